@@ -1,0 +1,73 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { parseAccountId } from '../nodes/shared/account';
+import { requireField } from '../nodes/shared/credentialFields';
+import { withTargetUrl } from '../nodes/shared/requestTarget';
+import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
+import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/credentialProperties';
+
+export class NetSuiteTbaApi implements ICredentialType {
+	name = 'netSuiteTbaApi';
+
+	displayName = 'NetSuite Token-Based Auth (TBA) API';
+
+	icon: Icon = { light: 'file:../icons/netsuite.svg', dark: 'file:../icons/netsuite.dark.svg' };
+
+	documentationUrl = 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4247337262.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Token-Based Authentication signs every request with OAuth 1.0a (HMAC-SHA256). NetSuite accepts no new TBA integrations from release 2027.1: for new work prefer the Client Credentials (M2M) credential.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		accountIdProperty,
+		{ displayName: 'Consumer Key', name: 'consumerKey', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{ displayName: 'Consumer Secret', name: 'consumerSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{ displayName: 'Token ID', name: 'tokenId', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{ displayName: 'Token Secret', name: 'tokenSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		baseUrlOverrideProperty,
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const keys = {
+			consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
+			consumerSecret: requireField(credentials, 'consumerSecret', 'Consumer Secret'),
+			tokenId: requireField(credentials, 'tokenId', 'Token ID'),
+			tokenSecret: requireField(credentials, 'tokenSecret', 'Token Secret'),
+			realm: parseAccountId(credentials.accountId).realm,
+		};
+		const form = formFields(requestOptions);
+		return withTargetUrl(credentials, requestOptions, (url) =>
+			tbaAuthorizationHeader(keys, { method: requestOptions.method ?? 'GET', url, form }),
+		);
+	}
+
+	test: ICredentialTestRequest = connectionTest;
+
+}
+
+/** OAuth 1.0a signs form-urlencoded bodies; JSON and multipart bodies are not signed. */
+function formFields(requestOptions: IHttpRequestOptions): Record<string, string> | undefined {
+	const contentType = Object.entries(requestOptions.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+	if (typeof contentType !== 'string' || !contentType.includes('application/x-www-form-urlencoded')) return undefined;
+	const body = requestOptions.body;
+	if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+	if (body instanceof URLSearchParams) return Object.fromEntries(body);
+	if (body && typeof body === 'object') {
+		return Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+	}
+	return undefined;
+}

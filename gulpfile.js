@@ -1,0 +1,50 @@
+// Build: clean -> tsc -> bundle -> copy icons.
+// The bundle step inlines the libraries we sign with (oauth-1.0a, jose) into each
+// credential and node file, so the published package has zero runtime dependencies.
+const { series, src, dest } = require('gulp');
+const { rmSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const esbuild = require('esbuild');
+const pkg = require('./package.json');
+
+// Provided by n8n at runtime; never bundled.
+const PROVIDED_BY_N8N = ['n8n-workflow', 'luxon'];
+
+function clean(done) {
+	rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+	done();
+}
+
+function compile(done) {
+	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+		stdio: 'inherit',
+	});
+	done();
+}
+
+async function bundle() {
+	const entries = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
+	await Promise.all(
+		entries.map((entry) =>
+			esbuild.build({
+				entryPoints: [entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')],
+				outfile: entry,
+				bundle: true,
+				platform: 'node',
+				target: 'node20',
+				format: 'cjs',
+				external: PROVIDED_BY_N8N,
+				logLevel: 'warning',
+				legalComments: 'inline',
+			}),
+		),
+	);
+}
+
+function copyIcons() {
+	return src('icons/*.svg').pipe(dest('dist/icons'));
+}
+
+exports.build = series(clean, compile, bundle, copyIcons);
+exports.default = exports.build;

@@ -1,0 +1,43 @@
+// n8n hands a request over as baseURL + url + qs. A signature covers the URL as sent, so
+// the query is written into the URL here, once, in RFC 3986 form, and sent exactly so.
+import type { IDataObject } from 'n8n-workflow';
+
+/** RFC 3986 percent-encoding: unreserved characters stay, everything else is %XX (upper case). */
+export function rfc3986(value: string): string {
+	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+function queryPairs(qs: IDataObject | undefined): Array<[string, string]> {
+	const pairs: Array<[string, string]> = [];
+	for (const [name, value] of Object.entries(qs ?? {})) {
+		const values = Array.isArray(value) ? (value as QueryValue[]) : [value as QueryValue];
+		for (const v of values) {
+			if (v === undefined || v === null) continue;
+			pairs.push([name, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+		}
+	}
+	return pairs;
+}
+
+/**
+ * The absolute URL a request goes to, with `qs` appended to any query already in `url`.
+ * `origin` wins over an absolute `url`'s own origin, so the host always comes from the credential.
+ */
+export function buildRequestUrl(origin: string, url: string, qs?: IDataObject): string {
+	const relative = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+	const path = relative.startsWith('/') ? relative : `/${relative}`;
+	const extra = queryPairs(qs)
+		.map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
+		.join('&');
+	if (!extra) return `${origin}${path}`;
+	return `${origin}${path}${path.includes('?') ? '&' : '?'}${extra}`;
+}
+
+/** The path part of a request URL that may be absolute or relative to a base URL. */
+export function joinBase(baseURL: string | undefined, url: string): string {
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !baseURL) return url;
+	const basePath = baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
+	return `${basePath}${url.startsWith('/') ? '' : '/'}${url}`;
+}

@@ -1,0 +1,26 @@
+// A clock tests can move: NetSuite stamps datecreated / lastmodifieddate with it.
+export class TestClock {
+	private offsetMs = 0;
+	private frozenAt: number | undefined;
+
+	now(): Date {
+		return new Date(this.frozenAt ?? Date.now() + this.offsetMs);
+	}
+
+	/** Move time forward (or back with a negative value). */
+	advance(ms: number): void {
+		if (this.frozenAt !== undefined) this.frozenAt += ms;
+		else this.offsetMs += ms;
+	}
+
+	/** Stop time at a given instant; advance() still moves it. */
+	freeze(at: Date | string = this.now()): void {
+		this.frozenAt = new Date(at).getTime();
+	}
+
+	/** Let time run again from the current instant. */
+	unfreeze(): void {
+		if (this.frozenAt !== undefined) this.offsetMs = this.frozenAt - Date.now();
+		this.frozenAt = undefined;
+	}
+}

@@ -1,0 +1,38 @@
+import { accountUrls, parseAccountId } from '../../nodes/shared/account';
+
+describe('account ids', () => {
+	it.each([
+		['1234567', '1234567', '1234567'],
+		['1234567_SB1', '1234567_SB1', '1234567-sb1'],
+		['1234567-sb2', '1234567_SB2', '1234567-sb2'],
+		['tstdrv1234567', 'TSTDRV1234567', 'tstdrv1234567'],
+		[' 1234567_rp ', '1234567_RP', '1234567-rp'],
+	])('%s maps to realm %s and host label %s', (input, realm, hostLabel) => {
+		expect(parseAccountId(input)).toEqual({ realm, hostLabel });
+	});
+
+	it('derives the REST, RESTlet and UI hosts from the account', () => {
+		expect(accountUrls('1234567_SB1')).toEqual({
+			rest: 'https://1234567-sb1.suitetalk.api.netsuite.com',
+			restlets: 'https://1234567-sb1.restlets.api.netsuite.com',
+			app: 'https://1234567-sb1.app.netsuite.com',
+		});
+	});
+
+	it.each(['', 'evil.com', '1234567.evil.com', 'https://1234567.app.netsuite.com', '1234567_SB', '1234567/..', '12 34', '1234567_XX1', 'a'.repeat(31)])(
+		'refuses %j with an error naming Account ID',
+		(bad) => {
+			expect(() => parseAccountId(bad)).toThrow(/Account ID/);
+			expect(() => accountUrls(bad)).toThrow(/Account ID/);
+		},
+	);
+
+	it('lets a base URL override replace every host, keeping only its origin', () => {
+		expect(accountUrls('1234567', 'http://127.0.0.1:8787/some/path')).toEqual({
+			rest: 'http://127.0.0.1:8787',
+			restlets: 'http://127.0.0.1:8787',
+			app: 'http://127.0.0.1:8787',
+		});
+		expect(() => accountUrls('1234567', 'ftp://x')).toThrow('Base URL Override');
+	});
+});
