@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { AUTHORIZE_PATH, TOKEN_PATH } from '../nodes/shared/account';
+import { CONSENT_PAGE_PATH, ACCESS_GRANT_PATH } from '../nodes/shared/account';
 import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/credentialProperties';
 
 /** n8n expression for an account origin; characters that cannot be in an account id are dropped. */
@@ -32,13 +32,13 @@ export class NetSuiteOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{ ${origin('app')} + "${AUTHORIZE_PATH}" }}`,
+			default: `={{ ${origin('app')} + "${CONSENT_PAGE_PATH}" }}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{ ${origin('suitetalk.api')} + "${TOKEN_PATH}" }}`,
+			default: `={{ ${origin('suitetalk.api')} + "${ACCESS_GRANT_PATH}" }}`,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'rest_webservices restlets' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },

@@ -41,7 +41,8 @@ export async function requestClientCredentialsToken(
 		client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
 		client_assertion: clientAssertion,
 	});
-	let response: TokenResponse;
+	let response: TokenResponse | undefined;
+	let failure: unknown;
 	try {
 		response = (await http.helpers.httpRequest({
 			method: 'POST',
@@ -51,8 +52,9 @@ export async function requestClientCredentialsToken(
 			json: true,
 		})) as TokenResponse;
 	} catch (error) {
-		throw new CredentialInputError(tokenErrorText(error));
+		failure = error;
 	}
+	if (failure !== undefined || !response) throw new CredentialInputError(tokenErrorText(failure));
 	if (typeof response === 'string') response = safeJson(response) ?? {};
 	if (!response.access_token) throw new CredentialInputError(tokenErrorText({ response: { data: response } }));
 	return response.access_token;

@@ -55,20 +55,16 @@ export function accountUrls(accountId: unknown, baseUrlOverride?: unknown): Acco
 }
 
 function parseOverride(value: string): string {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new AccountIdError('Base URL Override is not a URL (expected for example http://127.0.0.1:8787)');
-	}
+	const url = URL.canParse(value) ? new URL(value) : undefined;
+	if (!url) throw new AccountIdError('Base URL Override is not a URL (expected for example http://127.0.0.1:8787)');
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new AccountIdError('Base URL Override must start with http:// or https://');
 	}
 	return url.origin;
 }
 
-export const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
-export const AUTHORIZE_PATH = '/app/login/oauth2/authorize.nl';
+export const ACCESS_GRANT_PATH = '/services/rest/auth/oauth2/v1/token';
+export const CONSENT_PAGE_PATH = '/app/login/oauth2/authorize.nl';
 export const RECORD_BASE_PATH = '/services/rest/record/v1';
 export const QUERY_BASE_PATH = '/services/rest/query/v1';
 export const SUITEQL_PATH = `${QUERY_BASE_PATH}/suiteql`;

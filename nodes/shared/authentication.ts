@@ -2,13 +2,12 @@
 // parameter named `authentication`).
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-export const CREDENTIAL_BY_AUTHENTICATION = {
-	clientCredentials: 'netSuiteClientCredentialsApi',
-	tokenBasedAuth: 'netSuiteTbaApi',
-	oAuth2: 'netSuiteOAuth2Api',
-} as const;
-
-export type AuthenticationMethod = keyof typeof CREDENTIAL_BY_AUTHENTICATION;
+/** [value of the `authentication` parameter, credential type name] */
+const CREDENTIAL_TYPES: ReadonlyArray<readonly [string, string]> = [
+	['clientCredentials', 'netSuiteClientCredentialsApi'],
+	['tokenBasedAuth', 'netSuiteTbaApi'],
+	['oAuth2', 'netSuiteOAuth2Api'],
+];
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -22,16 +21,14 @@ export const authenticationProperty: INodeProperties = {
 	default: 'clientCredentials',
 };
 
-export const netSuiteCredentials: INodeCredentialDescription[] = (
-	Object.entries(CREDENTIAL_BY_AUTHENTICATION) as Array<[AuthenticationMethod, string]>
-).map(([authentication, name]) => ({
+export const netSuiteCredentials: INodeCredentialDescription[] = CREDENTIAL_TYPES.map(([authentication, name]) => ({
 	name,
 	required: true,
 	displayOptions: { show: { authentication: [authentication] } },
 }));
 
 export function credentialTypeFor(authentication: unknown): string {
-	const name = CREDENTIAL_BY_AUTHENTICATION[authentication as AuthenticationMethod];
-	if (!name) throw new Error(`Authentication "${String(authentication)}" is not one of ${Object.keys(CREDENTIAL_BY_AUTHENTICATION).join(', ')}`);
-	return name;
+	const entry = CREDENTIAL_TYPES.find(([value]) => value === authentication);
+	if (!entry) throw new Error(`Authentication "${String(authentication)}" is not one of ${CREDENTIAL_TYPES.map(([v]) => v).join(', ')}`);
+	return entry[1];
 }

@@ -25,16 +25,22 @@ export interface ClientAssertionInput {
 	now?: number;
 }
 
+/** The key, or undefined when the text is not a readable private key (the reason would quote it). */
+function readPem(pem: string): KeyObject | undefined {
+	try {
+		// A key pasted through a JSON or env round-trip often arrives with literal \n.
+		return createPrivateKey({ key: pem.replace(/\\n/g, '\n'), format: 'pem' });
+	} catch {
+		return undefined;
+	}
+}
+
 function loadPrivateKey(pem: string, algorithm: JwtAlgorithm): KeyObject {
 	if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
 		throw new CredentialInputError('Private Key is not a PEM private key: paste the whole file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----');
 	}
-	let key: KeyObject;
-	try {
-		key = createPrivateKey({ key: pem.replace(/\\n/g, '\n'), format: 'pem' });
-	} catch {
-		throw new CredentialInputError('Private Key could not be read: it must be an unencrypted PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)');
-	}
+	const key = readPem(pem);
+	if (!key) throw new CredentialInputError('Private Key could not be read: it must be an unencrypted PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)');
 	const type = key.asymmetricKeyType;
 	if (algorithm.startsWith('PS') && type !== 'rsa' && type !== 'rsa-pss') {
 		throw new CredentialInputError(`Private Key is a ${type ?? 'non-RSA'} key but Algorithm ${algorithm} needs an RSA key`);

@@ -10,7 +10,7 @@ export const accountIdProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '1234567 or 1234567_SB1',
-	description: 'Setup > Company > Company Information > Account ID. Sandboxes end in _SB1, _SB2, …',
+	description: 'Setup > Company > Company Information > Account ID. Sandboxes end in _SB1, _SB2, ….',
 };
 
 /** Points every request at another origin (tests, the demo, the local NetSuite emulator). */

@@ -17,6 +17,7 @@ import {
 import { accountUrls, RESTLET_PATH } from './account';
 import { credentialTypeFor } from './authentication';
 import { findCredentialInputError } from './credentialFields';
+import { nodeParameter } from './parameters';
 import { httpFailure, toNetSuiteApiError } from './netSuiteError';
 import { backoffDelayMs, DEFAULT_RETRY, isRetryable, retryTiming, type RetryPolicy } from './retry';
 
@@ -57,7 +58,7 @@ export interface NetSuiteResponse<T = unknown> {
 export async function netSuiteCredentials(
 	ctx: NetSuiteContext,
 ): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
-	const type = credentialTypeFor(ctx.getNodeParameter('authentication', 0, 'clientCredentials'));
+	const type = credentialTypeFor(nodeParameter(ctx, 'authentication', 'clientCredentials'));
 	return { type, data: await ctx.getCredentials(type) };
 }
 

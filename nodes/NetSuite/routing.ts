@@ -1,0 +1,57 @@
+// Declarative routing with one seam: n8n builds each request from the operation's
+// description (method, url, qs, body), then hands it to a runner that sends it through the
+// shared transport (host, signing, retries, NetSuite errors) and shapes the output.
+// The hook is routing.operations.pagination as a function, which n8n calls in place of
+// sending the request itself.
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import { withSharedLimiter } from '../shared/limiter';
+import type { NetSuiteRequest } from '../shared/transport';
+
+export type Runner = (
+	this: IExecutePaginationFunctions,
+	request: NetSuiteRequest,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/** Items of one run in flight at once unless the operation offers its own Batch Size. */
+export const DEFAULT_CONCURRENCY = 3;
+
+function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): NetSuiteRequest {
+	const { method, url, qs, body, headers } = requestData.options;
+	const hasBody = body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+	return {
+		method: (method ?? 'GET') as IHttpRequestMethods,
+		path: url ?? '',
+		qs: qs as IDataObject | undefined,
+		headers: headers as IDataObject | undefined,
+		body: hasBody ? body : undefined,
+	};
+}
+
+function concurrencyOf(ctx: IExecutePaginationFunctions): number {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const batchSize = Number(options.batchSize);
+	return Number.isInteger(batchSize) && batchSize > 0 ? batchSize : DEFAULT_CONCURRENCY;
+}
+
+export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: Runner, extra: INodePropertyRouting = {}): INodePropertyRouting {
+	return {
+		...extra,
+		request: { method, url, ...extra.request },
+		send: { paginate: true, ...extra.send },
+		operations: {
+			async pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
+				const key = `${this.getExecutionId()}:${this.getNode().id}`;
+				return await withSharedLimiter(key, concurrencyOf(this), async () => await run.call(this, requestFrom(requestData), requestData));
+			},
+		},
+	};
+}

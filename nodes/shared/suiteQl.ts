@@ -1,0 +1,130 @@
+// SuiteQL paging: NetSuite serves at most 1000 rows a page and refuses offsets past 100,000
+// rows, so a long read either stops with a clear error or pages by key instead.
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+
+import { SUITEQL_PATH } from './account';
+import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
+
+export const SUITEQL_MAX_PAGE = 1000;
+export const SUITEQL_OFFSET_CAP = 100_000;
+
+export interface SuiteQlQuery {
+	q: string;
+	/** Bound to the `?` placeholders in order; every value the package puts in a query goes here. */
+	params?: Array<string | number | boolean>;
+}
+
+interface SuiteQlEnvelope {
+	items?: IDataObject[];
+	hasMore?: boolean;
+	totalResults?: number;
+	count?: number;
+	offset?: number;
+}
+
+export interface SuiteQlPage {
+	items: IDataObject[];
+	hasMore: boolean;
+	offset: number;
+	totalResults?: number;
+}
+
+/** Drops NetSuite's per-row `links`, which only repeat the request. */
+export function withoutLinks(item: IDataObject): IDataObject {
+	const rest = { ...item };
+	delete rest.links;
+	return rest;
+}
+
+export async function fetchSuiteQlPage(
+	this: NetSuiteContext,
+	query: SuiteQlQuery,
+	offset: number,
+	limit: number,
+	transport: TransportOptions = {},
+): Promise<SuiteQlPage> {
+	const body: IDataObject = { q: query.q };
+	if (query.params?.length) body.params = query.params.map(String);
+	const response = (await netSuiteRequest.call(
+		this,
+		{ method: 'POST', path: SUITEQL_PATH, qs: { limit, offset }, headers: { Prefer: 'transient' }, body },
+		transport,
+	)) as NetSuiteResponse<SuiteQlEnvelope>;
+	const envelope = response.body ?? {};
+	return {
+		items: (envelope.items ?? []).map(withoutLinks),
+		hasMore: envelope.hasMore === true,
+		offset,
+		totalResults: envelope.totalResults,
+	};
+}
+
+export interface SuiteQlReadOptions {
+	/** Stop after this many rows (undefined = all). */
+	maxRows?: number;
+	pageSize?: number;
+	transport?: TransportOptions;
+}
+
+/** Pages through a query by offset until NetSuite says there is no more (or maxRows is reached). */
+export async function* suiteQlPages(
+	this: NetSuiteContext,
+	query: SuiteQlQuery,
+	options: SuiteQlReadOptions = {},
+): AsyncGenerator<IDataObject[]> {
+	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
+	let offset = 0;
+	let read = 0;
+	for (;;) {
+		const wanted = options.maxRows === undefined ? pageSize : Math.min(pageSize, options.maxRows - read);
+		if (wanted <= 0) return;
+		// NetSuite wants offset to be a multiple of limit: keep the page size, trim the rows instead.
+		if (offset + pageSize > SUITEQL_OFFSET_CAP) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`,
+				{ description: 'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.', itemIndex: options.transport?.itemIndex },
+			);
+		}
+		const page = await fetchSuiteQlPage.call(this, query, offset, pageSize, options.transport);
+		const rows = page.items.slice(0, wanted);
+		read += rows.length;
+		if (rows.length) yield rows;
+		if (!page.hasMore || page.items.length === 0) return;
+		offset += pageSize;
+	}
+}
+
+/** Key paging past the offset cap: `SELECT * FROM (<q>) WHERE key > ? ORDER BY key`, 1000 rows at a time. */
+export async function* suiteQlPagesByKey(
+	this: NetSuiteContext,
+	query: SuiteQlQuery,
+	key: string,
+	options: SuiteQlReadOptions = {},
+): AsyncGenerator<IDataObject[]> {
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex: options.transport?.itemIndex });
+	}
+	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
+	const column = key.toLowerCase();
+	let last: string | undefined;
+	let read = 0;
+	for (;;) {
+		const wanted = options.maxRows === undefined ? pageSize : Math.min(pageSize, options.maxRows - read);
+		if (wanted <= 0) return;
+		const wrapped: SuiteQlQuery =
+			last === undefined
+				? { q: `SELECT * FROM (${query.q}) ORDER BY ${key}`, params: query.params }
+				: { q: `SELECT * FROM (${query.q}) WHERE ${key} > ? ORDER BY ${key}`, params: [...(query.params ?? []), last] };
+		const page = await fetchSuiteQlPage.call(this, wrapped, 0, pageSize, options.transport);
+		const rows = page.items.slice(0, wanted);
+		read += rows.length;
+		if (rows.length) yield rows;
+		if (!page.hasMore || page.items.length === 0) return;
+		const lastValue = page.items[page.items.length - 1][column];
+		if (lastValue === undefined || lastValue === null) {
+			throw new NodeOperationError(this.getNode(), `Key Column "${key}" is missing from the query's results: select it`, { itemIndex: options.transport?.itemIndex });
+		}
+		last = String(lastValue);
+	}
+}
