@@ -72,7 +72,9 @@ export async function* suiteQlPages(
 	query: SuiteQlQuery,
 	options: SuiteQlReadOptions = {},
 ): AsyncGenerator<IDataObject[]> {
-	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
+	const requested = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
+	// A small Limit fits in one smaller page; offset stays a multiple of the page size either way.
+	const pageSize = options.maxRows !== undefined && options.maxRows < requested ? options.maxRows : requested;
 	let offset = 0;
 	let read = 0;
 	for (;;) {
