@@ -10,6 +10,7 @@ import type {
 
 import { clientCredentialsTokenUrl } from '../nodes/shared/tokenUrl';
 import { requestClientCredentialsToken } from '../nodes/shared/accessToken';
+import { sharedToken, tokenCacheKey } from '../nodes/shared/tokenCache';
 import { JWT_ALGORITHMS, signClientAssertion } from '../nodes/shared/clientAssertion';
 import { requireField } from '../nodes/shared/credentialFields';
 import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/credentialProperties';
@@ -73,14 +74,19 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const tokenUrl = clientCredentialsTokenUrl(credentials);
-		const assertion = await signClientAssertion({
+		const input = {
 			consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
 			certificateId: requireField(credentials, 'certificateId', 'Certificate ID'),
 			privateKeyPem: requireField(credentials, 'privateKey', 'Private Key'),
 			algorithm: String(credentials.algorithm ?? 'PS256'),
 			tokenUrl,
-		});
-		return { accessToken: await requestClientCredentialsToken(this, tokenUrl, assertion) };
+		};
+		const key = tokenCacheKey(tokenUrl, input.consumerKey, input.certificateId, input.privateKeyPem, input.algorithm);
+		const stale = typeof credentials.accessToken === 'string' ? credentials.accessToken : undefined;
+		const accessToken = await sharedToken(key, stale, async () =>
+			await requestClientCredentialsToken(this, tokenUrl, await signClientAssertion(input)),
+		);
+		return { accessToken };
 	}
 
 	async authenticate(

@@ -35,7 +35,7 @@ export async function requestClientCredentialsToken(
 	http: IHttpRequestHelper,
 	tokenUrl: string,
 	clientAssertion: string,
-): Promise<string> {
+): Promise<{ token: string; expiresInS: number }> {
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
@@ -57,5 +57,5 @@ export async function requestClientCredentialsToken(
 	if (failure !== undefined || !response) throw new CredentialInputError(tokenErrorText(failure));
 	if (typeof response === 'string') response = safeJson(response) ?? {};
 	if (!response.access_token) throw new CredentialInputError(tokenErrorText({ response: { data: response } }));
-	return response.access_token;
+	return { token: response.access_token, expiresInS: Number(response.expires_in ?? 3600) || 3600 };
 }

@@ -35,7 +35,7 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	setUpN8n();
 	const credentialsHelper = options.credentialsHelper ?? new TestCredentialsHelper(options.credentials);
-	const { workflow, node } = buildWorkflow({ ...options, credentials: options.credentials });
+	const { workflow, node } = buildWorkflow({ ...options, credentials: Object.fromEntries(credentialsHelper.store) });
 	const additionalData = additionalDataFor(credentialsHelper);
 	const runExecutionData = createRunExecutionData();
 	const items = options.items ?? [{ json: {} }];
