@@ -1,0 +1,48 @@
+// `npm run emulator -- [options]`: NetSuite on 127.0.0.1, ready line on stdout as JSON.
+import { startEmulator } from './index';
+import type { EmulatorOptions } from './types';
+
+const OPTIONS: Record<string, { key: keyof EmulatorOptions; min: number; max: number; integer: boolean }> = {
+	'--port': { key: 'port', min: 0, max: 65535, integer: true },
+	'--concurrency': { key: 'concurrency', min: 1, max: 1000, integer: true },
+	'--latency-ms': { key: 'latencyMs', min: 0, max: 60_000, integer: true },
+	'--error-rate': { key: 'errorRate', min: 0, max: 1, integer: false },
+	'--seed-customers': { key: 'seedCustomers', min: 0, max: 5_000_000, integer: true },
+	'--token-ttl': { key: 'tokenTtlSeconds', min: 1, max: 86_400, integer: true },
+	'--retry-after': { key: 'retryAfterSeconds', min: 0, max: 3600, integer: true },
+};
+
+export function parseArgs(argv: string[]): EmulatorOptions {
+	const options: EmulatorOptions = { port: 8787 };
+	for (let i = 0; i < argv.length; i++) {
+		const [name, inline] = argv[i].split('=', 2);
+		const spec = OPTIONS[name];
+		if (!spec) throw new Error(`Unknown option ${name}. Options: ${Object.keys(OPTIONS).join(', ')}`);
+		const raw = inline ?? argv[++i];
+		const value = Number(raw);
+		if (raw === undefined || raw === '' || Number.isNaN(value) || value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))) {
+			throw new Error(`${name} needs ${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+		}
+		(options as Record<string, number>)[spec.key] = value;
+	}
+	return options;
+}
+
+async function main(): Promise<void> {
+	let options: EmulatorOptions;
+	try {
+		options = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		process.stderr.write(`emulator: ${(error as Error).message}\n`);
+		process.exit(2);
+	}
+	const emulator = await startEmulator(options);
+	process.stdout.write(`${JSON.stringify(emulator.credentials)}\n`);
+	const stop = () => {
+		void emulator.stop().then(() => process.exit(0));
+	};
+	process.on('SIGTERM', stop);
+	process.on('SIGINT', stop);
+}
+
+if (require.main === module) void main();

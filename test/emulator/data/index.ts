@@ -1,0 +1,42 @@
+// NetSuite's data side in one service: the REST record service, the metadata catalog and
+// SuiteQL, over one SQLite store.
+import type { TestClock } from '../clock';
+import type { EmulatorRequest, EmulatorResponse, EmulatorService } from '../types';
+import { openDb, type Db } from './db';
+import { records } from './records';
+import { RecordError } from './recordJson';
+import { seed } from './seed';
+import { forgetCounts, suiteQl } from './suiteql';
+
+export interface DataService extends EmulatorService {
+	db: Db;
+	/** Number of rows in a SuiteQL table (tests). */
+	count(table: string): number;
+	/** Bump a record's last-modified time to the test clock (tests). */
+	touch(table: string, id: number): void;
+}
+
+export async function createDataService(opts: { clock: TestClock; seedCustomers: number }): Promise<DataService> {
+	const db = await openDb(opts.clock);
+	seed(db, opts.seedCustomers);
+	const ctx = { db, idempotencyKeys: new Map<string, string>(), onWrite: () => forgetCounts(db) };
+	return {
+		db,
+		count: (table) => Number(db.all(`SELECT COUNT(*) AS n FROM "${table}"`)[0].n),
+		touch: (table, id) => {
+			const column = table === 'customrecord_demo_project' ? 'lastmodified' : 'lastmodifieddate';
+			db.run(`UPDATE "${table}" SET ${column} = ? WHERE id = ?`, [db.now(), id]);
+			forgetCounts(db);
+		},
+		handle(req: EmulatorRequest): EmulatorResponse | undefined {
+			try {
+				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
+				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') return records(ctx, req);
+				return undefined;
+			} catch (error) {
+				if (error instanceof RecordError) return error.response;
+				throw error;
+			}
+		},
+	};
+}

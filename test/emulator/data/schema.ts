@@ -1,0 +1,176 @@
+// The record types the emulator knows, described once: the REST record service, the
+// metadata catalog and the SuiteQL tables are all derived from this table.
+
+export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'ref' | 'enum';
+
+export interface FieldDef {
+	/** REST name (camelCase as NetSuite's REST API spells it); the SuiteQL column is its lower case. */
+	name: string;
+	kind: FieldKind;
+	/** For refs: the REST record type it points to. */
+	ref?: string;
+	required?: boolean;
+	/** Set by NetSuite, refused in writes. */
+	readOnly?: boolean;
+	/** For enums: value -> display name. */
+	values?: Record<string, string>;
+	title?: string;
+}
+
+export interface SublistDef {
+	name: string;
+	table: string;
+	/** Column pointing at the parent record. */
+	parentColumn: string;
+	fields: FieldDef[];
+}
+
+export interface RecordTypeDef {
+	/** REST name, e.g. salesOrder. */
+	name: string;
+	table: string;
+	/** For transaction-backed types, the SuiteQL `type` value ('SalesOrd'); for items, `itemtype`. */
+	discriminator?: { column: string; value: string };
+	fields: FieldDef[];
+	sublists: SublistDef[];
+	created: string;
+	modified: string;
+	/** Field shown as refName in references. */
+	display: string;
+	/** Fields that must be present on create (beyond FieldDef.required), as alternatives. */
+	requireOneOf?: string[][];
+}
+
+const f = (name: string, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, ...extra });
+
+const STATUS = { A: 'Pending Approval', B: 'Pending Fulfillment', C: 'Cancelled', F: 'Pending Billing', G: 'Billed' };
+
+const itemLines: SublistDef = {
+	name: 'item',
+	table: 'transactionline',
+	parentColumn: 'transaction',
+	fields: [
+		f('line', 'integer', { readOnly: true }),
+		f('item', 'ref', { ref: 'inventoryItem', required: true }),
+		f('quantity', 'number'),
+		f('rate', 'number'),
+		f('amount', 'number'),
+		f('description', 'string'),
+		f('custcol_note', 'string', { title: 'Line Note' }),
+	],
+};
+
+const transactionFields = (extra: FieldDef[] = []): FieldDef[] => [
+	f('id', 'integer', { readOnly: true }),
+	f('tranId', 'string'),
+	f('entity', 'ref', { ref: 'customer', required: true }),
+	f('tranDate', 'date'),
+	f('status', 'enum', { values: STATUS }),
+	f('memo', 'string'),
+	f('subsidiary', 'ref', { ref: 'subsidiary' }),
+	f('externalId', 'string'),
+	f('createdDate', 'datetime', { readOnly: true }),
+	f('lastModifiedDate', 'datetime', { readOnly: true }),
+	f('custbody_channel', 'string', { title: 'Sales Channel' }),
+	...extra,
+];
+
+const itemFields = (): FieldDef[] => [
+	f('id', 'integer', { readOnly: true }),
+	f('itemId', 'string', { required: true }),
+	f('displayName', 'string'),
+	f('basePrice', 'number'),
+	f('externalId', 'string'),
+	f('isInactive', 'boolean'),
+	f('createdDate', 'datetime', { readOnly: true }),
+	f('lastModifiedDate', 'datetime', { readOnly: true }),
+	f('custitem_color', 'string', { title: 'Color' }),
+];
+
+export const RECORD_TYPES: RecordTypeDef[] = [
+	{
+		name: 'subsidiary',
+		table: 'subsidiary',
+		fields: [f('id', 'integer', { readOnly: true }), f('name', 'string', { required: true }), f('isInactive', 'boolean'), f('externalId', 'string'), f('dateCreated', 'datetime', { readOnly: true }), f('lastModifiedDate', 'datetime', { readOnly: true })],
+		sublists: [],
+		created: 'datecreated',
+		modified: 'lastmodifieddate',
+		display: 'name',
+	},
+	{
+		name: 'customer',
+		table: 'customer',
+		fields: [
+			f('id', 'integer', { readOnly: true }),
+			f('entityId', 'string'),
+			f('companyName', 'string'),
+			f('firstName', 'string'),
+			f('lastName', 'string'),
+			f('isPerson', 'boolean'),
+			f('email', 'string'),
+			f('phone', 'string'),
+			f('subsidiary', 'ref', { ref: 'subsidiary', required: true }),
+			f('externalId', 'string'),
+			f('isInactive', 'boolean'),
+			f('comments', 'string'),
+			f('dateCreated', 'datetime', { readOnly: true }),
+			f('lastModifiedDate', 'datetime', { readOnly: true }),
+			f('custentity_segment', 'string', { title: 'Segment' }),
+		],
+		sublists: [],
+		created: 'datecreated',
+		modified: 'lastmodifieddate',
+		display: 'companyname',
+		requireOneOf: [['companyName'], ['firstName', 'lastName']],
+	},
+	{ name: 'inventoryItem', table: 'item', discriminator: { column: 'itemtype', value: 'InvtPart' }, fields: itemFields(), sublists: [], created: 'createddate', modified: 'lastmodifieddate', display: 'itemid' },
+	{ name: 'nonInventorySaleItem', table: 'item', discriminator: { column: 'itemtype', value: 'NonInvtPart' }, fields: itemFields(), sublists: [], created: 'createddate', modified: 'lastmodifieddate', display: 'itemid' },
+	{ name: 'salesOrder', table: 'transaction', discriminator: { column: 'type', value: 'SalesOrd' }, fields: transactionFields(), sublists: [itemLines], created: 'createddate', modified: 'lastmodifieddate', display: 'tranid' },
+	{
+		name: 'invoice',
+		table: 'transaction',
+		discriminator: { column: 'type', value: 'CustInvc' },
+		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' })]),
+		sublists: [itemLines],
+		created: 'createddate',
+		modified: 'lastmodifieddate',
+		display: 'tranid',
+	},
+	{
+		name: 'itemFulfillment',
+		table: 'transaction',
+		discriminator: { column: 'type', value: 'ItemShip' },
+		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' })]),
+		sublists: [itemLines],
+		created: 'createddate',
+		modified: 'lastmodifieddate',
+		display: 'tranid',
+	},
+	{
+		name: 'customrecord_demo_project',
+		table: 'customrecord_demo_project',
+		fields: [
+			f('id', 'integer', { readOnly: true }),
+			f('name', 'string', { required: true }),
+			f('externalId', 'string'),
+			f('custrecord_budget', 'number', { title: 'Budget' }),
+			f('custrecord_customer', 'ref', { ref: 'customer', title: 'Customer' }),
+			f('created', 'datetime', { readOnly: true }),
+			f('lastModified', 'datetime', { readOnly: true }),
+		],
+		sublists: [],
+		created: 'created',
+		modified: 'lastmodified',
+		display: 'name',
+	},
+];
+
+/** NetSuite accepts record type names case-insensitively in REST paths. */
+export function recordType(name: string): RecordTypeDef | undefined {
+	const lower = name.toLowerCase();
+	return RECORD_TYPES.find((t) => t.name.toLowerCase() === lower);
+}
+
+export const column = (field: FieldDef | string) => (typeof field === 'string' ? field : field.name).toLowerCase();
+
+export const isCustomField = (name: string) => /^cust(entity|body|item|col|record)_/i.test(name);

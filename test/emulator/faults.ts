@@ -1,0 +1,79 @@
+// Faults NetSuite produces, on purpose: the account concurrency limit (429 with no
+// Retry-After, as NetSuite sends none), latency, random 5xx, and scripted failures.
+import { nsError } from './errors';
+import type { EmulatorResponse } from './types';
+
+interface Scripted {
+	remaining: number;
+	status: number;
+	retryAfterSeconds?: number;
+	path?: RegExp;
+}
+
+export class Faults {
+	inFlight = 0;
+	inFlightPeak = 0;
+	rejected429 = 0;
+	private readonly scripted: Scripted[] = [];
+
+	constructor(
+		public concurrency: number,
+		public latencyMs: number,
+		public errorRate: number,
+		public retryAfterSeconds: number | undefined,
+	) {}
+
+	/** The next `count` requests (matching `path`) fail with `status`. */
+	failNext(count: number, status = 503, opts: { retryAfterSeconds?: number; path?: RegExp } = {}): void {
+		this.scripted.push({ remaining: count, status, ...opts });
+	}
+
+	setConcurrency(n: number): void {
+		this.concurrency = n;
+	}
+
+	setLatency(ms: number): void {
+		this.latencyMs = ms;
+	}
+
+	setErrorRate(rate: number): void {
+		this.errorRate = rate;
+	}
+
+	/** Counts a request in; returns a 429 if the account is at its limit. */
+	enter(): EmulatorResponse | undefined {
+		if (this.inFlight >= this.concurrency) {
+			this.rejected429++;
+			const headers: Record<string, string> = this.retryAfterSeconds !== undefined ? { 'retry-after': String(this.retryAfterSeconds) } : {};
+			return nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.', {}, headers);
+		}
+		this.inFlight++;
+		this.inFlightPeak = Math.max(this.inFlightPeak, this.inFlight);
+		return undefined;
+	}
+
+	leave(): void {
+		this.inFlight--;
+	}
+
+	/** A scripted or random failure for this request, if any. */
+	injected(path: string): EmulatorResponse | undefined {
+		const entry = this.scripted.find((s) => s.remaining > 0 && (!s.path || s.path.test(path)));
+		if (entry) {
+			entry.remaining--;
+			if (entry.status === 429) {
+				return nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.', {}, entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {});
+			}
+			return nsError(entry.status, 'UNEXPECTED_ERROR', 'An unexpected error occurred.', {}, entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {});
+		}
+		if (this.errorRate > 0 && Math.random() < this.errorRate) return nsError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: emulator-random-fault');
+		return undefined;
+	}
+
+	governanceLimits(): EmulatorResponse {
+		return {
+			status: 200,
+			body: { accountConcurrencyLimit: this.concurrency, accountUnallocatedConcurrencyLimit: this.concurrency, integrationConcurrencyLimit: null },
+		};
+	}
+}

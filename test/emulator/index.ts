@@ -1,0 +1,82 @@
+// NetSuite in one folder: start it on a free port and sign requests with the demo credentials.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { TbaVerifier } from './auth/tba';
+import { TokenService, type GrantKind } from './auth/tokens';
+import { TestClock } from './clock';
+import { createDataService, type DataService } from './data';
+import { Faults } from './faults';
+import { createEmulatorServer } from './server';
+import type { DemoCredentials, EmulatorOptions, LoggedRequest } from './types';
+
+export type { DemoCredentials, EmulatorOptions, LoggedRequest } from './types';
+
+const keyDir = path.join(__dirname, 'demo-keys');
+
+/** Demo credentials: public on purpose, valid only against this emulator. */
+export const DEMO = {
+	tba: { consumerKey: 'demo-consumer-key', consumerSecret: 'demo-consumer-secret', tokenId: 'demo-token-id', tokenSecret: 'demo-token-secret' },
+	m2m: { consumerKey: 'demo-m2m-client-id', certificateId: 'demo-certificate', algorithm: 'PS256' },
+	oauth2: { clientId: 'demo-oauth2-client-id', clientSecret: 'demo-oauth2-client-secret' },
+};
+
+export interface RunningEmulator {
+	baseUrl: string;
+	accountId: string;
+	credentials: DemoCredentials;
+	clock: TestClock;
+	requestLog: LoggedRequest[];
+	clearLog(): void;
+	data: DataService;
+	faults: Faults;
+	tokens: { issuedCount(kind?: GrantKind): number; expireAll(): void };
+	stop(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+	const accountId = (options.accountId ?? '1234567_SB1').toUpperCase();
+	const clock = new TestClock();
+	const data = await createDataService({ clock, seedCustomers: options.seedCustomers ?? 0 });
+	const faults = new Faults(options.concurrency ?? 5, options.latencyMs ?? 0, options.errorRate ?? 0, options.retryAfterSeconds);
+	const publicPem = readFileSync(path.join(keyDir, 'm2m-rsa-public.pem'), 'utf8');
+	const privateKeyPem = readFileSync(path.join(keyDir, 'm2m-rsa-private.pem'), 'utf8');
+	const tba = new TbaVerifier({
+		realm: accountId,
+		consumers: new Map([[DEMO.tba.consumerKey, DEMO.tba.consumerSecret]]),
+		tokens: new Map([[DEMO.tba.tokenId, { secret: DEMO.tba.tokenSecret, consumerKey: DEMO.tba.consumerKey }]]),
+	});
+	const tokens = new TokenService({
+		clock,
+		ttlSeconds: options.tokenTtlSeconds ?? 3600,
+		m2mClientId: DEMO.m2m.consumerKey,
+		certificates: new Map([[DEMO.m2m.certificateId, publicPem]]),
+		oauth2Client: DEMO.oauth2,
+	});
+	const requestLog: LoggedRequest[] = [];
+	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog });
+	server.keepAliveTimeout = 5000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const baseUrl = `http://127.0.0.1:${port}`;
+	return {
+		baseUrl,
+		accountId,
+		credentials: { baseUrl, accountId, tba: DEMO.tba, m2m: { ...DEMO.m2m, privateKeyPem }, oauth2: DEMO.oauth2 },
+		clock,
+		requestLog,
+		clearLog: () => requestLog.splice(0, requestLog.length),
+		data,
+		faults,
+		tokens,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

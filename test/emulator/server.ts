@@ -1,0 +1,131 @@
+// The HTTP face of the emulator: reads each request as NetSuite receives it, applies the
+// account's concurrency limit and faults, checks auth, then hands it to a service.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+import type { TbaVerifier } from './auth/tba';
+import type { TokenService } from './auth/tokens';
+import { invalidLogin, nsError } from './errors';
+import type { Faults } from './faults';
+import { restlet } from './restlets';
+import type { EmulatorRequest, EmulatorResponse, EmulatorService, LoggedRequest } from './types';
+
+export const TOKEN_ENDPOINT = '/services/rest/auth/oauth2/v1/token';
+export const AUTHORIZE_PAGE = '/app/login/oauth2/authorize.nl';
+const MAX_BODY = 20 * 1024 * 1024;
+
+export interface ServerParts {
+	faults: Faults;
+	tba: TbaVerifier;
+	tokens: TokenService;
+	data: EmulatorService;
+	log: LoggedRequest[];
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks)));
+		req.on('error', () => resolve(undefined));
+	});
+}
+
+function send(res: ServerResponse, response: EmulatorResponse, head: boolean): void {
+	const headers: Record<string, string> = { ...(response.headers ?? {}) };
+	let body: Buffer;
+	if (Buffer.isBuffer(response.body)) body = response.body;
+	else if (typeof response.body === 'string') body = Buffer.from(response.body);
+	else if (response.body === undefined || response.status === 204) body = Buffer.alloc(0);
+	else {
+		body = Buffer.from(JSON.stringify(response.body));
+		headers['content-type'] ??= 'application/vnd.oracle.resource+json; type=collection';
+	}
+	if (response.status !== 204 && response.status !== 304) headers['content-length'] = String(body.length);
+	res.writeHead(response.status, headers);
+	res.end(head ? undefined : body);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createEmulatorServer(parts: ServerParts): Server {
+	const handle = async (req: IncomingMessage): Promise<{ response: EmulatorResponse; auth: string; request: EmulatorRequest }> => {
+		const rawUrl = req.url ?? '/';
+		const q = rawUrl.indexOf('?');
+		const body = await readBody(req);
+		const request: EmulatorRequest = {
+			method: (req.method ?? 'GET').toUpperCase(),
+			path: q < 0 ? rawUrl : rawUrl.slice(0, q),
+			rawQuery: q < 0 ? '' : rawUrl.slice(q + 1),
+			query: new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)),
+			headers: req.headers,
+			body: body ?? Buffer.alloc(0),
+			origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+		};
+		if (!body) return { response: nsError(413, 'INVALID_CONTENT', 'The request body is too large.'), auth: 'none', request };
+		if (request.path === TOKEN_ENDPOINT) return { response: await parts.tokens.token(request, `${request.origin}${TOKEN_ENDPOINT}`), auth: 'client', request };
+		if (request.path === AUTHORIZE_PAGE) return { response: parts.tokens.authorize(request), auth: 'none', request };
+
+		const limited = parts.faults.enter();
+		if (limited) return { response: limited, auth: 'none', request };
+		try {
+			if (parts.faults.latencyMs > 0) await sleep(parts.faults.latencyMs);
+			const authorization = String(req.headers.authorization ?? '');
+			let auth = 'none';
+			if (/^OAuth\s/i.test(authorization)) {
+				const contentType = String(req.headers['content-type'] ?? '');
+				const refusal = parts.tba.verify({
+					method: request.method,
+					origin: request.origin,
+					path: request.path,
+					rawQuery: request.rawQuery,
+					authorization,
+					formBody: contentType.includes('application/x-www-form-urlencoded') ? request.body.toString('utf8') : undefined,
+				});
+				if (refusal) return { response: invalidLogin(), auth: `tba-refused: ${refusal}`, request };
+				auth = 'tba';
+			} else if (/^Bearer\s/i.test(authorization) && parts.tokens.checkBearer(authorization)) {
+				auth = 'bearer';
+			} else {
+				return { response: invalidLogin(), auth: 'none', request };
+			}
+			const injected = parts.faults.injected(request.path);
+			if (injected) return { response: injected, auth, request };
+			if (request.path === '/services/rest/system/v1/governanceLimits') {
+				return { response: request.method === 'GET' ? parts.faults.governanceLimits() : nsError(405, 'INVALID_REQUEST', 'Use GET.'), auth, request };
+			}
+			if (request.path === '/app/site/hosting/restlet.nl') return { response: restlet(request), auth, request };
+			const answered = await parts.data.handle(request);
+			return { response: answered ?? nsError(404, 'NONEXISTENT_ID', `The resource ${request.path} does not exist.`), auth, request };
+		} finally {
+			parts.faults.leave();
+		}
+	};
+
+	return createServer((req, res) => {
+		const at = new Date();
+		handle(req)
+			.catch((error: unknown) => ({
+				response: nsError(error instanceof URIError ? 400 : 500, error instanceof URIError ? 'INVALID_REQUEST' : 'UNEXPECTED_ERROR', error instanceof URIError ? 'Malformed percent-encoding in the URL.' : 'An unexpected error occurred.'),
+				auth: 'none',
+				request: undefined,
+			}))
+			.then(({ response, auth, request }) => {
+				parts.log.push({
+					at,
+					method: req.method ?? '',
+					path: request?.path ?? req.url ?? '',
+					rawQuery: request?.rawQuery ?? '',
+					headers: req.headers,
+					body: request ? request.body.toString('utf8') : '',
+					status: response.status,
+					auth,
+				});
+				send(res, response, req.method === 'HEAD');
+			})
+			.catch(() => res.destroy());
+	});
+}
