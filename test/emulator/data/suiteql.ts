@@ -19,8 +19,8 @@ export function toSqlite(q: string): string {
 		.replace(/\bSYSDATE\b/gi, 'ns_sysdate()')
 		.replace(/\bCURRENT_DATE\b/gi, 'ns_sysdate()')
 		.replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-		.replace(/\bFROM\s+transaction\b/gi, 'FROM "transaction"')
-		.replace(/\bJOIN\s+transaction\b/gi, 'JOIN "transaction"');
+		// TRANSACTION is an SQLite keyword; in SuiteQL it is a table and a column.
+		.replace(/(?<![\w"'])transaction(?![\w"'])/gi, '"transaction"');
 }
 
 const searchError = (message: string) =>
