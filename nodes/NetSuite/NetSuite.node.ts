@@ -1,8 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
+import { searchRecordTypes } from '../shared/metadataCatalog';
 import { connectionOperations } from './descriptions/ConnectionDescription';
+import { customerFieldsDescription, customerOperations } from './descriptions/CustomerDescription';
+import { itemDescription } from './descriptions/ItemDescription';
+import { itemFulfillmentDescription } from './descriptions/ItemFulfillmentDescription';
+import { metadataDescription } from './descriptions/MetadataDescription';
+import { recordFields, recordOperations } from './descriptions/RecordDescription';
+import { sublistDescription } from './descriptions/SublistDescription';
 import { suiteQlFields, suiteQlOperations } from './descriptions/SuiteQlDescription';
+import { invoiceDescription, salesOrderDescription } from './descriptions/TransactionDescriptions';
 
 export class NetSuite implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,13 +38,35 @@ export class NetSuite implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Connection', value: 'connection' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Item', value: 'item' },
+					{ name: 'Item Fulfillment', value: 'itemFulfillment' },
+					{ name: 'Metadata', value: 'metadata' },
+					{ name: 'Record', value: 'record' },
+					{ name: 'Sales Order', value: 'salesOrder' },
+					{ name: 'Sublist', value: 'sublist' },
 					{ name: 'SuiteQL', value: 'suiteQl' },
 				],
-				default: 'suiteQl',
+				default: 'record',
 			},
 			...connectionOperations,
+			...customerOperations,
+			...customerFieldsDescription,
+			...invoiceDescription,
+			...itemDescription,
+			...itemFulfillmentDescription,
+			...metadataDescription,
+			...recordOperations,
+			...recordFields,
+			...salesOrderDescription,
+			...sublistDescription,
 			...suiteQlOperations,
 			...suiteQlFields,
 		],
+	};
+
+	methods = {
+		listSearch: { searchRecordTypes },
 	};
 }

@@ -1,0 +1,23 @@
+// Item Fulfillment > Create: NetSuite makes it from a sales order (`!transform`), so the
+// order's lines, customer and addresses carry over; chosen lines and quantities may override.
+import type { IDataObject } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../../shared/account';
+import { idFromLocation, toItems } from '../../shared/output';
+import { netSuiteRequest } from '../../shared/transport';
+import { jsonObjectParam, recordIdParam } from '../params';
+import type { Runner } from '../routing';
+
+export const createFulfillment: Runner = async function () {
+	const itemIndex = this.getItemIndex();
+	const salesOrderId = recordIdParam(this, 'salesOrderId', 'Sales Order ID');
+	const body: IDataObject = jsonObjectParam(this, 'additionalBody', 'Additional Body (JSON)');
+	const lines = (this.getNodeParameter('lines', {}) as { line?: Array<{ orderLine: number; quantity: number }> }).line ?? [];
+	if (lines.length) body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
+	const response = await netSuiteRequest.call(
+		this,
+		{ method: 'POST', path: `${RECORD_BASE_PATH}/salesOrder/${salesOrderId}/!transform/itemFulfillment`, body },
+		{ itemIndex },
+	);
+	return toItems([{ id: idFromLocation(response.headers) ?? null, recordType: 'itemFulfillment', createdFrom: decodeURIComponent(salesOrderId) }], itemIndex);
+};

@@ -1,0 +1,126 @@
+// The record service operations: list (with q, paging and optional full records), get,
+// create, update, upsert by external ID, delete. Every request goes through the transport.
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../../shared/account';
+import { mapLimited } from '../../shared/limiter';
+import { idFromLocation, stripLinks, toItems } from '../../shared/output';
+import { netSuiteRequest } from '../../shared/transport';
+import { externalIdParam, jsonObjectParam, looseValue, recordIdParam, recordTypeParam } from '../params';
+import { buildQ } from '../qFilter';
+import type { Runner } from '../routing';
+
+const PAGE = 1000;
+
+function getQuery(options: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	if (options.expandSubResources) qs.expandSubResources = true;
+	if (options.simpleEnumFormat) qs.simpleEnumFormat = true;
+	if (typeof options.fields === 'string' && options.fields.trim()) qs.fields = options.fields.split(',').map((f) => f.trim()).filter(Boolean).join(',');
+	return qs;
+}
+
+export async function fetchRecord(ctx: IExecuteSingleFunctions, recordType: string, id: string, options: IDataObject = {}): Promise<IDataObject> {
+	const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs: getQuery(options) }, { itemIndex: ctx.getItemIndex() });
+	return stripLinks(response.body as IDataObject);
+}
+
+/** Ids of a collection, page by page (offset is a multiple of the page size, as NetSuite requires). */
+export async function listIds(ctx: IExecuteSingleFunctions, recordType: string, q: string | undefined, maxRows: number | undefined): Promise<string[]> {
+	const pageSize = maxRows !== undefined && maxRows < PAGE ? maxRows : PAGE;
+	const ids: string[] = [];
+	for (let offset = 0; ; offset += pageSize) {
+		const qs: IDataObject = { limit: pageSize, offset };
+		if (q) qs.q = q;
+		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${recordType}`, qs }, { itemIndex: ctx.getItemIndex() });
+		const body = response.body as { items?: Array<{ id: string }>; hasMore?: boolean };
+		ids.push(...(body.items ?? []).map((i) => String(i.id)));
+		if (!body.hasMore || (maxRows !== undefined && ids.length >= maxRows) || !body.items?.length) break;
+	}
+	return maxRows === undefined ? ids : ids.slice(0, maxRows);
+}
+
+function batchSize(ctx: IExecuteSingleFunctions): number {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const size = Number(options.batchSize ?? 3);
+	return Number.isInteger(size) && size > 0 ? size : 3;
+}
+
+export const listRecords: Runner = async function () {
+	const itemIndex = this.getItemIndex();
+	const recordType = recordTypeParam(this);
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
+	const ids = await listIds(this, recordType, buildQ(this), maxRows);
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	if (!options.fullRecords) return toItems(ids.map((id) => ({ id })), itemIndex);
+	const records = await mapLimited(ids, batchSize(this), async (id) => await fetchRecord(this, recordType, id, options));
+	return toItems(records, itemIndex);
+};
+
+export const getRecord: Runner = async function () {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	return toItems([await fetchRecord(this, recordTypeParam(this), recordIdParam(this), options)], this.getItemIndex());
+};
+
+/** The body of a write: JSON, or field-by-field, plus the named inputs a resource offers. */
+export function recordBody(ctx: IExecuteSingleFunctions, named: IDataObject = {}): IDataObject {
+	const mode = ctx.getNodeParameter('bodyMode', 'fields') as string;
+	let body: IDataObject = {};
+	if (mode === 'json') body = jsonObjectParam(ctx, 'bodyJson', 'Body (JSON)');
+	else {
+		const fields = (ctx.getNodeParameter('bodyFields', {}) as { field?: Array<{ name: string; value: unknown }> }).field ?? [];
+		for (const { name, value } of fields) if (name) body[name.trim()] = looseValue(value) as IDataObject[string];
+	}
+	return { ...named, ...body };
+}
+
+function writeQuery(ctx: IExecuteSingleFunctions): IDataObject {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (typeof options.replace === 'string' && options.replace.trim()) qs.replace = options.replace.split(',').map((s) => s.trim()).join(',');
+	if (options.replaceSelectedFields) qs.replaceSelectedFields = true;
+	return qs;
+}
+
+export async function createWith(ctx: IExecuteSingleFunctions, recordType: string, body: IDataObject): Promise<INodeExecutionData[]> {
+	const response = await netSuiteRequest.call(
+		ctx,
+		// The key makes a retried create safe: NetSuite refuses a second create with the same key.
+		{ method: 'POST', path: `${RECORD_BASE_PATH}/${recordType}`, body, headers: { 'X-NetSuite-Idempotency-Key': randomUUID() }, idempotent: true },
+		{ itemIndex: ctx.getItemIndex() },
+	);
+	return toItems([{ id: idFromLocation(response.headers) ?? null, recordType }], ctx.getItemIndex());
+}
+
+export const createRecord: Runner = async function () {
+	return await createWith(this, recordTypeParam(this), recordBody(this));
+};
+
+export async function updateWith(ctx: IExecuteSingleFunctions, recordType: string, id: string, body: IDataObject): Promise<INodeExecutionData[]> {
+	await netSuiteRequest.call(ctx, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs: writeQuery(ctx), body }, { itemIndex: ctx.getItemIndex() });
+	return toItems([{ id: decodeURIComponent(id), recordType, updated: true }], ctx.getItemIndex());
+}
+
+export const updateRecord: Runner = async function () {
+	return await updateWith(this, recordTypeParam(this), recordIdParam(this), recordBody(this));
+};
+
+export const upsertRecord: Runner = async function () {
+	const recordType = recordTypeParam(this);
+	const externalId = externalIdParam(this);
+	const response = await netSuiteRequest.call(
+		this,
+		{ method: 'PUT', path: `${RECORD_BASE_PATH}/${recordType}/eid:${externalId}`, qs: writeQuery(this), body: recordBody(this) },
+		{ itemIndex: this.getItemIndex() },
+	);
+	return toItems([{ id: idFromLocation(response.headers) ?? null, externalId: decodeURIComponent(externalId), recordType }], this.getItemIndex());
+};
+
+export const deleteRecord: Runner = async function () {
+	const recordType = recordTypeParam(this);
+	const id = recordIdParam(this);
+	await netSuiteRequest.call(this, { method: 'DELETE', path: `${RECORD_BASE_PATH}/${recordType}/${id}` }, { itemIndex: this.getItemIndex() });
+	return toItems([{ id: decodeURIComponent(id), recordType, deleted: true }], this.getItemIndex());
+};

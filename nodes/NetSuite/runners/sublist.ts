@@ -1,0 +1,45 @@
+// Sublists: read the lines of one sublist, or append lines without replacing the others
+// (a PATCH without `replace` adds the lines it carries).
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../../shared/account';
+import { stripLinks, toItems } from '../../shared/output';
+import { netSuiteRequest } from '../../shared/transport';
+import { recordIdParam, recordTypeParam } from '../params';
+import type { Runner } from '../routing';
+
+function sublistParam(ctx: IExecuteSingleFunctions): string {
+	const value = String(ctx.getNodeParameter('sublistId', '') ?? '').trim();
+	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) throw new NodeOperationError(ctx.getNode(), `Sublist "${value}" is not a sublist ID (for example item or addressBook)`, { itemIndex: ctx.getItemIndex() });
+	return value;
+}
+
+export const getSublist: Runner = async function () {
+	const itemIndex = this.getItemIndex();
+	const path = `${RECORD_BASE_PATH}/${recordTypeParam(this)}/${recordIdParam(this)}/${sublistParam(this)}`;
+	const response = await netSuiteRequest.call(this, { method: 'GET', path, qs: { expandSubResources: true } }, { itemIndex });
+	const lines = ((response.body as IDataObject).items ?? []) as IDataObject[];
+	return toItems(lines.map((l) => stripLinks(l)), itemIndex);
+};
+
+export const addSublistLines: Runner = async function () {
+	const itemIndex = this.getItemIndex();
+	const recordType = recordTypeParam(this);
+	const id = recordIdParam(this);
+	const sublist = sublistParam(this);
+	const raw = this.getNodeParameter('lines', '[]') as unknown;
+	let lines: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			lines = JSON.parse(raw);
+		} catch {
+			lines = undefined;
+		}
+	}
+	if (lines && !Array.isArray(lines) && typeof lines === 'object') lines = [lines];
+	if (!Array.isArray(lines) || !lines.length || lines.some((l) => !l || typeof l !== 'object')) {
+		throw new NodeOperationError(this.getNode(), 'Lines (JSON) must be a JSON array of line objects, for example [{"item": {"id": "12"}, "quantity": 2}]', { itemIndex });
+	}
+	await netSuiteRequest.call(this, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, body: { [sublist]: { items: lines } } }, { itemIndex });
+	return toItems([{ id: decodeURIComponent(id), recordType, sublist, linesAdded: lines.length }], itemIndex);
+};
