@@ -49,10 +49,12 @@ export function suiteQl(db: Db, req: EmulatorRequest): EmulatorResponse {
 	const params = (body.params as unknown[] | undefined ?? []).map((p) => (p === null ? null : typeof p === 'number' ? p : String(p))) as SqlValue[];
 	const sql = toSqlite(body.q);
 	try {
-		const cacheKey = `${sql}\u0000${JSON.stringify(params)}`;
+		// total_changes() moves on every write, however it was made: a stale count is impossible.
+		const version = db.all('SELECT total_changes() AS v')[0].v;
+		const cacheKey = `${version}\u0000${sql}\u0000${JSON.stringify(params)}`;
 		let counts = countCache.get(db);
 		if (!counts) countCache.set(db, (counts = new Map()));
-		// Counts are cached per query for paging speed, and dropped on any write.
+		// Counts are cached per query and data version, for paging speed.
 		let total = counts.get(cacheKey);
 		if (total === undefined) {
 			total = Number(db.all(`SELECT COUNT(*) AS n FROM (${sql})`, params)[0].n);
