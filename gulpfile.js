@@ -1,8 +1,8 @@
-// Build: clean -> tsc -> bundle -> copy icons.
+// Build: clean -> tsc -> bundle -> prune -> copy icons.
 // The bundle step inlines the libraries we sign with (oauth-1.0a, jose) into each
 // credential and node file, so the published package has zero runtime dependencies.
 const { series, src, dest } = require('gulp');
-const { rmSync } = require('node:fs');
+const { readdirSync, rmSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const esbuild = require('esbuild');
@@ -42,9 +42,25 @@ async function bundle() {
 	);
 }
 
+// tsc's per-file output is only the bundler's input: keep just the bundled entry files.
+function prune(done) {
+	const keep = new Set([...pkg.n8n.credentials, ...pkg.n8n.nodes].map((f) => path.join(__dirname, f)));
+	const walk = (dir) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				walk(full);
+				if (readdirSync(full).length === 0) rmSync(full, { recursive: true });
+			} else if (!keep.has(full)) rmSync(full);
+		}
+	};
+	walk(path.join(__dirname, 'dist'));
+	done();
+}
+
 function copyIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
-exports.build = series(clean, compile, bundle, copyIcons);
+exports.build = series(clean, compile, bundle, prune, copyIcons);
 exports.default = exports.build;

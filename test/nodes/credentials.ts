@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 // Credentials of all three types pointing at a running emulator (base URL override).
 import { NetSuiteClientCredentialsApi } from '../../credentials/NetSuiteClientCredentialsApi.credentials';
 import { NetSuiteOAuth2Api } from '../../credentials/NetSuiteOAuth2Api.credentials';
@@ -35,7 +37,7 @@ export function oauth2CredentialFor(emulator: RunningEmulator, tokenData: Record
 				clientSecret: oauth2.clientSecret,
 				scope: 'rest_webservices',
 				authentication: 'header',
-				oauthTokenData: tokenData,
+				oauthTokenData: tokenData as IDataObject,
 			},
 		},
 	};

@@ -8,10 +8,11 @@ const provided = new Set(['n8n-workflow']);
 const refused = [];
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
-	if (Module.isBuiltin(request) || request.startsWith('.') || path.isAbsolute(request)) {
+	const fromPackage = parent && parent.filename && parent.filename.startsWith(packageDir);
+	if (!fromPackage || Module.isBuiltin(request) || request.startsWith('.') || path.isAbsolute(request)) {
 		return resolve.call(this, request, parent, ...rest);
 	}
-	if (provided.has(request)) return require.resolve(request, { paths: [repoDir] });
+	if (provided.has(request)) return resolve.call(this, request, parent, false, { paths: [repoDir] });
 	refused.push(request);
 	throw new Error(`not bundled: ${request}`);
 };
