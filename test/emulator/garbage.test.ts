@@ -28,7 +28,7 @@ describe('emulator robustness', () => {
 			'/services/rest/query/v1/suiteql?limit=abc&offset=-1', '/services/rest/auth/oauth2/v1/token', '/app/login/oauth2/authorize.nl?redirect_uri=::::', '/app/site/hosting/restlet.nl?script=1&deploy=1',
 			'/services/rest/system/v1/governanceLimits', '/', '/../../etc/passwd', '/services/rest/record/v1/customer?q=((((', '/services/rest/record/v1/customer?q=id%20ANY_OF%20[',
 		];
-		const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
+		const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'PROPFIND'];
 		const auths = ['', 'OAuth', 'OAuth realm="x", oauth_signature="%%%"', 'Bearer ', 'Bearer ' + 'x'.repeat(5000), 'Basic ::::'];
 		const bodies = [Buffer.alloc(0), Buffer.from('{'), Buffer.from('null'), Buffer.from('[1,2]'), Buffer.from('{"q": 5, "params": "x"}'), randomBytes(2048), Buffer.from('grant_type=client_credentials&client_assertion=a.b.c')];
 		const statuses: number[] = [];

@@ -4,6 +4,8 @@ import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
 import { runNode } from './runNode';
 
+afterAll(() => nock.restore());
+
 describe('harness', () => {
 	afterEach(() => nock.cleanAll());
 	it('runs the declarative NetSuite node through n8n-core with a signed request', async () => {

@@ -28,6 +28,8 @@ const verify = { resource: 'connection', operation: 'verify' };
 const tbaCredentials = () => ({ netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba } } });
 const m2mHelper = () => new TestCredentialsHelper({ netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } });
 
+afterAll(() => nock.restore());
+
 describe('the shared transport, driven through the NetSuite node in n8n-core', () => {
 	const sleep = retryTiming.sleep;
 	let delays: number[];
