@@ -12,6 +12,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { autoConcurrency, SAFE_CONCURRENCY } from '../shared/concurrency';
 import { withSharedLimiter } from '../shared/limiter';
 import type { NetSuiteRequest } from '../shared/transport';
 
@@ -21,8 +22,6 @@ export type Runner = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
-/** Items of one run in flight at once unless the operation offers its own Batch Size. */
-export const DEFAULT_CONCURRENCY = 3;
 
 function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): NetSuiteRequest {
 	const { method, url, qs, body, headers } = requestData.options;
@@ -36,10 +35,16 @@ function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): Net
 	};
 }
 
-function concurrencyOf(ctx: IExecutePaginationFunctions): number {
+const WRITES = new Set(['create', 'update', 'upsert', 'delete', 'addLine']);
+
+/** Items of one run in flight at once: the operation's Batch Size, or Auto (0 / unset). */
+async function concurrencyOf(ctx: IExecutePaginationFunctions, key: string): Promise<number> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const batchSize = Number(options.batchSize);
-	return Number.isInteger(batchSize) && batchSize > 0 ? batchSize : DEFAULT_CONCURRENCY;
+	if (Number.isInteger(batchSize) && batchSize > 0) return batchSize;
+	// Only bulk writes are worth a governance lookup; reads stay at the safe default.
+	const operation = ctx.getNodeParameter('operation', '') as string;
+	return WRITES.has(operation) ? await autoConcurrency(ctx, key) : SAFE_CONCURRENCY;
 }
 
 export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: Runner, extra: INodePropertyRouting = {}): INodePropertyRouting {
@@ -50,7 +55,8 @@ export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: R
 		operations: {
 			async pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
 				const key = `${this.getExecutionId()}:${this.getNode().id}`;
-				return await withSharedLimiter(key, concurrencyOf(this), async () => await run.call(this, requestFrom(requestData), requestData));
+				const size = await concurrencyOf(this, key);
+				return await withSharedLimiter(key, size, async () => await run.call(this, requestFrom(requestData), requestData));
 			},
 		},
 	};

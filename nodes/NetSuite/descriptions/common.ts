@@ -58,9 +58,9 @@ const batchSize: INodeProperties = {
 	displayName: 'Batch Size',
 	name: 'batchSize',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 3,
-	description: 'How many requests of this node run at once. Keep it under the account\'s concurrency limit (5 on most accounts); over it NetSuite answers 429 and the node waits and retries.',
+	typeOptions: { minValue: 0, maxValue: 50 },
+	default: 0,
+	description: 'How many requests of this node run at once. 0 = Auto: the account\'s concurrency limit when the role may read it, else 3. Over the limit NetSuite answers 429 and the node waits and retries.',
 };
 
 export const getOptionsField = (displayOptions: Show): INodeProperties => ({

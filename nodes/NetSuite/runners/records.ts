@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
+import { autoConcurrency } from '../../shared/concurrency';
 import { mapLimited } from '../../shared/limiter';
 import { idFromLocation, stripLinks, toItems } from '../../shared/output';
 import { netSuiteRequest } from '../../shared/transport';
@@ -41,10 +42,10 @@ export async function listIds(ctx: IExecuteSingleFunctions, recordType: string, 
 	return maxRows === undefined ? ids : ids.slice(0, maxRows);
 }
 
-function batchSize(ctx: IExecuteSingleFunctions): number {
+async function batchSize(ctx: IExecuteSingleFunctions): Promise<number> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const size = Number(options.batchSize ?? 3);
-	return Number.isInteger(size) && size > 0 ? size : 3;
+	const size = Number(options.batchSize ?? 0);
+	return Number.isInteger(size) && size > 0 ? size : await autoConcurrency(ctx, `${ctx.getExecutionId()}:${ctx.getNode().id}`);
 }
 
 export const listRecords: Runner = async function () {
@@ -55,7 +56,7 @@ export const listRecords: Runner = async function () {
 	const ids = await listIds(this, recordType, buildQ(this), maxRows);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	if (!options.fullRecords) return toItems(ids.map((id) => ({ id })), itemIndex);
-	const records = await mapLimited(ids, batchSize(this), async (id) => await fetchRecord(this, recordType, id, options));
+	const records = await mapLimited(ids, await batchSize(this), async (id) => await fetchRecord(this, recordType, id, options));
 	return toItems(records, itemIndex);
 };
 

@@ -120,4 +120,22 @@ describe('NetSuite node: Record', () => {
 		expect(emulator.faults.rejected429 - before).toBeGreaterThan(0);
 		expect(emulator.faults.inFlightPeak).toBeLessThanOrEqual(5);
 	}, 60_000);
+
+	it('Auto Batch Size reads the account limit once and then stays under it: no 429 at all', async () => {
+		emulator.faults.setConcurrency(4);
+		emulator.faults.setLatency(20);
+		emulator.clearLog();
+		const before = emulator.faults.rejected429;
+		const items = Array.from({ length: 20 }, (_, i) => ({ json: { name: `Auto ${i}` } }));
+		const { json } = await runNetSuite(
+			emulator,
+			{ resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: '={{ $json.name }}', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}' },
+			{ items },
+		);
+		emulator.faults.setLatency(0);
+		emulator.faults.setConcurrency(5);
+		expect(json).toHaveLength(20);
+		expect(emulator.requestLog.filter((r) => r.path.endsWith('/governanceLimits'))).toHaveLength(1);
+		expect(emulator.faults.rejected429 - before).toBe(0);
+	}, 60_000);
 });

@@ -1,0 +1,132 @@
+// A real n8n, driven from the command line: installed once into a cache outside the
+// repository (scripts/n8n-install.sh), with this package loaded through N8N_CUSTOM_EXTENSIONS.
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const repo = path.resolve(__dirname, '../..');
+
+export interface N8nInstall {
+	version: string;
+	bin: string;
+}
+
+export function installN8n(version: string): N8nInstall {
+	const dir = execFileSync('bash', [path.join(repo, 'scripts/n8n-install.sh'), version], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 })
+		.toString()
+		.trim()
+		.split('\n')
+		.pop()!;
+	return { version, bin: path.join(dir, 'bin/n8n-run') };
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+	private server?: ChildProcess;
+	port = 0;
+
+	constructor(readonly install: N8nInstall, userFolder?: string) {
+		this.userFolder = userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-${install.version}-`));
+	}
+
+	env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+		return {
+			...process.env,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_CUSTOM_EXTENSIONS: repo,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-not-secret',
+			DB_TYPE: 'sqlite',
+			NODE_OPTIONS: '',
+			...extra,
+		};
+	}
+
+	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
+		return await new Promise((resolve, reject) => {
+			execFile(this.install.bin, args, { env: this.env(), timeout: timeoutMs, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stderr}\n${stdout}`.slice(0, 4000)));
+				else resolve(stdout);
+			});
+		});
+	}
+
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = path.join(this.userFolder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflow(workflow: object): Promise<void> {
+		const file = path.join(this.userFolder, `workflow-${(workflow as { id: string }).id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Runs a workflow with `n8n execute` and returns the last node's output items. */
+	async execute(workflowId: string): Promise<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string }> }>> {
+		const out = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return parseExecuteOutput(out);
+	}
+
+	async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+		this.port = await freePort();
+		this.server = spawn(this.install.bin, ['start'], { env: this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv }), stdio: ['ignore', 'pipe', 'pipe'] });
+		let log = '';
+		this.server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+		this.server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+		const url = `http://127.0.0.1:${this.port}`;
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited: ${log.slice(-3000)}`);
+			try {
+				const response = await fetch(`${url}/healthz/readiness`);
+				if (response.ok) return url;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n did not become ready: ${log.slice(-3000)}`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise((r) => server.once('exit', r));
+		server.kill('SIGTERM');
+		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		if (server.exitCode === null) server.kill('SIGKILL');
+	}
+}
+
+/** `n8n execute --rawOutput` prints log lines, then the JSON of the last node's items. */
+export function parseExecuteOutput(out: string): Array<{ json: Record<string, unknown> }> {
+	const start = out.search(/^\s*[[{]/m);
+	if (start < 0) throw new Error(`no JSON in n8n execute output: ${out.slice(0, 2000)}`);
+	const parsed = JSON.parse(out.slice(start)) as unknown;
+	if (Array.isArray(parsed)) return parsed as Array<{ json: Record<string, unknown> }>;
+	const data = (parsed as { data?: { resultData?: { runData?: Record<string, Array<{ data: { main: unknown[][] } }>>; lastNodeExecuted?: string } } }).data;
+	if (data?.resultData?.runData && data.resultData.lastNodeExecuted) {
+		return data.resultData.runData[data.resultData.lastNodeExecuted][0].data.main[0] as Array<{ json: Record<string, unknown> }>;
+	}
+	throw new Error(`unexpected n8n execute output: ${out.slice(0, 2000)}`);
+}
