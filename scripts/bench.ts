@@ -1,0 +1,155 @@
+// `npm run bench`: the package against a bare fetch loop, side by side in one run, on the
+// emulator with NetSuite-like latency and concurrency limit. Prints figures; asserts nothing.
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { NetSuite } from '../nodes/NetSuite/NetSuite.node';
+import { NetSuiteRawRequest } from '../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
+import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
+import { startEmulator, type RunningEmulator } from '../test/emulator';
+import { runNode } from '../test/harness';
+import { credentialsFor, type Auth } from '../test/nodes/credentials';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const LIMIT = Number(process.env.BENCH_CONCURRENCY ?? 5);
+const SEED = Number(process.env.BENCH_SEED ?? 250_000);
+const READ_ROWS = Math.min(100_000, SEED);
+const UPSERTS = 1000;
+const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
+	global.gc?.();
+	let peakRss = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+	const started = performance.now();
+	const result = await fn();
+	const ms = performance.now() - started;
+	clearInterval(sampler);
+	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	return { result, ms, peakRss };
+}
+
+function requestsDuring(emulator: RunningEmulator, fn: () => Promise<unknown>): () => number {
+	const start = emulator.requestLog.length;
+	void fn;
+	return () => emulator.requestLog.length - start;
+}
+
+async function node(emulator: RunningEmulator, nodeType: NetSuite | NetSuiteRawRequest, parameters: INodeParameters, items?: INodeExecutionData[], auth: Auth = 'tokenBasedAuth') {
+	const result = await runNode({ nodeType, parameters: { authentication: auth, ...parameters }, credentials: credentialsFor(emulator, auth), items, continueOnFail: true });
+	if (result.error) throw result.error;
+	return result.items;
+}
+
+/** What a hand-written client does: sign, fetch, parse, keep the rows. */
+async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): Promise<number> {
+	const { tba, accountId, baseUrl } = emulator.credentials;
+	const keys = { ...tba, realm: accountId };
+	let read = 0;
+	const kept: unknown[] = [];
+	for (let offset = 0; read < rows; offset += 1000) {
+		const url = `${baseUrl}/services/rest/query/v1/suiteql?limit=1000&offset=${offset}`;
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }), 'content-type': 'application/json', prefer: 'transient' },
+			body: JSON.stringify({ q }),
+		});
+		const body = (await response.json()) as { items: Array<Record<string, unknown>>; hasMore: boolean };
+		for (const item of body.items) {
+			delete item.links;
+			kept.push({ json: item });
+		}
+		read += body.items.length;
+		if (!body.hasMore) break;
+	}
+	return kept.length;
+}
+
+async function bareUpserts(emulator: RunningEmulator, count: number, workers: number): Promise<number> {
+	const { tba, accountId, baseUrl } = emulator.credentials;
+	const keys = { ...tba, realm: accountId };
+	let next = 0;
+	let done = 0;
+	await Promise.all(
+		Array.from({ length: workers }, async () => {
+			while (next < count) {
+				const i = next++;
+				const url = `${baseUrl}/services/rest/record/v1/customer/eid:BARE-${i}`;
+				for (;;) {
+					const response = await fetch(url, { method: 'PUT', headers: { authorization: tbaAuthorizationHeader(keys, { method: 'PUT', url }), 'content-type': 'application/json' }, body: JSON.stringify({ companyName: `Bare ${i}`, subsidiary: { id: '1' } }) });
+					await response.arrayBuffer();
+					if (response.status !== 429) break;
+				}
+				done++;
+			}
+		}),
+	);
+	return done;
+}
+
+async function main(): Promise<void> {
+	console.log(`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`);
+	const seeding = await measure(() => startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED }));
+	const emulator = seeding.result;
+	console.log(`  seeded in ${s(seeding.ms)}\n`);
+	const q = 'SELECT id, companyname, email FROM customer ORDER BY id';
+	const suiteQl = (extra: INodeParameters) => ({ resource: 'suiteQl', operation: 'run', query: q, ...extra });
+
+	console.log(`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (request floor: ${READ_ROWS / 1000})`);
+	const rounds: Array<{ nodeMs: number; bareMs: number; nodeRequests: number; bareRequests: number; rss: number }> = [];
+	for (let round = 1; round <= 2; round++) {
+		let count = requestsDuring(emulator, async () => undefined);
+		const viaNode = await measure(() => node(emulator, new NetSuite(), suiteQl({ limit: READ_ROWS })));
+		const nodeRequests = count();
+		count = requestsDuring(emulator, async () => undefined);
+		const bare = await measure(() => bareSuiteQl(emulator, q, READ_ROWS));
+		const bareRequests = count();
+		if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS) throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
+		rounds.push({ nodeMs: viaNode.ms, bareMs: bare.ms, nodeRequests, bareRequests, rss: viaNode.peakRss });
+		console.log(`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`);
+	}
+	const nodeTotal = rounds.reduce((a, r) => a + r.nodeMs, 0);
+	const bareTotal = rounds.reduce((a, r) => a + r.bareMs, 0);
+	console.log(`   => node / bare wall time over both rounds: ${(nodeTotal / bareTotal).toFixed(2)}x\n`);
+
+	console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
+	let count = requestsDuring(emulator, async () => undefined);
+	const byKey = await measure(() => node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })));
+	console.log(`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`);
+	count = requestsDuring(emulator, async () => undefined);
+	const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true })).catch((e: Error) => e);
+	console.log(`   without Page by Key: ${capped instanceof Error ? `"${capped.message}" after ${count()} requests` : `${capped.length} rows`}\n`);
+
+	console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s((UPSERTS * LATENCY_MS) / LIMIT)})`);
+	const before429 = emulator.faults.rejected429;
+	const items = Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `BENCH-${i}` } }));
+	const writes = await measure(() =>
+		node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: { __rl: true, mode: 'id', value: 'customer' }, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}' }, items),
+	);
+	const failed = writes.result.filter((i) => i.error).length;
+	const node429 = emulator.faults.rejected429 - before429;
+	const bareBefore429 = emulator.faults.rejected429;
+	const bareWrites = await measure(() => bareUpserts(emulator, UPSERTS, LIMIT));
+	console.log(`   node: ${s(writes.ms)} (${((writes.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${node429}, items failed ${failed}`);
+	console.log(`   bare ${LIMIT}-worker loop: ${s(bareWrites.ms)} (${((bareWrites.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${emulator.faults.rejected429 - bareBefore429}\n`);
+
+	console.log(`4. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
+	emulator.faults.setLatency(0);
+	const tokensBefore = emulator.tokens.issuedCount('client_credentials');
+	const calls = Array.from({ length: TOKEN_CALLS }, () => ({ json: {} }));
+	const m2m = await measure(() => node(emulator, new NetSuiteRawRequest(), { service: 'record', path: '/customer/1', method: 'GET' }, calls, 'clientCredentials'));
+	console.log(`   M2M: ${m2m.result.filter((i) => !i.error).length.toLocaleString('en-US')} calls in ${s(m2m.ms)}, token requests: ${emulator.tokens.issuedCount('client_credentials') - tokensBefore}`);
+	const keys = { ...emulator.credentials.tba, realm: emulator.accountId };
+	const signing = await measure(async () => {
+		for (let i = 0; i < TOKEN_CALLS; i++) tbaAuthorizationHeader(keys, { method: 'GET', url: `${emulator.baseUrl}/services/rest/record/v1/customer/${i}?expandSubResources=true` });
+	});
+	console.log(`   TBA: signing costs ${((signing.ms * 1000) / TOKEN_CALLS).toFixed(1)} µs per request`);
+	await emulator.stop();
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
