@@ -1,7 +1,7 @@
 // A real n8n, driven from the command line: installed once into a cache outside the
 // repository (scripts/n8n-install.sh), with this package loaded through N8N_CUSTOM_EXTENSIONS.
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,21 +52,34 @@ export class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: 'warn',
 			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-not-secret',
 			DB_TYPE: 'sqlite',
 			NODE_OPTIONS: '',
+			// Under jest NODE_ENV is 'test', which silences n8n's CLI output.
+			NODE_ENV: 'production',
 			...extra,
 		};
 	}
 
+	/**
+	 * Runs an n8n CLI command. Output goes to a file, not a pipe: n8n exits with
+	 * process.exit(), which cuts piped output short.
+	 */
 	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
-		return await new Promise((resolve, reject) => {
-			execFile(this.install.bin, args, { env: this.env(), timeout: timeoutMs, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stderr}\n${stdout}`.slice(0, 4000)));
-				else resolve(stdout);
+		const outFile = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
+		const fd = openSync(outFile, 'w');
+		const child = spawn(this.install.bin, args, { env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }), stdio: ['ignore', fd, fd] });
+		const code = await new Promise<number | null>((resolve) => {
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('exit', (exitCode) => {
+				clearTimeout(timer);
+				resolve(exitCode);
 			});
 		});
+		closeSync(fd);
+		const output = readFileSync(outFile, 'utf8');
+		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`);
+		return output;
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
@@ -89,7 +102,9 @@ export class N8nInstance {
 
 	async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
 		this.port = await freePort();
-		this.server = spawn(this.install.bin, ['start'], { env: this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv }), stdio: ['ignore', 'pipe', 'pipe'] });
+		const env = this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+		this.port = Number(env.N8N_PORT);
+		this.server = spawn(this.install.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let log = '';
 		this.server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
 		this.server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -120,9 +135,11 @@ export class N8nInstance {
 
 /** `n8n execute --rawOutput` prints log lines, then the JSON of the last node's items. */
 export function parseExecuteOutput(out: string): Array<{ json: Record<string, unknown> }> {
-	const start = out.search(/^\s*[[{]/m);
-	if (start < 0) throw new Error(`no JSON in n8n execute output: ${out.slice(0, 2000)}`);
-	const parsed = JSON.parse(out.slice(start)) as unknown;
+	// The run prints as pretty JSON: from a line that is just "{" to the last line that is just "}".
+	const start = out.search(/^\{\s*$/m);
+	const end = out.lastIndexOf('\n}');
+	if (start < 0 || end < start) throw new Error(`no JSON in n8n execute output: ${out.slice(0, 2000)}`);
+	const parsed = JSON.parse(out.slice(start, end + 2)) as unknown;
 	if (Array.isArray(parsed)) return parsed as Array<{ json: Record<string, unknown> }>;
 	const data = (parsed as { data?: { resultData?: { runData?: Record<string, Array<{ data: { main: unknown[][] } }>>; lastNodeExecuted?: string } } }).data;
 	if (data?.resultData?.runData && data.resultData.lastNodeExecuted) {
