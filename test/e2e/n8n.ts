@@ -36,6 +36,8 @@ export class N8nInstance {
 	readonly userFolder: string;
 	private server?: ChildProcess;
 	port = 0;
+	/** Output of `n8n start`, for diagnosing a failed test. */
+	serverLog = '';
 
 	constructor(readonly install: N8nInstall, userFolder?: string) {
 		this.userFolder = userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-${install.version}-`));
@@ -105,13 +107,13 @@ export class N8nInstance {
 		const env = this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		this.port = Number(env.N8N_PORT);
 		this.server = spawn(this.install.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let log = '';
-		this.server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-		this.server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+		this.serverLog = '';
+		this.server.stdout?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
+		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		const url = `http://127.0.0.1:${this.port}`;
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited: ${log.slice(-3000)}`);
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited: ${this.serverLog.slice(-3000)}`);
 			try {
 				const response = await fetch(`${url}/healthz/readiness`);
 				if (response.ok) return url;
@@ -120,7 +122,7 @@ export class N8nInstance {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n did not become ready: ${log.slice(-3000)}`);
+		throw new Error(`n8n did not become ready: ${this.serverLog.slice(-3000)}`);
 	}
 
 	async stop(): Promise<void> {
