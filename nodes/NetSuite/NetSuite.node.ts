@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
 import { searchRecordTypes } from '../shared/metadataCatalog';
+import { runSuiteQlOperation } from './runners/suiteQlOperation';
 import { connectionOperations } from './descriptions/ConnectionDescription';
 import { customerFieldsDescription, customerOperations } from './descriptions/CustomerDescription';
 import { itemDescription } from './descriptions/ItemDescription';
@@ -68,5 +69,9 @@ export class NetSuite implements INodeType {
 
 	methods = {
 		listSearch: { searchRecordTypes },
+	};
+
+	customOperations = {
+		suiteQl: { run: runSuiteQlOperation },
 	};
 }

@@ -66,6 +66,13 @@ export interface SuiteQlReadOptions {
 	transport?: TransportOptions;
 }
 
+function capError(ctx: NetSuiteContext, options: SuiteQlReadOptions): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`, {
+		description: 'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.',
+		itemIndex: options.transport?.itemIndex,
+	});
+}
+
 /** Pages through a query by offset until NetSuite says there is no more (or maxRows is reached). */
 export async function* suiteQlPages(
 	this: NetSuiteContext,
@@ -81,14 +88,11 @@ export async function* suiteQlPages(
 		const wanted = options.maxRows === undefined ? pageSize : Math.min(pageSize, options.maxRows - read);
 		if (wanted <= 0) return;
 		// NetSuite wants offset to be a multiple of limit: keep the page size, trim the rows instead.
-		if (offset + pageSize > SUITEQL_OFFSET_CAP) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`,
-				{ description: 'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.', itemIndex: options.transport?.itemIndex },
-			);
-		}
+		if (offset + pageSize > SUITEQL_OFFSET_CAP) throw capError(this, options);
 		const page = await fetchSuiteQlPage.call(this, query, offset, pageSize, options.transport);
+		// NetSuite says up front how many rows there are: fail at once rather than after 100 pages.
+		const needed = Math.min(page.totalResults ?? 0, options.maxRows ?? Infinity);
+		if (offset === 0 && needed > SUITEQL_OFFSET_CAP) throw capError(this, options);
 		const rows = page.items.slice(0, wanted);
 		read += rows.length;
 		if (rows.length) yield rows;

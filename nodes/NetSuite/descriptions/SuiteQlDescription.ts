@@ -1,8 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SUITEQL_PATH } from '../../shared/account';
-import { netSuiteRouting } from '../routing';
-import { runSuiteQl } from '../runners/suiteQl';
 
 const showFor = { show: { resource: ['suiteQl'], operation: ['run'] } };
 
@@ -19,7 +16,7 @@ export const suiteQlOperations: INodeProperties[] = [
 				value: 'run',
 				action: 'Run a query',
 				description: 'Run a SuiteQL SELECT and return one item per row',
-				routing: netSuiteRouting('POST', SUITEQL_PATH, runSuiteQl),
+				// Runs as a custom operation (see runners/suiteQlOperation.ts): large reads.
 			},
 		],
 		default: 'run',
@@ -37,7 +34,6 @@ export const suiteQlFields: INodeProperties[] = [
 		placeholder: 'SELECT id, companyname, email FROM customer WHERE lastmodifieddate > SYSDATE - ?',
 		description: 'SuiteQL SELECT statement. Use ? placeholders and the Parameters list for values.',
 		displayOptions: showFor,
-		routing: { send: { type: 'body', property: 'q' } },
 	},
 	{
 		displayName: 'Parameters',
