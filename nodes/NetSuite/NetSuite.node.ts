@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
 import { searchRecordTypes } from '../shared/metadataCatalog';
+import { getRecordFields } from './fieldOptions';
 import { runSuiteQlOperation } from './runners/suiteQlOperation';
 import { connectionOperations } from './descriptions/ConnectionDescription';
 import { customerFieldsDescription, customerOperations } from './descriptions/CustomerDescription';
@@ -69,6 +70,7 @@ export class NetSuite implements INodeType {
 
 	methods = {
 		listSearch: { searchRecordTypes },
+		loadOptions: { getRecordFields },
 	};
 
 	customOperations = {

@@ -2,7 +2,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** Resources that always work on one record type. */
-const FIXED_TYPES: Record<string, string> = {
+export const FIXED_TYPES: Record<string, string> = {
 	customer: 'customer',
 	salesOrder: 'salesOrder',
 	invoice: 'invoice',

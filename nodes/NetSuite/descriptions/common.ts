@@ -124,7 +124,14 @@ export const listFields = (displayOptions: Show): INodeProperties[] => [
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'email' },
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getRecordFields', loadOptionsDependsOn: ['recordType.value', 'resource'] },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
 					{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: Q_OPERATORS.map((op) => ({ name: op, value: op })) },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'For ANY_OF and BETWEEN, separate values with commas. Dates as M/D/YYYY.' },
 				],
@@ -179,7 +186,14 @@ export const bodyFields = (displayOptions: Show): INodeProperties[] => [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Field ID', name: 'name', type: 'string', default: '', placeholder: 'companyName or custbody_channel' },
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getRecordFields', loadOptionsDependsOn: ['recordType.value', 'resource'] },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Text, or JSON for references and sublists: {"ID": "1"}' },
 				],
 			},

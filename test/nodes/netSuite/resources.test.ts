@@ -1,6 +1,6 @@
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { runListSearch, runNode } from '../../harness';
+import { runListSearch, runLoadOptions, runNode } from '../../harness';
 import { credentialsFor, oauth2CredentialFor } from '../credentials';
 import { runNetSuite, type } from './run';
 
@@ -101,6 +101,16 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 	it('offers record types in the picker from the metadata catalog', async () => {
 		const result = await runListSearch({ nodeType: new NetSuite(), method: 'searchRecordTypes', filter: 'order', parameters: { authentication: 'tokenBasedAuth' }, credentials: credentialsFor(emulator) });
 		expect(result.results).toEqual([{ name: 'salesOrder', value: 'salesOrder' }]);
+	});
+
+	it('offers the fields of the chosen record type, custom fields included, read-only ones left out', async () => {
+		const forRecord = await runLoadOptions({ nodeType: new NetSuite(), method: 'getRecordFields', parameters: { authentication: 'tokenBasedAuth', resource: 'record', recordType: type('salesOrder') }, credentials: credentialsFor(emulator) });
+		const values = forRecord.map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining(['entity', 'memo', 'custbody_channel', 'item']));
+		expect(values).not.toContain('lastModifiedDate');
+		expect(forRecord.find((o) => o.value === 'entity')?.name).toMatch(/\(required\)$/);
+		const forCustomer = await runLoadOptions({ nodeType: new NetSuite(), method: 'getRecordFields', parameters: { authentication: 'tokenBasedAuth', resource: 'customer' }, credentials: credentialsFor(emulator) });
+		expect(forCustomer.map((o) => o.value)).toContain('custentity_segment');
 	});
 
 	it('works with OAuth 2.0: an expired access token is refreshed and the request retried', async () => {
