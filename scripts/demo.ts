@@ -1,5 +1,5 @@
 // See demo.sh. Everything points at the local emulator: no real NetSuite account is touched.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
 	const emulator = await startEmulator({ port: Number(process.env.DEMO_EMULATOR_PORT ?? 0), seedCustomers: 2500 });
 	console.log(`NetSuite emulator: ${emulator.baseUrl} (account ${emulator.accountId})`);
 	const userFolder = path.join(process.env.N8N_E2E_CACHE ?? path.join(homedir(), '.cache/n8n-nodes-suitetalk'), 'demo-user');
+	// A fresh user folder on every run: no state is carried from an earlier demo.
 	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
 	const n8n = new N8nInstance(installN8n(version), userFolder);
 	await n8n.importCredentials(demoCredentials(emulator.credentials, await authorizationCodeTokens(emulator.credentials)));
 	const workflows = exampleWorkflows();
@@ -23,28 +25,60 @@ async function main(): Promise<void> {
 	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0)`);
 
 	if (headless) {
-		for (const wf of workflows.filter((w) => !w.nodes.some((n) => n.type.endsWith('netSuiteTrigger')))) {
-			const items = await n8n.execute(wf.id);
-			const first = items[0] ?? { json: {} };
-			const shown = { ...first.json };
-			if (first.binary) shown.binary = Object.fromEntries(Object.entries(first.binary).map(([k, v]) => [k, `${v.fileName} (${v.mimeType})`]));
-			console.log(`\n${wf.name}\n  ${items.length} item(s); first: ${JSON.stringify(shown).slice(0, 400)}`);
-		}
+		const failed = await runExamples(n8n, workflows);
 		await emulator.stop();
+		if (failed.length > 0) {
+			console.error(`\n${failed.length} example workflow(s) failed: ${failed.join(', ')}`);
+			process.exit(1);
+		}
+		console.log('\nEvery example workflow ran and returned items.');
 		return;
 	}
 
-	const url = await n8n.start({ N8N_PORT: process.env.DEMO_N8N_PORT ?? '5678' });
+	// Stop handlers first: a Ctrl-C while n8n is still starting must not leave it running.
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nstopping n8n and the emulator…');
+		await n8n.stop();
+		await emulator.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	process.on('SIGHUP', () => void stop(0));
+	const url = await n8n.start({ N8N_PORT: process.env.DEMO_N8N_PORT ?? '5678' }).catch(async (error: unknown) => {
+		console.error(error);
+		await stop(1);
+		throw error;
+	});
 	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
 	console.log(`\nn8n editor: ${url}\n  log in as ${owner.email} / ${owner.password}${setup.ok ? '' : ' (owner set-up answered ' + setup.status + ')'}`);
 	console.log('  open a "NetSuite demo" workflow and click Test workflow. Ctrl-C stops n8n and the emulator.');
-	const stop = async () => {
-		await n8n.stop();
-		await emulator.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+}
+
+/** Runs each example that `n8n execute` can start (a Manual Trigger) and prints its result. */
+async function runExamples(n8n: N8nInstance, workflows: ReturnType<typeof exampleWorkflows>): Promise<string[]> {
+	const failed: string[] = [];
+	for (const wf of workflows) {
+		if (!wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')) {
+			console.log(`\n${wf.name}\n  not run here: it starts from a trigger (open it in the editor with \`npm run demo\`)`);
+			continue;
+		}
+		try {
+			const items = await n8n.execute(wf.id);
+			if (items.length === 0) throw new Error('the workflow returned no items');
+			const first = items[0];
+			const shown: Record<string, unknown> = { ...first.json };
+			if (first.binary) shown.binary = Object.fromEntries(Object.entries(first.binary).map(([k, v]) => [k, `${v.fileName} (${v.mimeType})`]));
+			console.log(`\n${wf.name}\n  ${items.length} item(s); first: ${JSON.stringify(shown).slice(0, 400)}`);
+		} catch (error) {
+			failed.push(wf.name);
+			console.log(`\n${wf.name}\n  FAILED: ${(error as Error).message.slice(0, 1500)}`);
+		}
+	}
+	return failed;
 }
 
 main().catch((error: unknown) => {

@@ -106,7 +106,8 @@ export class N8nInstance {
 		this.port = await freePort();
 		const env = this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		this.port = Number(env.N8N_PORT);
-		this.server = spawn(this.install.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		// Its own process group, so that stop() also ends n8n's task-runner children.
+		this.server = spawn(this.install.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		this.serverLog = '';
 		this.server.stdout?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
@@ -129,9 +130,17 @@ export class N8nInstance {
 		const server = this.server;
 		if (!server || server.exitCode !== null) return;
 		const exited = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
+		const signalGroup = (signal: NodeJS.Signals) => {
+			try {
+				process.kill(-server.pid!, signal);
+			} catch {
+				// the group is gone already
+			}
+		};
+		signalGroup('SIGTERM');
 		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-		if (server.exitCode === null) server.kill('SIGKILL');
+		// Whatever is left of the group (n8n, or a runner it did not stop) goes now.
+		signalGroup('SIGKILL');
 	}
 }
 
