@@ -75,7 +75,9 @@ async function runExamples(n8n: N8nInstance, workflows: ReturnType<typeof exampl
 			console.log(`\n${wf.name}\n  ${items.length} item(s); first: ${JSON.stringify(shown).slice(0, 400)}`);
 		} catch (error) {
 			failed.push(wf.name);
-			console.log(`\n${wf.name}\n  FAILED: ${(error as Error).message.slice(0, 1500)}`);
+			const message = (error as Error).message;
+			// The first line says what happened; the end of n8n's output says why.
+			console.log(`\n${wf.name}\n  FAILED: ${message.split('\n')[0]}\n${message.split('\n').slice(1).join('\n').slice(-1500)}`);
 		}
 	}
 	return failed;

@@ -71,16 +71,23 @@ export class N8nInstance {
 		const outFile = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
 		const fd = openSync(outFile, 'w');
 		const child = spawn(this.install.bin, args, { env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }), stdio: ['ignore', fd, fd] });
-		const code = await new Promise<number | null>((resolve) => {
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-			child.on('exit', (exitCode) => {
+		let timedOut = false;
+		const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+			const timer = setTimeout(() => {
+				timedOut = true;
+				child.kill('SIGKILL');
+			}, timeoutMs);
+			child.on('exit', (code, signal) => {
 				clearTimeout(timer);
-				resolve(exitCode);
+				resolve({ code, signal });
 			});
 		});
 		closeSync(fd);
 		const output = readFileSync(outFile, 'utf8');
-		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`);
+		if (exit.code !== 0) {
+			const how = timedOut ? `was stopped after ${timeoutMs / 1000} s` : exit.signal ? `was ended by ${exit.signal}` : `exited ${exit.code}`;
+			throw new Error(`n8n ${args.join(' ')} ${how} (output: ${outFile}):\n${output.slice(-4000)}`);
+		}
 		return output;
 	}
 
