@@ -16,17 +16,15 @@ function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
-/** The path as NetSuite will read it: percent-escapes decoded (repeatedly, so %252e cannot hide a dot). */
-function decodedForChecks(raw: string): string | undefined {
+/**
+ * The path as the server reads it, for the checks only: ASCII %XX escapes decoded, repeatedly,
+ * so neither `/.%2e/` nor `/%252e%252e/` can hide a `..`. (What is sent is the path as typed.)
+ */
+function decodedForChecks(raw: string): string {
 	let current = raw;
-	for (let round = 0; round < 3; round++) {
-		let next: string;
-		try {
-			next = decodeURIComponent(current);
-		} catch {
-			return undefined;
-		}
-		if (next === current) return current;
+	for (let round = 0; round < 4; round++) {
+		const next = current.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		if (next === current) break;
 		current = next;
 	}
 	return current;
@@ -37,7 +35,6 @@ export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: 
 	if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) fail(ctx, itemIndex, `Path "${raw.slice(0, 80)}" has a scheme or host: enter only the path; the host comes from the credential`);
 	// Dot segments are judged after decoding: `/.%2e/` is `/../` to the server.
 	const decoded = decodedForChecks(raw.split('?')[0]);
-	if (decoded === undefined) fail(ctx, itemIndex, 'Path has a % that is not a valid percent-escape (write %25 for a literal %)');
 	if (/[\r\n\\]/.test(decoded) || /(^|\/)\.\.?(\/|$)/.test(decoded) || decoded.startsWith('//')) {
 		fail(ctx, itemIndex, 'Path may not contain line breaks, backslashes or . / .. segments (also when percent-encoded)');
 	}

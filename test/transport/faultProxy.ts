@@ -66,7 +66,7 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
 	const scripted: Scripted[] = [];
 	const log: ProxiedRequest[] = [];
 
-	const serve = async (req: IncomingMessage, res: ServerResponse) => {
+	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const body = await readBody(req);
 		const method = req.method ?? 'GET';
 		const path = (req.url ?? '/').split('?')[0];
@@ -74,19 +74,27 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
 		if (entry) entry.remaining--;
 		const fault = entry?.fault;
 		log.push({ method, path, fault: fault?.kind });
-		if (fault?.kind === 'reset') return req.socket.destroy();
+		if (fault?.kind === 'reset') {
+			req.socket.destroy();
+			return;
+		}
 		if (fault?.kind === 'status') {
 			const headers: Record<string, string> = { 'content-type': 'application/vnd.oracle.resource+json; type=error' };
 			if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
 			res.writeHead(fault.status, headers);
-			return res.end(errorBody(fault.status));
+			res.end(errorBody(fault.status));
+			return;
 		}
 		if (fault?.kind === 'html') {
 			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-			return res.end(MAINTENANCE_PAGE);
+			res.end(MAINTENANCE_PAGE);
+			return;
 		}
 		const answer = await forward(upstream, req, body);
-		if (fault?.kind === 'dropAnswer') return req.socket.destroy();
+		if (fault?.kind === 'dropAnswer') {
+			req.socket.destroy();
+			return;
+		}
 		if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
 		if (res.destroyed || req.socket.destroyed) return;
 		res.writeHead(answer.status, answer.headers);

@@ -12,7 +12,6 @@ import { runNode, type TestCredential } from '../harness';
 import { credentialsFor, type Auth } from '../nodes/credentials';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 
-const RECORD = '/services/rest/record/v1';
 const type = (value: string) => ({ __rl: true, mode: 'id', value });
 const is = (method: string, path: RegExp) => (m: string, p: string) => m === method && path.test(p);
 
