@@ -51,6 +51,7 @@ export async function requestClientCredentialsToken(
 		client_assertion: clientAssertion,
 	});
 	let response: TokenResponse | string | undefined;
+	let refused: { failure: HttpFailure; attempts: number } | undefined;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			response = (await http.helpers.httpRequest({
@@ -68,9 +69,11 @@ export async function requestClientCredentialsToken(
 				await retryTiming.sleep(Math.min(backoffDelayMs(attempt, DEFAULT_RETRY, failure), 5_000));
 				continue;
 			}
-			throw new CredentialInputError(tokenErrorText(failure, attempt));
+			refused = { failure, attempts: attempt };
+			break;
 		}
 	}
+	if (refused) throw new CredentialInputError(tokenErrorText(refused.failure, refused.attempts));
 	const parsed: TokenResponse = typeof response === 'string' ? (safeJson(response) ?? {}) : (response ?? {});
 	if (!parsed.access_token) throw new CredentialInputError(tokenErrorText({ status: 200, body: parsed }, 1));
 	return { token: parsed.access_token, expiresInS: Number(parsed.expires_in ?? 3600) || 3600 };

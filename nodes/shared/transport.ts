@@ -151,7 +151,8 @@ export async function netSuiteRequest<T = unknown>(
 			if (findCredentialInputError(error)) inputError(this, error, options.itemIndex);
 			const auth = authFailure(this.getNode(), error, options.itemIndex);
 			if (auth) throw auth;
-			if (error instanceof NodeOperationError) throw error;
+			// n8n's own refusals (no credential set, …) are not NetSuite's answers: never retried.
+			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex: options.itemIndex });
 			const failure = httpFailure(error);
 			// A DELETE whose first answer was lost finds nothing the second time: it was done.
 			if (outcomeUnknown && failure.status === 404 && request.method.toUpperCase() === 'DELETE') {

@@ -1,0 +1,69 @@
+// NetSuite's own error text on every n8n version: a 400 and a 404 run by a real n8n 2.40.7
+// (Node 24) and 2.8.4 (Node 20), with NetSuite's detail, o:errorCode and the HTTP status
+// kept in the error n8n records.
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { demoCredentials } from './fixtures';
+import { installN8n, N8nInstance } from './n8n';
+
+function failingWorkflow(id: string, parameters: Record<string, unknown>): object {
+	return {
+		id,
+		name: `NetSuite error ${id}`,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'netsuite',
+				name: 'NetSuite',
+				type: 'CUSTOM.netSuite',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { authentication: 'tokenBasedAuth', ...parameters },
+				credentials: { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'NetSuite', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
+}
+
+const notFound = failingWorkflow('nsErr404', { resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '999999' });
+const badRequest = failingWorkflow('nsErr400', { resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '{"companyName": "No Subsidiary Ltd"}' });
+
+describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) => {
+	let emulator: RunningEmulator;
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ port: 0 });
+		n8n = new N8nInstance(installN8n(version));
+		await n8n.importCredentials(demoCredentials(emulator.credentials));
+		await n8n.importWorkflow(notFound);
+		await n8n.importWorkflow(badRequest);
+	}, 20 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator?.stop();
+	});
+
+	it('a 404: "Record does not exist." with NONEXISTENT_ID and httpCode 404', async () => {
+		const { error } = await n8n.executeFailing('nsErr404');
+		expect(error.message).toBe('Record does not exist. [NONEXISTENT_ID]');
+		expect(error.description).toContain('NetSuite error code: NONEXISTENT_ID');
+		const context = error.context as { httpCode?: string; data?: Record<string, Array<Record<string, string>>> };
+		expect(context.httpCode).toBe('404');
+		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('NONEXISTENT_ID');
+	});
+
+	it('a 400: the missing subsidiary, with USER_ERROR, the OneWorld hint and httpCode 400', async () => {
+		const { error } = await n8n.executeFailing('nsErr400');
+		expect(error.message).toBe('Please enter value(s) for: Subsidiary [USER_ERROR]');
+		expect(error.description).toContain('NetSuite error code: USER_ERROR');
+		expect(error.description).toContain('OneWorld account: set Subsidiary');
+		const context = error.context as { httpCode?: string; data?: Record<string, Array<Record<string, string>>> };
+		expect(context.httpCode).toBe('400');
+		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');
+	});
+});
