@@ -137,8 +137,6 @@ export function toNetSuiteApiError(node: INode, failure: HttpFailure, itemIndex?
 		itemIndex,
 	});
 	if (isRecord(failure.body)) error.context.data = failure.body as JsonObject;
-	// n8n stores an error through its toJSON, which drops httpCode; the context survives.
-	error.context.httpCode = failureCode(failure);
 	// n8n's routing engine re-wraps an error that is not *its* NodeApiError (the package may
 	// load another copy of n8n-workflow) and then keeps httpCode and the body only from an
 	// axios-shaped `response` (n8n-core 2.8.4 and 2.40.3 routing-node.js: httpCode "none"

@@ -1,6 +1,7 @@
 // NetSuite's own error text on every n8n version: a 400 and a 404 run by a real n8n 2.40.7
 // (Node 24) and 2.8.4 (Node 20), with NetSuite's detail, o:errorCode and the HTTP status
-// kept in the error n8n records.
+// kept in the error n8n records (the routing engine re-wraps the node's error: httpCode
+// survives only through netSuiteError.ts's axios-shaped `response`).
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { demoCredentials } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
@@ -52,8 +53,8 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) =
 		const { error } = await n8n.executeFailing('nsErr404');
 		expect(error.message).toBe('Record does not exist. [NONEXISTENT_ID]');
 		expect(error.description).toContain('NetSuite error code: NONEXISTENT_ID');
-		const context = error.context as { httpCode?: string; data?: Record<string, Array<Record<string, string>>> };
-		expect(context.httpCode).toBe('404');
+		expect(error.httpCode).toBe('404');
+		const context = error.context as { data?: Record<string, Array<Record<string, string>>> };
 		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('NONEXISTENT_ID');
 	});
 
@@ -62,8 +63,8 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) =
 		expect(error.message).toBe('Please enter value(s) for: Subsidiary [USER_ERROR]');
 		expect(error.description).toContain('NetSuite error code: USER_ERROR');
 		expect(error.description).toContain('OneWorld account: set Subsidiary');
-		const context = error.context as { httpCode?: string; data?: Record<string, Array<Record<string, string>>> };
-		expect(context.httpCode).toBe('400');
+		expect(error.httpCode).toBe('400');
+		const context = error.context as { data?: Record<string, Array<Record<string, string>>> };
 		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');
 	});
 });

@@ -104,8 +104,7 @@ export class N8nInstance {
 
 	/**
 	 * Runs a workflow expected to fail and returns the run data n8n prints (`n8n execute` logs
-	 * it as JSON and exits non-zero). n8n serialises errors through toJSON: message,
-	 * description and context survive.
+	 * it as JSON, httpCode included, and exits non-zero).
 	 */
 	async executeFailing(workflowId: string): Promise<{ error: Record<string, unknown>; output: string }> {
 		let output: string;
