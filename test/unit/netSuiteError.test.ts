@@ -69,7 +69,7 @@ describe('NetSuite errors on n8n 2.8', () => {
 		// What n8n-core's routing-node.js does with an error it does not recognise as its own NodeApiError:
 		const shaped = ours as unknown as { isAxiosError?: boolean; response?: { status: number; data: object } };
 		const httpCode = shaped.isAxiosError && shaped.response ? String(shaped.response.status) : 'none';
-		const rewrapped = new NodeApiError(node, { ...shaped, message: ours.message } as never, { message: ours.message, description: ours.description, httpCode });
+		const rewrapped = new NodeApiError(node, { ...shaped, message: ours.message } as never, { message: ours.message, description: ours.description ?? undefined, httpCode });
 		expect(rewrapped.httpCode).toBe('400');
 		expect(rewrapped.message).toBe('Please enter value(s) for: Subsidiary [USER_ERROR]');
 	});
