@@ -1,8 +1,9 @@
 // An OAuth2 refresh that NetSuite refuses (invalid_grant: the refresh token was revoked or
 // its 7 days are over) cannot be fixed by trying again, only by reconnecting the credential.
 // n8n 2.40 reports it as a NodeOperationError ("needs to be reconnected", failure cause
-// credential-invalid); n8n 2.8 lets client-oauth2's AuthError (code EAUTH, body.error
-// invalid_grant) through. Both become one message that says what to do.
+// credential-invalid); n8n 2.8 wraps client-oauth2's AuthError (code EAUTH, body.error
+// invalid_grant) in a NodeApiError that keeps only its message, client-oauth2's text for
+// invalid_grant. All become one message that says what to do.
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 type UnknownRecord = Record<string, unknown>;
@@ -18,6 +19,7 @@ function isRefreshRefusal(error: unknown): boolean {
 		if (isRecord(e.failure) && e.failure.cause === 'credential-invalid') return true;
 		if (typeof e.message === 'string' && /needs to be reconnected/.test(e.message)) return true;
 		if (e.code === 'EAUTH' && isRecord(e.body) && e.body.error === 'invalid_grant') return true;
+		if (typeof e.message === 'string' && /refresh token is\s+invalid, expired, revoked/.test(e.message)) return true;
 	}
 	return false;
 }

@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { demoCredentials } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
 
-function failingWorkflow(id: string, parameters: Record<string, unknown>): object {
+function failingWorkflow(id: string, parameters: Record<string, unknown>, credentials: object = { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' } }): object {
 	return {
 		id,
 		name: `NetSuite error ${id}`,
@@ -19,7 +19,7 @@ function failingWorkflow(id: string, parameters: Record<string, unknown>): objec
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: { authentication: 'tokenBasedAuth', ...parameters },
-				credentials: { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' } },
+				credentials,
 			},
 		],
 		connections: { Start: { main: [[{ node: 'NetSuite', type: 'main', index: 0 }]] } },
@@ -32,6 +32,12 @@ function failingWorkflow(id: string, parameters: Record<string, unknown>): objec
 const notFound = failingWorkflow('nsErr404', { resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '999999' });
 const badRequest = failingWorkflow('nsErr400', { resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '{"companyName": "No Subsidiary Ltd"}' });
 
+const revokedOAuth2 = failingWorkflow(
+	'nsErrOauth',
+	{ authentication: 'oAuth2', resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '1' },
+	{ netSuiteOAuth2Api: { id: 'nsOauth2', name: 'NetSuite OAuth2 (emulator)' } },
+);
+
 describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) => {
 	let emulator: RunningEmulator;
 	let n8n: N8nInstance;
@@ -39,9 +45,9 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) =
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0 });
 		n8n = new N8nInstance(installN8n(version));
-		await n8n.importCredentials(demoCredentials(emulator.credentials));
-		await n8n.importWorkflow(notFound);
-		await n8n.importWorkflow(badRequest);
+		// The OAuth2 credential holds tokens NetSuite no longer knows: revoked, or past their 7 days.
+		await n8n.importCredentials(demoCredentials(emulator.credentials, { access_token: 'revoked-access', refresh_token: 'revoked-refresh', token_type: 'bearer' }));
+		for (const wf of [notFound, badRequest, revokedOAuth2]) await n8n.importWorkflow(wf);
 	}, 20 * 60_000);
 
 	afterAll(async () => {
@@ -66,5 +72,13 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) =
 		expect(error.httpCode).toBe('400');
 		const context = error.context as { data?: Record<string, Array<Record<string, string>>> };
 		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');
+	});
+
+	it('a revoked OAuth2 refresh token: one refresh attempt, then "reconnect the credential"', async () => {
+		const before = emulator.requestLog.length;
+		const { error } = await n8n.executeFailing('nsErrOauth');
+		expect(error.message).toMatch(/refused to refresh the OAuth2 access token \(invalid_grant\).*click Reconnect/);
+		expect(emulator.requestLog.slice(before).filter((r) => r.path.endsWith('/oauth2/v1/token'))).toHaveLength(1);
+		expect(JSON.stringify(error)).not.toMatch(/revoked-(access|refresh)/);
 	});
 });

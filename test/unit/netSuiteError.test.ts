@@ -1,5 +1,6 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
+import { authFailure } from '../../nodes/shared/authFailure';
 import { httpFailure, toNetSuiteApiError } from '../../nodes/shared/netSuiteError';
 
 const node: INode = { id: '1', name: 'NetSuite', type: 'n8n-nodes-suitetalk.netSuite', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -76,5 +77,19 @@ describe('NetSuite errors on n8n 2.8', () => {
 
 	it('sets httpCode for a failure without an answer too', () => {
 		expect(toNetSuiteApiError(node, { code: 'ECONNRESET' }).httpCode).toBe('ECONNRESET');
+	});
+});
+
+describe('an OAuth2 refresh NetSuite refuses, as each n8n version reports it', () => {
+	it.each([
+		['n8n 2.40 (NodeOperationError, credential-invalid)', Object.assign(new Error('The credential "NetSuite" needs to be reconnected.'), { failure: { cause: 'credential-invalid' } })],
+		['n8n 2.8 (NodeApiError around client-oauth2 AuthError)', new Error('The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.')],
+		['client-oauth2 AuthError itself', Object.assign(new Error('invalid grant'), { code: 'EAUTH', body: { error: 'invalid_grant' } })],
+	])('%s says to reconnect', (_name, error) => {
+		expect(authFailure(node, error)?.message).toMatch(/Open the NetSuite OAuth2 credential and click Reconnect/);
+	});
+
+	it('leaves other errors alone', () => {
+		expect(authFailure(node, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBeUndefined();
 	});
 });
