@@ -16,7 +16,6 @@ import { netSuiteErrorDetails, toNetSuiteApiError, type HttpFailure } from './ne
 import { idFromLocation } from './output';
 import { retryTiming } from './retry';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse } from './transport';
-import { waitBudget } from './waitBudget';
 
 const JOB_PATH = /^\/services\/rest\/async\/v1\/job\/[A-Za-z0-9_-]+$/;
 /** How long a create may wait for NetSuite's async processors; past it the job is named, not re-sent. */
@@ -60,7 +59,25 @@ export async function createRecordSafely(this: NetSuiteContext, path: string, bo
 	if (submitted.statusCode === 204 || submitted.statusCode === 201) return { id: idFromLocation(submitted.headers) ?? null };
 	const job = jobPathOf(submitted.headers);
 	if (!job) throw new NodeOperationError(this.getNode(), `NetSuite accepted the create (HTTP ${submitted.statusCode}) but named no job to follow`, { itemIndex });
-	return { id: await followJob.call(this, job, itemIndex), job };
+	let id: string | null;
+	try {
+		id = await followJob.call(this, job, itemIndex);
+	} catch (error) {
+		if (error instanceof ReportAsIs) throw error.nodeError;
+		// The create was accepted; only reading its outcome failed. Saying "failed" would invite a duplicate.
+		throw new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()}, but reading its result failed: ${(error as Error).message}`, {
+			itemIndex,
+			description: `Do not run this item again: the record may exist. Look it up, or read GET ${job}/task.`,
+		});
+	}
+	return { id, job };
+}
+
+/** An outcome already worded for the user (the create refused, the job still queued): not re-wrapped. */
+class ReportAsIs extends Error {
+	constructor(readonly nodeError: Error) {
+		super(nodeError.message);
+	}
 }
 
 interface JobStatus {
@@ -69,20 +86,21 @@ interface JobStatus {
 }
 
 async function followJob(this: NetSuiteContext, job: string, itemIndex?: number): Promise<string | null> {
-	const budget = waitBudget(this, itemIndex);
+	// Polling waits are NetSuite's queue, not retries: they do not use up the item's retry wait.
 	let waited = 0;
 	for (let poll = 0; ; poll++) {
 		const status = (await netSuiteRequest.call(this, { method: 'GET', path: job }, { itemIndex })).body as JobStatus;
 		if (status?.completed === true) break;
 		const delay = Math.min(asyncJobTuning.firstPollMs * 2 ** poll, asyncJobTuning.maxPollMs);
 		if (waited + delay > asyncJobTuning.maxWaitMs) {
-			throw new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`, {
-				itemIndex,
-				description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
-			});
+			throw new ReportAsIs(
+				new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`, {
+					itemIndex,
+					description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
+				}),
+			);
 		}
 		waited += delay;
-		budget.waitedMs += delay;
 		await retryTiming.sleep(delay);
 	}
 	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, { itemIndex })).body as { items?: Array<{ id?: string | number }> };
@@ -94,7 +112,7 @@ async function followJob(this: NetSuiteContext, job: string, itemIndex?: number)
 		{ itemIndex, accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 },
 	);
 	// A task that failed answers with NetSuite's error for the create itself (a missing field, …).
-	if (result.statusCode >= 400) throw toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex);
+	if (result.statusCode >= 400) throw new ReportAsIs(toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex));
 	const fromBody = (result.body as IDataObject | undefined)?.id;
 	return idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody));
 }

@@ -128,6 +128,14 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		expect(json[0].id).toMatch(/^\d+$/);
 	});
 
+	it('Create: when the record was made but its result cannot be read, the error says so and not to run the item again', async () => {
+		proxy.inject({ kind: 'status', status: 503 }, 20, is('GET', /\/async\/v1\/job\/\d+$/));
+		const { error } = await netSuite({ resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: '{"companyName": "Unreadable Result Ltd", "subsidiary": {"id": "1"}}' });
+		expect(customersNamed('Unreadable Result Ltd')).toBe(1);
+		expect(error?.message).toMatch(/^NetSuite accepted the create as job \d+, but reading its result failed/);
+		expect(error?.description).toMatch(/Do not run this item again: the record may exist/);
+	});
+
 	it('Update / upsert / delete: a lost answer is retried and settles as once (one record; a DELETE that finds nothing was done)', async () => {
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('PUT', /eid:/));
 		const upsert = await netSuite({ resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: 'LOST-PUT-1', bodyMode: 'json', bodyJson: '{"companyName": "Upsert Once", "subsidiary": {"id": "1"}}' });
