@@ -183,5 +183,5 @@ export async function netSuiteRequest<T = unknown>(
 function notRetriedNote(requestClass: RequestClass, failure: HttpFailure, attempt: number): string | undefined {
 	const kind = failureKind(failure);
 	if (!kind || kind === 'throttled' || shouldRetry(requestClass, failure)) return attempt > 1 ? `Gave up after ${attempt} attempts` : undefined;
-	return 'NetSuite may have applied this request before the answer was lost, so it was not sent again (a second one could apply it twice): check the record before running it again';
+	return 'NetSuite may have applied this request before it failed, so it was not sent again (a second one could apply it twice): check the record before running it again';
 }
