@@ -14,6 +14,7 @@ const LIMIT = Number(process.env.BENCH_CONCURRENCY ?? 5);
 const SEED = Number(process.env.BENCH_SEED ?? 250_000);
 const READ_ROWS = Math.min(100_000, SEED);
 const UPSERTS = 1000;
+const CREATES = 500;
 const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -89,6 +90,29 @@ async function bareUpserts(emulator: RunningEmulator, count: number, workers: nu
 	return done;
 }
 
+/** A hand-written synchronous create loop: POST, read the id from Location, no key, no retry of a lost answer. */
+async function bareCreates(emulator: RunningEmulator, count: number, workers: number): Promise<number> {
+	const { tba, accountId, baseUrl } = emulator.credentials;
+	const keys = { ...tba, realm: accountId };
+	const url = `${baseUrl}/services/rest/record/v1/customer`;
+	let next = 0;
+	let done = 0;
+	await Promise.all(
+		Array.from({ length: workers }, async () => {
+			while (next < count) {
+				const i = next++;
+				for (;;) {
+					const response = await fetch(url, { method: 'POST', headers: { authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }), 'content-type': 'application/json' }, body: JSON.stringify({ companyName: `Bare create ${i}`, subsidiary: { id: '1' } }) });
+					await response.arrayBuffer();
+					if (response.status !== 429) break;
+				}
+				done++;
+			}
+		}),
+	);
+	return done;
+}
+
 async function main(): Promise<void> {
 	console.log(`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`);
 	const seeding = await measure(() => startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED }));
@@ -135,6 +159,21 @@ async function main(): Promise<void> {
 	const bareWrites = await measure(() => bareUpserts(emulator, UPSERTS, LIMIT));
 	console.log(`   node: ${s(writes.ms)} (${((writes.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${node429}, items failed ${failed}`);
 	console.log(`   bare ${LIMIT}-worker loop: ${s(bareWrites.ms)} (${((bareWrites.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${emulator.faults.rejected429 - bareBefore429}\n`);
+
+	console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s((CREATES * LATENCY_MS) / LIMIT)})`);
+	const createsBefore429 = emulator.faults.rejected429;
+	count = requestCounter(emulator);
+	const createItems = Array.from({ length: CREATES }, (_, i) => ({ json: { name: `BENCH-CREATE-${i}` } }));
+	const creates = await measure(() =>
+		node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}' }, createItems),
+	);
+	const createRequests = count();
+	const createsFailed = creates.result.filter((i) => i.error || !i.json.id).length;
+	const node429c = emulator.faults.rejected429 - createsBefore429;
+	const bareCreates429 = emulator.faults.rejected429;
+	const bareCreated = await measure(() => bareCreates(emulator, CREATES, LIMIT));
+	console.log(`   node: ${s(creates.ms)} in ${createRequests} requests (${(createRequests / CREATES).toFixed(2)} per create), 429s seen ${node429c}, items failed or without id ${createsFailed}`);
+	console.log(`   bare ${LIMIT}-worker synchronous loop: ${s(bareCreated.ms)}, 429s seen ${emulator.faults.rejected429 - bareCreates429} | node / bare ${(creates.ms / bareCreated.ms).toFixed(2)}x\n`);
 
 	console.log(`4. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
 	emulator.faults.setLatency(0);

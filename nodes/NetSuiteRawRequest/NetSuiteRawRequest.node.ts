@@ -13,7 +13,7 @@ import {
 import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
 import { netSuiteCredentials as credentialsOf, netSuiteRequest, originFor } from '../shared/transport';
 import { rawRequestProperties } from './description';
-import { buildRawRequest } from './request';
+import { buildRawRequest, maxRetriesOption, retryDelayOption } from './request';
 import { debugRequest, toOutputItem } from './response';
 
 export class NetSuiteRawRequest implements INodeType {
@@ -40,12 +40,14 @@ export class NetSuiteRawRequest implements INodeType {
 			try {
 				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 				const request = await buildRawRequest(this, itemIndex);
+				const responseFormat = this.getNodeParameter('responseFormat', itemIndex, 'json') as string;
 				const response = await netSuiteRequest.call(this, request, {
 					itemIndex,
 					neverError: options.neverError === true,
+					textAnswer: responseFormat !== 'json',
 					retry: {
-						maxRetries: Number(options.maxRetries ?? 3),
-						baseDelayMs: Number(options.retryDelayMs ?? 1000),
+						maxRetries: maxRetriesOption(this, itemIndex, options),
+						baseDelayMs: retryDelayOption(this, itemIndex, options),
 						exponential: options.exponentialBackoff !== false,
 						jitter: options.exponentialBackoff !== false,
 						retryAll: options.retryOnAllErrors === true,
@@ -54,7 +56,7 @@ export class NetSuiteRawRequest implements INodeType {
 				const debug = options.debug ? debugRequest(originFor((await credentialsOf(this)).data, request.path), request, response.attempts) : undefined;
 				output.push(
 					await toOutputItem(this, itemIndex, response, {
-						format: this.getNodeParameter('responseFormat', itemIndex, 'json') as string,
+						format: responseFormat,
 						binaryProperty: this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string,
 						fullResponse: options.fullResponse === true,
 						debug,

@@ -4,6 +4,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import { QUERY_BASE_PATH, RECORD_BASE_PATH, RESTLET_PATH } from '../shared/account';
+import { DEFAULT_RETRY, MAX_RETRIES_RANGE } from '../shared/retry';
+import { rawRequestClass } from '../shared/retryPolicy';
 import type { NetSuiteRequest } from '../shared/transport';
 
 const FORBIDDEN_HEADERS = new Set(['authorization', 'host', 'content-length', 'proxy-authorization', 'cookie']);
@@ -14,15 +16,51 @@ function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
+/**
+ * The path as the server reads it, for the checks only: ASCII %XX escapes decoded, repeatedly,
+ * so neither `/.%2e/` nor `/%252e%252e/` can hide a `..`. (What is sent is the path as typed.)
+ */
+function decodedForChecks(raw: string): string {
+	let current = raw;
+	for (let round = 0; round < 4; round++) {
+		const next = current.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		if (next === current) break;
+		current = next;
+	}
+	return current;
+}
+
 export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: string): string {
 	const raw = String(ctx.getNodeParameter('path', itemIndex, '') ?? '').trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) fail(ctx, itemIndex, `Path "${raw.slice(0, 80)}" has a scheme or host: enter only the path; the host comes from the credential`);
-	if (/[\r\n\\]/.test(raw) || /(^|\/)\.\.?(\/|$|\?)/.test(raw) || /%2e%2e/i.test(raw)) fail(ctx, itemIndex, 'Path may not contain line breaks, backslashes or . / .. segments');
+	// Dot segments are judged after decoding: `/.%2e/` is `/../` to the server.
+	const decoded = decodedForChecks(raw.split('?')[0]);
+	if (/[\r\n\\]/.test(decoded) || /(^|\/)\.\.?(\/|$)/.test(decoded) || decoded.startsWith('//')) {
+		fail(ctx, itemIndex, 'Path may not contain line breaks, backslashes or . / .. segments (also when percent-encoded)');
+	}
 	const path = raw.startsWith('/') ? raw : `/${raw}`;
 	if (service === 'record') return `${RECORD_BASE_PATH}${path}`;
 	if (service === 'query') return `${QUERY_BASE_PATH}${path}`;
 	if (!/^\/(services|app)\//.test(path)) fail(ctx, itemIndex, 'Path must start with /services/ or /app/ when the service is Other');
 	return path;
+}
+
+/** Raw Request's Max Retries, checked against the range its field allows. */
+export function maxRetriesOption(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
+	const value = options.maxRetries ?? 3;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < MAX_RETRIES_RANGE.min || value > MAX_RETRIES_RANGE.max) {
+		fail(ctx, itemIndex, `Max Retries must be a whole number from ${MAX_RETRIES_RANGE.min} to ${MAX_RETRIES_RANGE.max} (it is ${JSON.stringify(value)})`);
+	}
+	return value;
+}
+
+/** Retry Delay (Ms): not negative, and not past the wait an item may spend in all. */
+export function retryDelayOption(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
+	const value = options.retryDelayMs ?? 1000;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > DEFAULT_RETRY.maxTotalWaitMs) {
+		fail(ctx, itemIndex, `Retry Delay (Ms) must be from 0 to ${DEFAULT_RETRY.maxTotalWaitMs} (it is ${JSON.stringify(value)})`);
+	}
+	return value;
 }
 
 function pairs(ctx: IExecuteFunctions, name: string, itemIndex: number): Array<[string, string]> {
@@ -98,10 +136,16 @@ export async function buildRawRequest(ctx: IExecuteFunctions, itemIndex: number)
 		path = checkedPath(ctx, itemIndex, service);
 	}
 	if (ctx.getNodeParameter('sendQuery', itemIndex, false)) {
-		for (const [name, value] of pairs(ctx, 'queryParameters', itemIndex)) qs[name] = value;
+		for (const [name, value] of pairs(ctx, 'queryParameters', itemIndex)) {
+			// The checked Script ID / Deployment ID decide which RESTlet runs: a query parameter may not replace them.
+			if (service === 'restlet' && ['script', 'deploy'].includes(name.toLowerCase())) {
+				fail(ctx, itemIndex, `Query Parameters may not set "${name}" for a RESTlet: use the Script ID and Deployment ID fields`);
+			}
+			qs[name] = value;
+		}
 	}
 	const headers = headersOf(ctx, itemIndex);
-	const request: NetSuiteRequest = { method, path, qs, headers, idempotent: true };
+	const request: NetSuiteRequest = { method, path, qs, headers, requestClass: rawRequestClass(method, path) };
 	const responseFormat = ctx.getNodeParameter('responseFormat', itemIndex, 'json') as string;
 	if (responseFormat === 'binary') {
 		request.encoding = 'arraybuffer';

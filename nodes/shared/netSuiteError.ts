@@ -35,12 +35,17 @@ function parseBody(body: unknown): unknown {
 	return body;
 }
 
-/** Status, body and headers of a failed request, wherever n8n and axios put them. */
+/**
+ * Status, body and headers of a failed request, wherever n8n and axios put them. n8n 2.40
+ * keeps axios's error (with `response`) on the error or its `cause`; n8n 2.8 wraps it in a
+ * NodeApiError that keeps only `httpCode` and the parsed body in `context.data`.
+ */
 export function httpFailure(error: unknown): HttpFailure {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	let status: number | undefined;
 	let code: string | undefined;
+	let contextBody: unknown;
 	while (isRecord(current) && !seen.has(current)) {
 		seen.add(current);
 		const response = current.response;
@@ -52,10 +57,12 @@ export function httpFailure(error: unknown): HttpFailure {
 			};
 		}
 		if (status === undefined && current.httpCode && /^\d{3}$/.test(String(current.httpCode))) status = Number(current.httpCode);
+		if (contextBody === undefined && isRecord(current.context) && current.context.data !== undefined) contextBody = parseBody(current.context.data);
 		if (!code && typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) code = current.code;
 		current = current.cause;
 	}
 	const message = error instanceof Error ? error.message : undefined;
+	if (status !== undefined) return { status, body: contextBody, headers: {} };
 	return { status, code, message };
 }
 
@@ -106,21 +113,34 @@ export function netSuiteErrorMessage(failure: HttpFailure): string {
 	return `Could not reach NetSuite${failure.code ? ` (${failure.code})` : ''}`;
 }
 
-export function toNetSuiteApiError(node: INode, failure: HttpFailure, itemIndex?: number): NodeApiError {
+/** The httpCode n8n shows: the HTTP status, or the network error's code when there was no answer. */
+export function failureCode(failure: HttpFailure): string {
+	if (failure.status) return String(failure.status);
+	return failure.code ?? 'NO_RESPONSE';
+}
+
+export function toNetSuiteApiError(node: INode, failure: HttpFailure, itemIndex?: number, note?: string): NodeApiError {
 	const details = netSuiteErrorDetails(failure.body);
 	const message = netSuiteErrorMessage(failure);
 	const hint = netSuiteHint(failure.status, details);
 	const code = details.find((d) => d.errorCode)?.errorCode;
 	const path = details.find((d) => d.errorPath)?.errorPath;
-	const description = [code ? `NetSuite error code: ${code}` : '', path ? `Field: ${path}` : '', hint ?? '']
+	const description = [note ?? '', code ? `NetSuite error code: ${code}` : '', path ? `Field: ${path}` : '', hint ?? '']
 		.filter(Boolean)
 		.join('. ');
 	const response: JsonObject = { status: failure.status ?? null, message, code: code ?? failure.code ?? null };
 	if (isRecord(failure.body)) response.body = failure.body as JsonObject;
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description: description || undefined,
-		httpCode: failure.status ? String(failure.status) : undefined,
+		httpCode: failureCode(failure),
 		itemIndex,
 	});
+	if (isRecord(failure.body)) error.context.data = failure.body as JsonObject;
+	// n8n's routing engine re-wraps an error that is not *its* NodeApiError (the package may
+	// load another copy of n8n-workflow) and then keeps httpCode and the body only from an
+	// axios-shaped `response` (n8n-core 2.8.4 and 2.40.3 routing-node.js: httpCode "none"
+	// otherwise). Giving the error that shape keeps both on every n8n version.
+	Object.assign(error, { isAxiosError: true, response: { status: failure.status ?? failureCode(failure), data: isRecord(failure.body) ? failure.body : {} } });
+	return error;
 }

@@ -7,6 +7,33 @@ export function rfc3986(value: string): string {
 	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * A path (or query) in the form it travels in: characters a URL may carry stay, valid %XX
+ * escapes stay, everything else (space, non-ASCII, a lone %) is percent-encoded as UTF-8. The
+ * signature is computed over this form and exactly this form is sent, so what TBA signs and
+ * what NetSuite receives cannot differ (n8n's HTTP client would otherwise encode a space after
+ * signing). `extra` adds characters allowed in that part (`?` in a query).
+ */
+export function onTheWire(part: string, extra = ''): string {
+	const allowed = new RegExp(`[A-Za-z0-9\\-._~!$&'()*+,;=:@/${extra.replace(/[\]\\^-]/g, '\\$&')}]`);
+	let out = '';
+	for (let i = 0; i < part.length; i++) {
+		const c = part[i];
+		if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(part.slice(i + 1, i + 3))) {
+			out += part.slice(i, i + 3);
+			i += 2;
+		} else if (allowed.test(c)) {
+			out += c;
+		} else {
+			const code = part.codePointAt(i) ?? 0;
+			const char = String.fromCodePoint(code);
+			if (char.length === 2) i++;
+			out += Buffer.from(char, 'utf8').toString('hex').toUpperCase().replace(/../g, '%$&');
+		}
+	}
+	return out;
+}
+
 type QueryValue = string | number | boolean | null | undefined;
 
 function queryPairs(qs: IDataObject | undefined): Array<[string, string]> {
@@ -27,7 +54,8 @@ function queryPairs(qs: IDataObject | undefined): Array<[string, string]> {
  */
 export function buildRequestUrl(origin: string, url: string, qs?: IDataObject): string {
 	const relative = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-	const path = relative.startsWith('/') ? relative : `/${relative}`;
+	const [rawPath, ...query] = (relative.startsWith('/') ? relative : `/${relative}`).split('?');
+	const path = query.length ? `${onTheWire(rawPath)}?${onTheWire(query.join('?'), '?')}` : onTheWire(rawPath);
 	const extra = queryPairs(qs)
 		.map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
 		.join('&');

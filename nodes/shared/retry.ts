@@ -1,5 +1,6 @@
-// Retrying what NetSuite says is worth retrying: 429 (it sends no Retry-After, so back off
-// exponentially with jitter), 5xx and network errors, honouring Retry-After when one comes.
+// How long to wait between attempts, and for how long in all. Whether to retry at all is
+// retryPolicy.ts's table. NetSuite sends no Retry-After with its 429s, so back off
+// exponentially with jitter; honour Retry-After when one comes, but only up to a cap.
 import { sleep as n8nSleep } from 'n8n-workflow';
 
 import type { HttpFailure } from './netSuiteError';
@@ -11,8 +12,12 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	exponential: boolean;
 	jitter: boolean;
-	/** Retry every failure, not only 429 / 5xx / network errors. */
+	/** Retry 4xx answers too (NetSuite refused them, so nothing was applied). */
 	retryAll: boolean;
+	/** Total time one item may spend waiting between attempts. */
+	maxTotalWaitMs: number;
+	/** Longest Retry-After honoured; a longer one fails the item at once, saying so. */
+	maxRetryAfterMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -22,23 +27,18 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	exponential: true,
 	jitter: true,
 	retryAll: false,
+	maxTotalWaitMs: 120_000,
+	maxRetryAfterMs: 60_000,
 };
+
+/** Raw Request's Max Retries, as its UI allows. */
+export const MAX_RETRIES_RANGE = { min: 0, max: 10 } as const;
 
 /** Hooks tests replace to observe delays without waiting. */
 export const retryTiming = {
 	sleep: (ms: number): Promise<void> => n8nSleep(ms),
 	random: (): number => Math.random(),
 };
-
-const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
-
-export function isRetryable(failure: HttpFailure, policy: RetryPolicy, idempotent: boolean): boolean {
-	if (failure.status === 429) return true; // refused before it ran: always safe to send again
-	if (!idempotent) return false; // a create may have happened even if its answer was lost
-	if (policy.retryAll) return true;
-	if (failure.status !== undefined && failure.status >= 500) return true;
-	return failure.status === undefined && (failure.code === undefined || NETWORK_CODES.has(failure.code));
-}
 
 /** Retry-After in ms (seconds or an HTTP date), if the server sent one. */
 export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
@@ -50,12 +50,24 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined): numb
 	return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-/** Delay before retry number `attempt` (1-based). */
+/** Delay before retry number `attempt` (1-based); a Retry-After wins (the caller checks it against the cap). */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, failure: HttpFailure): number {
 	const told = retryAfterMs(failure.headers);
-	if (told !== undefined) return Math.min(told, 10 * 60_000);
+	if (told !== undefined) return told;
 	const raw = policy.exponential ? policy.baseDelayMs * 2 ** (attempt - 1) : policy.baseDelayMs;
 	const capped = Math.min(raw, policy.maxDelayMs);
 	// "Equal jitter": half fixed, half random, so parallel items do not retry in lockstep.
 	return policy.jitter ? Math.round(capped / 2 + retryTiming.random() * (capped / 2)) : capped;
+}
+
+/** Why the next wait is not allowed, or undefined if it is. */
+export function waitRefusal(delayMs: number, waitedMs: number, failure: HttpFailure, policy: RetryPolicy): string | undefined {
+	const told = retryAfterMs(failure.headers);
+	if (told !== undefined && told > policy.maxRetryAfterMs) {
+		return `NetSuite asked to wait ${Math.round(told / 1000)} s before trying again (Retry-After); the node waits at most ${Math.round(policy.maxRetryAfterMs / 1000)} s for one retry, so it stopped here`;
+	}
+	if (waitedMs + delayMs > policy.maxTotalWaitMs) {
+		return `The node stopped retrying after waiting ${Math.round(waitedMs / 1000)} s for this item (at most ${Math.round(policy.maxTotalWaitMs / 1000)} s per item)`;
+	}
+	return undefined;
 }

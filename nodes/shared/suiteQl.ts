@@ -66,6 +66,18 @@ export interface SuiteQlReadOptions {
 	transport?: TransportOptions;
 }
 
+/** The "Limit" a user typed, refused unless it is a whole number of 1 or more (0 would silently read nothing). */
+export function requireLimit(ctx: NetSuiteContext, value: unknown, itemIndex?: number): number {
+	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit must be a whole number of 1 or more (it is ${JSON.stringify(value)})`, {
+			itemIndex,
+			description: 'Set Limit to how many rows to return, or turn on Return All.',
+		});
+	}
+	return limit;
+}
+
 function capError(ctx: NetSuiteContext, options: SuiteQlReadOptions): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`, {
 		description: 'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.',
@@ -79,6 +91,7 @@ export async function* suiteQlPages(
 	query: SuiteQlQuery,
 	options: SuiteQlReadOptions = {},
 ): AsyncGenerator<IDataObject[]> {
+	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, options.transport?.itemIndex);
 	const requested = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	// A small Limit fits in one smaller page; offset stays a multiple of the page size either way.
 	const pageSize = options.maxRows !== undefined && options.maxRows < requested ? options.maxRows : requested;
@@ -111,6 +124,7 @@ export async function* suiteQlPagesByKey(
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
 		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex: options.transport?.itemIndex });
 	}
+	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, options.transport?.itemIndex);
 	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	const column = key.toLowerCase();
 	let last: string | undefined;

@@ -14,12 +14,16 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { accountUrls, RESTLET_PATH } from './account';
+import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from './account';
 import { credentialTypeFor } from './authentication';
 import { findCredentialInputError } from './credentialFields';
 import { nodeParameter } from './parameters';
-import { httpFailure, toNetSuiteApiError } from './netSuiteError';
-import { backoffDelayMs, DEFAULT_RETRY, isRetryable, retryTiming, type RetryPolicy } from './retry';
+import { httpFailure, toNetSuiteApiError, type HttpFailure } from './netSuiteError';
+import { authFailure } from './authFailure';
+import { htmlAnswerError } from './htmlAnswer';
+import { backoffDelayMs, DEFAULT_RETRY, retryTiming, waitRefusal, type RetryPolicy } from './retry';
+import { failureKind, shouldRetry, type RequestClass } from './retryPolicy';
+import { waitBudget } from './waitBudget';
 
 export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -34,8 +38,8 @@ export interface NetSuiteRequest {
 	json?: boolean;
 	encoding?: IHttpRequestOptions['encoding'];
 	timeout?: number;
-	/** False for creates without an idempotency key: only a 429 is retried then. */
-	idempotent?: boolean;
+	/** Its row in the retry table (retryPolicy.ts); by default derived from method and path. */
+	requestClass?: RequestClass;
 }
 
 export interface TransportOptions {
@@ -45,7 +49,26 @@ export interface TransportOptions {
 	neverError?: boolean;
 	/** Called before each retry (for progress and the debug output). */
 	onRetry?: (attempt: number, delayMs: number, status: number | undefined) => void;
+	/** Error answers the caller reads itself (returned, not thrown), e.g. IDEMPOTENCY_ERROR. */
+	accept?: (failure: HttpFailure) => boolean;
+	/** The answer is read as text (Raw Request's Text format): an HTML page is then an answer, not an error. */
+	textAnswer?: boolean;
 }
+
+/** Tests lower this; NetSuite's own limit for a request is longer, but an item must not hang. */
+export const transportTuning = { timeoutMs: 300_000 };
+
+/** The row of the retry table a request falls in when the caller does not say. */
+export function defaultRequestClass(request: Pick<NetSuiteRequest, 'method' | 'path'>): RequestClass {
+	const method = request.method.toUpperCase();
+	if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'readGet';
+	if (method === 'POST' && request.path === SUITEQL_PATH) return 'suiteQl';
+	if (method === 'PUT' || method === 'DELETE' || method === 'PATCH') return 'write';
+	// Any other POST may create something and carries no key: only a refusal is retried.
+	return 'rawPostPatch';
+}
+
+const UNKNOWN_OUTCOME = new Set(['serverError', 'connectionReset', 'timeout', 'lostAnswer']);
 
 export interface NetSuiteResponse<T = unknown> {
 	statusCode: number;
@@ -81,7 +104,8 @@ export async function netSuiteRequest<T = unknown>(
 	options: TransportOptions = {},
 ): Promise<NetSuiteResponse<T>> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
-	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const requestClass = request.requestClass ?? defaultRequestClass(request);
+	const budget = waitBudget(this, options.itemIndex);
 	let credentialType: string;
 	let origin: string;
 	try {
@@ -91,6 +115,7 @@ export async function netSuiteRequest<T = unknown>(
 	} catch (error) {
 		return inputError(this, error, options.itemIndex);
 	}
+	let outcomeUnknown = false;
 	for (let attempt = 1; ; attempt++) {
 		const body = typeof request.body === 'function' ? (request.body as () => unknown)() : request.body;
 		const requestOptions: IHttpRequestOptions = {
@@ -102,7 +127,7 @@ export async function netSuiteRequest<T = unknown>(
 			body: body as IHttpRequestOptions['body'],
 			json: request.json ?? true,
 			encoding: request.encoding,
-			timeout: request.timeout,
+			timeout: request.timeout ?? transportTuning.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: false,
 		};
@@ -112,6 +137,10 @@ export async function netSuiteRequest<T = unknown>(
 				credentialType,
 				requestOptions,
 			)) as IN8nHttpFullResponse;
+			if (!options.textAnswer) {
+				const html = htmlAnswerError(this.getNode(), response, options.itemIndex);
+				if (html) throw html;
+			}
 			return {
 				statusCode: response.statusCode,
 				headers: response.headers as Record<string, unknown>,
@@ -120,17 +149,39 @@ export async function netSuiteRequest<T = unknown>(
 			};
 		} catch (error) {
 			if (findCredentialInputError(error)) inputError(this, error, options.itemIndex);
+			const auth = authFailure(this.getNode(), error, options.itemIndex);
+			if (auth) throw auth;
+			// n8n's own refusals (no credential set, …) are not NetSuite's answers: never retried.
+			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex: options.itemIndex });
 			const failure = httpFailure(error);
-			if (attempt <= policy.maxRetries && isRetryable(failure, policy, idempotent)) {
+			// A DELETE whose first answer was lost finds nothing the second time: it was done.
+			if (outcomeUnknown && failure.status === 404 && request.method.toUpperCase() === 'DELETE') {
+				return { statusCode: 204, headers: failure.headers ?? {}, body: undefined as T, attempts: attempt };
+			}
+			if (options.accept?.(failure)) {
+				return { statusCode: failure.status ?? 0, headers: failure.headers ?? {}, body: failure.body as T, attempts: attempt };
+			}
+			if (attempt <= policy.maxRetries && shouldRetry(requestClass, failure, policy.retryAll)) {
 				const delay = backoffDelayMs(attempt, policy, failure);
+				const refusal = waitRefusal(delay, budget.waitedMs, failure, policy);
+				if (refusal) throw toNetSuiteApiError(this.getNode(), failure, options.itemIndex, refusal);
+				outcomeUnknown ||= UNKNOWN_OUTCOME.has(failureKind(failure) ?? '');
 				options.onRetry?.(attempt, delay, failure.status);
+				budget.waitedMs += delay;
 				await retryTiming.sleep(delay);
 				continue;
 			}
 			if (options.neverError && failure.status !== undefined) {
 				return { statusCode: failure.status, headers: failure.headers ?? {}, body: failure.body as T, attempts: attempt };
 			}
-			throw toNetSuiteApiError(this.getNode(), failure, options.itemIndex);
+			throw toNetSuiteApiError(this.getNode(), failure, options.itemIndex, notRetriedNote(requestClass, failure, attempt));
 		}
 	}
+}
+
+/** Says why a transient failure was not retried, so the user knows whether the write may have happened. */
+function notRetriedNote(requestClass: RequestClass, failure: HttpFailure, attempt: number): string | undefined {
+	const kind = failureKind(failure);
+	if (!kind || kind === 'throttled' || shouldRetry(requestClass, failure)) return attempt > 1 ? `Gave up after ${attempt} attempts` : undefined;
+	return 'NetSuite may have applied this request before it failed, so it was not sent again (a second one could apply it twice): check the record before running it again';
 }

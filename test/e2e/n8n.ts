@@ -67,7 +67,7 @@ export class N8nInstance {
 	 * Runs an n8n CLI command. Output goes to a file, not a pipe: n8n exits with
 	 * process.exit(), which cuts piped output short.
 	 */
-	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
+	async cli(args: string[], timeoutMs = 180_000, expectFailure = false): Promise<string> {
 		const outFile = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
 		const fd = openSync(outFile, 'w');
 		const child = spawn(this.install.bin, args, { env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }), stdio: ['ignore', fd, fd] });
@@ -84,8 +84,10 @@ export class N8nInstance {
 		});
 		closeSync(fd);
 		const output = readFileSync(outFile, 'utf8');
-		if (exit.code !== 0) {
-			const how = timedOut ? `was stopped after ${timeoutMs / 1000} s` : exit.signal ? `was ended by ${exit.signal}` : `exited ${exit.code}`;
+		// A run ended by a signal or a timeout is never the failure a test expects.
+		const failed = exit.code !== 0;
+		if (failed !== expectFailure || exit.code === null) {
+			const how = timedOut ? `was stopped after ${timeoutMs / 1000} s` : exit.signal ? `was ended by ${exit.signal}` : failed ? `exited ${exit.code}` : 'succeeded where a failure was expected';
 			throw new Error(`n8n ${args.join(' ')} ${how} (output: ${outFile}):\n${output.slice(-4000)}`);
 		}
 		return output;
@@ -107,6 +109,25 @@ export class N8nInstance {
 	async execute(workflowId: string): Promise<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string }> }>> {
 		const out = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		return parseExecuteOutput(out);
+	}
+
+	/**
+	 * Runs a workflow expected to fail and returns the run data n8n prints (`n8n execute` logs
+	 * it as JSON, httpCode included, and exits non-zero).
+	 */
+	async executeFailing(workflowId: string): Promise<{ error: Record<string, unknown>; output: string }> {
+		let output: string;
+		try {
+			output = await this.cli(['execute', `--id=${workflowId}`], 180_000, true);
+		} catch (error) {
+			throw new Error(`expected a failed execution: ${(error as Error).message}`);
+		}
+		const marker = output.indexOf('====================================');
+		const start = output.indexOf('{', marker);
+		const end = output.indexOf('\n}', start);
+		if (marker < 0 || start < 0 || end < 0) throw new Error(`no failed run in n8n execute output: ${output.slice(-3000)}`);
+		const run = JSON.parse(output.slice(start, end + 2)) as { data: { resultData: { error: Record<string, unknown> } } };
+		return { error: run.data.resultData.error, output };
 	}
 
 	async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {

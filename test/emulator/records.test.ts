@@ -137,11 +137,39 @@ describe('emulator record service', () => {
 		expect(fulfillment.item.items).toHaveLength(2);
 	});
 
-	it('refuses a replayed idempotency key', async () => {
-		const post = (key: string) =>
-			tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Idem', subsidiary: { id: '1' } }), headers: { 'content-type': 'application/json', 'x-netsuite-idempotency-key': key } });
-		expect((await post('key-1')).status).toBe(204);
-		expect((await post('key-1')).status).toBe(400);
+	it('runs a create with Prefer: respond-async as a job whose task result names the record', async () => {
+		const headers = { 'content-type': 'application/json', prefer: 'respond-async', 'x-netsuite-idempotency-key': 'job-key-1' };
+		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Async Co', subsidiary: { id: '1' } }), headers });
+		expect(accepted.status).toBe(202);
+		expect(accepted.headers.get('preference-applied')).toBe('respond-async');
+		const job = accepted.headers.get('location')!;
+		expect(job).toMatch(/^\/services\/rest\/async\/v1\/job\/\d+$/);
+		const status = (await (await tbaFetch(emulator, 'GET', job)).json()) as Json;
+		expect(status).toMatchObject({ completed: true, progress: 'succeeded', task: { links: [{ rel: 'self' }] } });
+		const tasks = (await (await tbaFetch(emulator, 'GET', `${job}/task`)).json()) as Json;
+		const result = await tbaFetch(emulator, 'GET', `${job}/task/${tasks.items[0].id}/result`);
+		expect(result.status).toBe(204);
+		const id = result.headers.get('location')!.split('/').pop();
+		expect((await rest('GET', `/customer/${id}`)).body.companyName).toBe('Async Co');
+	});
+
+	it('refuses a replayed idempotency key with 400 IDEMPOTENCY_ERROR and the first job\'s Location', async () => {
+		const headers = { 'content-type': 'application/json', prefer: 'respond-async', 'x-netsuite-idempotency-key': 'job-key-2' };
+		const post = () => tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Idem', subsidiary: { id: '1' } }), headers });
+		const first = await post();
+		const second = await post();
+		expect(second.status).toBe(400);
+		expect(second.headers.get('location')).toBe(first.headers.get('location'));
+		expect(((await second.json()) as Json)['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'IDEMPOTENCY_ERROR', detail: expect.stringContaining('See the "Location" header') });
+	});
+
+	it('answers a failed async create\'s result with NetSuite\'s error', async () => {
+		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'No Subsidiary' }), headers: { 'content-type': 'application/json', prefer: 'respond-async' } });
+		const job = accepted.headers.get('location')!;
+		expect(((await (await tbaFetch(emulator, 'GET', job)).json()) as Json).progress).toBe('failed');
+		const result = await tbaFetch(emulator, 'GET', `${job}/task/1/result`);
+		expect(result.status).toBe(400);
+		expect(((await result.json()) as Json)['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');
 	});
 
 	it('publishes the metadata catalog and a JSON schema per type', async () => {

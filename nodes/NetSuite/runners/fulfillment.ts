@@ -3,8 +3,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
-import { idFromLocation, toItems } from '../../shared/output';
-import { netSuiteRequest } from '../../shared/transport';
+import { createRecordSafely } from '../../shared/asyncCreate';
+import { toItems } from '../../shared/output';
 import { jsonObjectParam, recordIdParam } from '../params';
 import type { Runner } from '../routing';
 
@@ -14,10 +14,7 @@ export const createFulfillment: Runner = async function () {
 	const body: IDataObject = jsonObjectParam(this, 'additionalBody', 'Additional Body (JSON)');
 	const lines = (this.getNodeParameter('lines', {}) as { line?: Array<{ orderLine: number; quantity: number }> }).line ?? [];
 	if (lines.length) body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
-	const response = await netSuiteRequest.call(
-		this,
-		{ method: 'POST', path: `${RECORD_BASE_PATH}/salesOrder/${salesOrderId}/!transform/itemFulfillment`, body },
-		{ itemIndex },
-	);
-	return toItems([{ id: idFromLocation(response.headers) ?? null, recordType: 'itemFulfillment', createdFrom: decodeURIComponent(salesOrderId) }], itemIndex);
+	// A transform creates a record: sent like every create, so a lost answer cannot make two.
+	const created = await createRecordSafely.call(this, `${RECORD_BASE_PATH}/salesOrder/${salesOrderId}/!transform/itemFulfillment`, body, itemIndex);
+	return toItems([{ id: created.id, recordType: 'itemFulfillment', createdFrom: decodeURIComponent(salesOrderId) }], itemIndex);
 };

@@ -1,12 +1,13 @@
 // The record service operations: list (with q, paging and optional full records), get,
 // create, update, upsert by external ID, delete. Every request goes through the transport.
-import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
+import { createRecordSafely } from '../../shared/asyncCreate';
 import { autoConcurrency } from '../../shared/concurrency';
 import { mapLimited } from '../../shared/limiter';
 import { idFromLocation, stripLinks, toItems } from '../../shared/output';
+import { requireLimit } from '../../shared/suiteQl';
 import { netSuiteRequest } from '../../shared/transport';
 import { externalIdParam, jsonObjectParam, looseValue, recordIdParam, recordTypeParam } from '../params';
 import { buildQ } from '../qFilter';
@@ -52,7 +53,7 @@ export const listRecords: Runner = async function () {
 	const itemIndex = this.getItemIndex();
 	const recordType = recordTypeParam(this);
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
+	const maxRows = returnAll ? undefined : requireLimit(this, this.getNodeParameter('limit', 50), itemIndex);
 	const ids = await listIds(this, recordType, buildQ(this), maxRows);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	if (!options.fullRecords) return toItems(ids.map((id) => ({ id })), itemIndex);
@@ -86,21 +87,33 @@ function writeQuery(ctx: IExecuteSingleFunctions): IDataObject {
 }
 
 export async function createWith(ctx: IExecuteSingleFunctions, recordType: string, body: IDataObject): Promise<INodeExecutionData[]> {
-	const response = await netSuiteRequest.call(
-		ctx,
-		// The key makes a retried create safe: NetSuite refuses a second create with the same key.
-		{ method: 'POST', path: `${RECORD_BASE_PATH}/${recordType}`, body, headers: { 'X-NetSuite-Idempotency-Key': randomUUID() }, idempotent: true },
-		{ itemIndex: ctx.getItemIndex() },
-	);
-	return toItems([{ id: idFromLocation(response.headers) ?? null, recordType }], ctx.getItemIndex());
+	const created = await createRecordSafely.call(ctx, `${RECORD_BASE_PATH}/${recordType}`, body, ctx.getItemIndex());
+	return toItems([{ id: created.id, recordType }], ctx.getItemIndex());
 }
 
 export const createRecord: Runner = async function () {
 	return await createWith(this, recordTypeParam(this), recordBody(this));
 };
 
+/**
+ * A PATCH that carries sublist lines without `replace` for that sublist adds them: sent twice,
+ * it adds them twice. Such an update is in the retry table's "add line" row, not "write".
+ */
+export function addsLines(body: IDataObject, qs: IDataObject): boolean {
+	const replaced = new Set(String(qs.replace ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+	return Object.entries(body).some(([name, value]) => {
+		const items = value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject).items : undefined;
+		return Array.isArray(items) && items.length > 0 && !replaced.has(name.toLowerCase());
+	});
+}
+
 export async function updateWith(ctx: IExecuteSingleFunctions, recordType: string, id: string, body: IDataObject): Promise<INodeExecutionData[]> {
-	await netSuiteRequest.call(ctx, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs: writeQuery(ctx), body }, { itemIndex: ctx.getItemIndex() });
+	const qs = writeQuery(ctx);
+	await netSuiteRequest.call(
+		ctx,
+		{ method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs, body, requestClass: addsLines(body, qs) ? 'addLine' : 'write' },
+		{ itemIndex: ctx.getItemIndex() },
+	);
 	return toItems([{ id: decodeURIComponent(id), recordType, updated: true }], ctx.getItemIndex());
 }
 

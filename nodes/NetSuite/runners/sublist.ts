@@ -40,6 +40,7 @@ export const addSublistLines: Runner = async function () {
 	if (!Array.isArray(lines) || !lines.length || lines.some((l) => !l || typeof l !== 'object')) {
 		throw new NodeOperationError(this.getNode(), 'Lines (JSON) must be a JSON array of line objects, for example [{"item": {"id": "12"}, "quantity": 2}]', { itemIndex });
 	}
-	await netSuiteRequest.call(this, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, body: { [sublist]: { items: lines } } }, { itemIndex });
+	// Without `replace` the lines are added: if the answer is lost, a second PATCH would add them again.
+	await netSuiteRequest.call(this, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, body: { [sublist]: { items: lines } }, requestClass: 'addLine' }, { itemIndex });
 	return toItems([{ id: decodeURIComponent(id), recordType, sublist, linesAdded: lines.length }], itemIndex);
 };

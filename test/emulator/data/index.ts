@@ -2,6 +2,7 @@
 // SuiteQL, over one SQLite store.
 import type { TestClock } from '../clock';
 import type { EmulatorRequest, EmulatorResponse, EmulatorService } from '../types';
+import { ASYNC_BASE, AsyncJobs } from './asyncJobs';
 import { openDb, type Db } from './db';
 import { records } from './records';
 import { RecordError } from './recordJson';
@@ -14,14 +15,26 @@ export interface DataService extends EmulatorService {
 	count(table: string): number;
 	/** Bump a record's last-modified time to the test clock (tests). */
 	touch(table: string, id: number): void;
+	/** Async jobs (`Prefer: respond-async`). */
+	jobs: AsyncJobs;
 }
 
 export async function createDataService(opts: { clock: TestClock; seedCustomers: number }): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
-	const ctx = { db, idempotencyKeys: new Map<string, string>(), onWrite: () => forgetCounts(db) };
+	const ctx = { db, onWrite: () => forgetCounts(db) };
+	const jobs = new AsyncJobs();
+	const recordService = (req: EmulatorRequest): EmulatorResponse => {
+		try {
+			return records(ctx, req);
+		} catch (error) {
+			if (error instanceof RecordError) return error.response;
+			throw error;
+		}
+	};
 	return {
 		db,
+		jobs,
 		count: (table) => Number(db.all(`SELECT COUNT(*) AS n FROM "${table}"`)[0].n),
 		touch: (table, id) => {
 			const column = table === 'customrecord_demo_project' ? 'lastmodified' : 'lastmodifieddate';
@@ -31,7 +44,10 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 		handle(req: EmulatorRequest): EmulatorResponse | undefined {
 			try {
 				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
-				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') return records(ctx, req);
+				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
+				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
+					return AsyncJobs.wantsAsync(req) ? jobs.submit(req, () => recordService(req)) : recordService(req);
+				}
 				return undefined;
 			} catch (error) {
 				if (error instanceof RecordError) return error.response;

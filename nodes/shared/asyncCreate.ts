@@ -1,0 +1,118 @@
+// Creates that resolve to the truth even when an answer is lost.
+//
+// Oracle documents the idempotency key for ASYNCHRONOUS requests only ("Sending an
+// Asynchronous Request Using an Idempotency Key"): `Prefer: respond-async` plus
+// `X-NetSuite-Idempotency-Key` -> 202 + `Location: /services/rest/async/v1/job/{id}`; the same
+// key again -> 400 IDEMPOTENCY_ERROR with a Location to the first job. Whether NetSuite honours
+// the key on a synchronous create is not documented (verify), and if it does not, nothing
+// remembers a synchronous create whose answer was lost: a retry would make a second record.
+// So every create is sent async with its key from the first attempt; any retry carries the
+// same key, and either way the node follows the job (job -> task -> result) to the record's
+// id. Never a false failure, never a duplicate. The cost is three small GETs per create.
+import { randomUUID } from 'node:crypto';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+
+import { netSuiteErrorDetails, toNetSuiteApiError, type HttpFailure } from './netSuiteError';
+import { idFromLocation } from './output';
+import { retryTiming } from './retry';
+import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse } from './transport';
+
+const JOB_PATH = /^\/services\/rest\/async\/v1\/job\/[A-Za-z0-9_-]+$/;
+/** How long a create may wait for NetSuite's async processors; past it the job is named, not re-sent. */
+export const asyncJobTuning = { maxWaitMs: 300_000, firstPollMs: 100, maxPollMs: 5_000 };
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+	return value === undefined ? undefined : String(Array.isArray(value) ? value[0] : value);
+}
+
+/** The job's path from a Location (absolute or not); the host always stays the credential's. */
+function jobPathOf(headers: Record<string, unknown>): string | undefined {
+	const location = header(headers, 'location');
+	if (!location) return undefined;
+	const path = location.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/\/+$/, '');
+	return JOB_PATH.test(path) ? path : undefined;
+}
+
+const isIdempotencyRefusal = (failure: HttpFailure): boolean =>
+	failure.status === 400 && netSuiteErrorDetails(failure.body).some((d) => d.errorCode === 'IDEMPOTENCY_ERROR') && jobPathOf(failure.headers ?? {}) !== undefined;
+
+export interface CreatedRecord {
+	id: string | null;
+	/** The async job that made it (for the debug trail). */
+	job?: string;
+}
+
+export async function createRecordSafely(this: NetSuiteContext, path: string, body: IDataObject | undefined, itemIndex?: number): Promise<CreatedRecord> {
+	const submitted = await netSuiteRequest.call(
+		this,
+		{
+			method: 'POST',
+			path,
+			body,
+			headers: { 'X-NetSuite-Idempotency-Key': randomUUID(), Prefer: 'respond-async' },
+			requestClass: 'createWithKey',
+		},
+		{ itemIndex, accept: isIdempotencyRefusal },
+	);
+	// Answered synchronously after all (the preference is only a preference): the id is here.
+	if (submitted.statusCode === 204 || submitted.statusCode === 201) return { id: idFromLocation(submitted.headers) ?? null };
+	const job = jobPathOf(submitted.headers);
+	if (!job) throw new NodeOperationError(this.getNode(), `NetSuite accepted the create (HTTP ${submitted.statusCode}) but named no job to follow`, { itemIndex });
+	let id: string | null;
+	try {
+		id = await followJob.call(this, job, itemIndex);
+	} catch (error) {
+		if (error instanceof ReportAsIs) throw error.nodeError;
+		// The create was accepted; only reading its outcome failed. Saying "failed" would invite a duplicate.
+		throw new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()}, but reading its result failed: ${(error as Error).message}`, {
+			itemIndex,
+			description: `Do not run this item again: the record may exist. Look it up, or read GET ${job}/task.`,
+		});
+	}
+	return { id, job };
+}
+
+/** An outcome already worded for the user (the create refused, the job still queued): not re-wrapped. */
+class ReportAsIs extends Error {
+	constructor(readonly nodeError: Error) {
+		super(nodeError.message);
+	}
+}
+
+interface JobStatus {
+	completed?: boolean;
+	progress?: string;
+}
+
+async function followJob(this: NetSuiteContext, job: string, itemIndex?: number): Promise<string | null> {
+	// Polling waits are NetSuite's queue, not retries: they do not use up the item's retry wait.
+	let waited = 0;
+	for (let poll = 0; ; poll++) {
+		const status = (await netSuiteRequest.call(this, { method: 'GET', path: job }, { itemIndex })).body as JobStatus;
+		if (status?.completed === true) break;
+		const delay = Math.min(asyncJobTuning.firstPollMs * 2 ** poll, asyncJobTuning.maxPollMs);
+		if (waited + delay > asyncJobTuning.maxWaitMs) {
+			throw new ReportAsIs(
+				new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`, {
+					itemIndex,
+					description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
+				}),
+			);
+		}
+		waited += delay;
+		await retryTiming.sleep(delay);
+	}
+	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, { itemIndex })).body as { items?: Array<{ id?: string | number }> };
+	const taskId = tasks?.items?.[0]?.id;
+	if (taskId === undefined) throw new NodeOperationError(this.getNode(), `NetSuite's job ${job.split('/').pop()} has no task to read the result from`, { itemIndex });
+	const result: NetSuiteResponse = await netSuiteRequest.call(
+		this,
+		{ method: 'GET', path: `${job}/task/${encodeURIComponent(String(taskId))}/result` },
+		{ itemIndex, accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 },
+	);
+	// A task that failed answers with NetSuite's error for the create itself (a missing field, …).
+	if (result.statusCode >= 400) throw new ReportAsIs(toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex));
+	const fromBody = (result.body as IDataObject | undefined)?.id;
+	return idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody));
+}
