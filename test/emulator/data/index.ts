@@ -1,6 +1,8 @@
 // NetSuite's data side in one service: the REST record service, the metadata catalog and
 // SuiteQL, over one SQLite store.
 import type { TestClock } from '../clock';
+import { nsError } from '../errors';
+import type { ScriptRunner, SubmitEvent } from '../suitescript/runner';
 import type { EmulatorRequest, EmulatorResponse, EmulatorService } from '../types';
 import { openDb, type Db } from './db';
 import { records } from './records';
@@ -16,7 +18,7 @@ export interface DataService extends EmulatorService {
 	touch(table: string, id: number): void;
 }
 
-export async function createDataService(opts: { clock: TestClock; seedCustomers: number }): Promise<DataService> {
+export async function createDataService(opts: { clock: TestClock; seedCustomers: number; scripts?: ScriptRunner }): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
 	const ctx = { db, idempotencyKeys: new Map<string, string>(), onWrite: () => forgetCounts(db) };
@@ -28,15 +30,25 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			db.run(`UPDATE "${table}" SET ${column} = ? WHERE id = ?`, [db.now(), id]);
 			forgetCounts(db);
 		},
-		handle(req: EmulatorRequest): EmulatorResponse | undefined {
+		async handle(req: EmulatorRequest): Promise<EmulatorResponse | undefined> {
+			const submitted: SubmitEvent[] = [];
+			let response: EmulatorResponse | undefined;
 			try {
 				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
-				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') return records(ctx, req);
-				return undefined;
+				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') response = records({ ...ctx, submitted }, req);
+				else return undefined;
 			} catch (error) {
 				if (error instanceof RecordError) return error.response;
 				throw error;
 			}
+			// afterSubmit runs before NetSuite answers the save: the record stays saved, but an
+			// error the script lets escape reaches the caller.
+			for (const event of submitted) {
+				for (const run of (await opts.scripts?.afterSubmit(event)) ?? []) {
+					if (run.error) return nsError(400, 'USER_ERROR', `Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`);
+				}
+			}
+			return response;
 		},
 	};
 }
