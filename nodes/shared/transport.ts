@@ -12,6 +12,8 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
+	type ITriggerFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { accountUrls, RESTLET_PATH } from './account';
@@ -21,7 +23,7 @@ import { nodeParameter } from './parameters';
 import { httpFailure, toNetSuiteApiError } from './netSuiteError';
 import { backoffDelayMs, DEFAULT_RETRY, isRetryable, retryTiming, type RetryPolicy } from './retry';
 
-export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions | IWebhookFunctions;
 
 export interface NetSuiteRequest {
 	method: IHttpRequestMethods;
