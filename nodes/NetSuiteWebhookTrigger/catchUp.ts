@@ -35,9 +35,12 @@ export async function catchUp(ctx: ITriggerFunctions, ledger: Ledger, recordType
 		}
 		const rows = await readChanges(poll, table, '', previous.modified);
 		const { fresh, next } = advance(previous, rows);
+		// A record created since the cursor is new, unless its creation already came by push.
+		const known = fresh.length ? ledger.recordsSeen() : new Set<string>();
 		for (const row of fresh) {
+			const isNew = eventOf(row, previous) === 'created' && !known.has(`${recordType.toLowerCase()}:${row.id}`);
 			const event: ChangeEvent = {
-				event: eventOf(row, previous) === 'created' ? 'create' : 'edit',
+				event: isNew ? 'create' : 'edit',
 				recordType,
 				id: row.id,
 				lastModified: fromSecond(row.modified),

@@ -81,6 +81,13 @@ export class Ledger {
 		return key in this.state.seen || key in this.shared.seen;
 	}
 
+	/** "type:id" of every record with a claimed change (one pass, for a whole catch-up run). */
+	recordsSeen(): Set<string> {
+		const records = new Set<string>();
+		for (const key of [...Object.keys(this.state.seen), ...Object.keys(this.shared.seen)]) records.add(key.split(':', 2).join(':'));
+		return records;
+	}
+
 	/** True once per signature; a repeat (a replayed request) is false. */
 	claimSignature(signature: string, timestampSeconds: number): boolean {
 		if (signature in this.state.signatures || signature in this.shared.signatures) return false;
