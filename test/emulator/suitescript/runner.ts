@@ -67,7 +67,11 @@ function send(ask: HttpAsk, timeouts: ScriptTimeouts): Promise<HttpAnswer> {
 		};
 		const connectTimer = setTimeout(() => done({ error: { name: 'SSS_CONNECTION_TIME_OUT', message: 'The host you are trying to connect to did not respond in time.' } }), timeouts.connectMs);
 		const answerTimer = setTimeout(() => done({ error: { name: 'SSS_REQUEST_TIME_EXCEEDED', message: 'The host you are trying to connect to has exceeded the maximum allowed response time.' } }), timeouts.connectMs + timeouts.requestMs);
-		req.on('socket', (socket) => socket.once('connect', () => clearTimeout(connectTimer)));
+		req.on('socket', (socket) => {
+			// A reused keep-alive socket is connected already.
+			if (socket.connecting) socket.once('connect', () => clearTimeout(connectTimer));
+			else clearTimeout(connectTimer);
+		});
 		req.on('error', () => done({ error: { name: 'SSS_CONNECTION_CLOSED', message: 'The connection to the host was closed or refused.' } }));
 		req.on('response', (res) => {
 			const chunks: Buffer[] = [];
