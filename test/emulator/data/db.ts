@@ -19,6 +19,8 @@ CREATE TABLE transactionline (id INTEGER PRIMARY KEY, "transaction" INTEGER, lin
   description TEXT, custcol_note TEXT);
 CREATE TABLE customrecord_demo_project (id INTEGER PRIMARY KEY, name TEXT, externalid TEXT UNIQUE, custrecord_budget REAL, custrecord_customer INTEGER,
   created TEXT, lastmodified TEXT);
+CREATE TABLE deletedrecord (deleteddate TEXT, type TEXT, recordid INTEGER, deletedby INTEGER, context TEXT, name TEXT, externalid TEXT);
+CREATE INDEX deletedrecord_date ON deletedrecord (deleteddate, recordid);
 `;
 
 export interface Db {
