@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SuiteQlQuery } from '../shared/suiteQl';
 import { advanced, boundOf, isHistory, startingAt, type ChangeKey, type StreamCursor } from './cursor';
-import { newestQuery, secondQuery, windowQuery, type StreamSource } from './pollQuery';
+import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
 
 export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items: IDataObject[]; hasMore: boolean }>;
 
@@ -24,15 +24,24 @@ async function newestTime(read: PageReader, s: StreamSource): Promise<string | u
  */
 export async function startCursor(read: PageReader, s: StreamSource, from: StartFrom, pageSize: number): Promise<StreamCursor> {
 	if (from.mode === 'time') return { after: startingAt(from.time) };
-	const newest = await newestTime(read, s);
-	if (!newest) return {};
-	const ids: string[] = [];
 	for (;;) {
-		const page = await read(secondQuery(s, newest, ids[ids.length - 1] ?? '0'), pageSize);
-		ids.push(...page.items.map((r) => String(r.id)));
-		if (!page.hasMore || !page.items.length) break;
+		let newest: string | undefined;
+		const ids: string[] = [];
+		let moved = false;
+		for (;;) {
+			const page = await read(newestSecondQuery(s, ids[ids.length - 1] ?? '0'), pageSize);
+			for (const row of page.items) {
+				newest ??= String(row.ns_time);
+				moved ||= String(row.ns_time) !== newest;
+				ids.push(String(row.id));
+			}
+			if (moved || !page.hasMore || !page.items.length) break;
+		}
+		// A newer change came in between two pages of a busy second: read that second instead.
+		if (moved) continue;
+		if (!newest) return {};
+		return { after: startingAt(newest), history: { time: newest, ids }, seenNewest: newest };
 	}
-	return { after: startingAt(newest), history: { time: newest, ids }, seenNewest: newest };
 }
 
 /** The rows after the cursor up to the bound (history left out), and the cursor past them. */

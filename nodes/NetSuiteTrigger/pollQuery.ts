@@ -84,11 +84,15 @@ export function windowQuery(s: StreamSource, after: ChangeKey | undefined, bound
 	return { q: `${select(s)}${where(sql)} ORDER BY ${s.time}, ${s.id}`, params };
 }
 
-/** The rows of one second (ids after `afterId`), for the history list of a first activation. */
-export function secondQuery(s: StreamSource, time: string, afterId: string): SuiteQlQuery {
+/**
+ * The ids of the stream's newest second (ids after `afterId`), for the history list of a first
+ * activation. One statement finds the second and its rows, so no change slips in between.
+ */
+export function newestSecondQuery(s: StreamSource, afterId: string): SuiteQlQuery {
+	const newest = `(SELECT MAX(${s.time}) FROM ${s.table}${where(s.scope.sql)})`;
 	return {
-		q: `SELECT ${s.id} AS id FROM ${s.table}${where([`${s.time} = ${AT}`, `${s.id} > ?`, ...s.scope.sql])} ORDER BY ${s.id}`,
-		params: [time, afterId, ...s.scope.params],
+		q: `SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time FROM ${s.table}${where([`${s.time} = ${newest}`, `${s.id} > ?`, ...s.scope.sql])} ORDER BY ${s.id}`,
+		params: [...s.scope.params, afterId, ...s.scope.params],
 	};
 }
 

@@ -14,13 +14,15 @@ export interface DataService extends EmulatorService {
 	count(table: string): number;
 	/** Bump a record's last-modified time to the test clock (tests). */
 	touch(table: string, id: number): void;
+	/** Called before each SuiteQL request is answered: tests change data between a poll's pages. */
+	beforeSuiteQl?: () => void;
 }
 
 export async function createDataService(opts: { clock: TestClock; seedCustomers: number }): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
 	const ctx = { db, idempotencyKeys: new Map<string, string>(), onWrite: () => forgetCounts(db) };
-	return {
+	const service: DataService = {
 		db,
 		count: (table) => Number(db.all(`SELECT COUNT(*) AS n FROM "${table}"`)[0].n),
 		touch: (table, id) => {
@@ -30,7 +32,10 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 		},
 		handle(req: EmulatorRequest): EmulatorResponse | undefined {
 			try {
-				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
+				if (req.path === '/services/rest/query/v1/suiteql') {
+					service.beforeSuiteQl?.();
+					return suiteQl(db, req);
+				}
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') return records(ctx, req);
 				return undefined;
 			} catch (error) {
@@ -39,4 +44,5 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			}
 		},
 	};
+	return service;
 }
