@@ -1,20 +1,24 @@
 // Resolves the Record Type input to its SuiteQL table, checking it at activation.
-import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { recordSchema } from '../shared/metadataCatalog';
-import { POLL_TABLES, pollTableFromSchema, type PollTable } from './recordTables';
+import { knownPollTable, pollTableFromSchema, type PollTable } from './recordTables';
+
+/** NetSuite's answer to a record type it does not have; anything else is not about the type. */
+const isUnknownType = (error: unknown) => ['400', '404'].includes(String((error as { httpCode?: unknown }).httpCode));
 
 export async function resolvePollTable(ctx: IPollFunctions, recordType: string): Promise<PollTable> {
 	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(recordType)) {
 		throw new NodeOperationError(ctx.getNode(), `Record Type "${recordType}" is not a NetSuite record type ID`);
 	}
-	const known = Object.entries(POLL_TABLES).find(([name]) => name.toLowerCase() === recordType.toLowerCase());
-	if (known) return known[1];
-	let schema;
+	const known = knownPollTable(recordType);
+	if (known) return known;
+	let schema: IDataObject | undefined;
 	try {
 		schema = await recordSchema(ctx, recordType);
-	} catch {
-		schema = undefined;
+	} catch (error) {
+		// A login failure, a network error or a 503 is shown as itself, with NetSuite's detail.
+		if (!isUnknownType(error)) throw error;
 	}
 	const table = schema ? pollTableFromSchema(recordType, schema) : undefined;
 	if (!table) {

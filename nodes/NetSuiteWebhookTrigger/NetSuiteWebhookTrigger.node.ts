@@ -151,7 +151,7 @@ export class NetSuiteWebhookTrigger implements INodeType {
 			running = true;
 			try {
 				const ledger = ledgerFor(this);
-				const events = (await catchUp(this, ledger, recordTypes)).filter((e) => eventWanted(e.event, wantedEvents));
+				const events = (await catchUp(this, ledger, recordTypes, wantedEvents.includes('delete'))).filter((e) => eventWanted(e.event, wantedEvents));
 				ledger.save(replayWindow(this));
 				// emit() saves the static data (cursor and claimed keys) before the workflow runs.
 				if (events.length) this.emit([await Promise.all(events.map((e) => toItem(this, e, full)))]);

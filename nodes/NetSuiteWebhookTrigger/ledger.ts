@@ -14,13 +14,13 @@
 // union, and the later one includes the earlier's memory entries.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PollCursor } from '../NetSuiteTrigger/cursor';
+import type { TriggerState } from '../NetSuiteTrigger/poller';
 
 export interface LedgerState {
 	/** change key -> epoch ms when it was first emitted */
 	seen: Record<string, number>;
-	/** lower-case record type -> catch-up cursor */
-	cursors: Record<string, PollCursor>;
+	/** lower-case record type -> catch-up state (the NetSuite Trigger's cursors) */
+	cursors: Record<string, TriggerState>;
 	/** signature -> epoch seconds of its timestamp (a replay inside the window is refused) */
 	signatures: Record<string, number>;
 }
@@ -33,16 +33,18 @@ const memory = new Map<string, LedgerState>();
 
 const empty = (): LedgerState => ({ seen: {}, cursors: {}, signatures: {} });
 
-function newer(a: PollCursor | undefined, b: PollCursor | undefined): PollCursor | undefined {
-	if (!a || !b) return a ?? b;
-	if (a.modified !== b.modified) return a.modified > b.modified ? a : b;
-	return { ...a, idsAtModified: [...new Set([...a.idsAtModified, ...b.idsAtModified])] };
+/**
+ * Only the catch-up moves a cursor, and it writes memory at once: within a process the memory's
+ * cursor is the newest; a static copy's is as new or older.
+ */
+function newer(memory: TriggerState | undefined, copy: TriggerState | undefined): TriggerState | undefined {
+	return memory ?? copy;
 }
 
 function merge(a: LedgerState, b: LedgerState): LedgerState {
 	const seen = { ...a.seen };
 	for (const [k, at] of Object.entries(b.seen)) seen[k] = Math.min(at, seen[k] ?? at);
-	const cursors: Record<string, PollCursor> = {};
+	const cursors: Record<string, TriggerState> = {};
 	for (const type of new Set([...Object.keys(a.cursors), ...Object.keys(b.cursors)])) cursors[type] = newer(a.cursors[type], b.cursors[type])!;
 	return { seen, cursors, signatures: { ...a.signatures, ...b.signatures } };
 }
@@ -81,13 +83,6 @@ export class Ledger {
 		return key in this.state.seen || key in this.shared.seen;
 	}
 
-	/** "type:id" of every record with a claimed change (one pass, for a whole catch-up run). */
-	recordsSeen(): Set<string> {
-		const records = new Set<string>();
-		for (const key of [...Object.keys(this.state.seen), ...Object.keys(this.shared.seen)]) records.add(key.split(':', 2).join(':'));
-		return records;
-	}
-
 	/** True once per signature; a repeat (a replayed request) is false. */
 	claimSignature(signature: string, timestampSeconds: number): boolean {
 		if (signature in this.state.signatures || signature in this.shared.signatures) return false;
@@ -95,12 +90,12 @@ export class Ledger {
 		return true;
 	}
 
-	cursor(recordType: string): PollCursor | undefined {
+	cursor(recordType: string): TriggerState | undefined {
 		const type = recordType.toLowerCase();
-		return newer(this.state.cursors[type], this.shared.cursors[type]);
+		return newer(this.shared.cursors[type], this.state.cursors[type]);
 	}
 
-	setCursor(recordType: string, cursor: PollCursor): void {
+	setCursor(recordType: string, cursor: TriggerState): void {
 		const type = recordType.toLowerCase();
 		this.state.cursors[type] = this.shared.cursors[type] = cursor;
 	}

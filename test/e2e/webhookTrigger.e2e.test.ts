@@ -153,7 +153,7 @@ describe('n8n 2.40.7 runs the NetSuite Webhook Trigger', () => {
 
 		await startN8n();
 		const expected = [`n8n saw customer ${newId} create by catchUp`, 'n8n saw customer 3 edit by catchUp'];
-		await waitFor('the catch-up executions', () => (expected.every((n) => seen(emulator).includes(n)) ? true : undefined), 60_000).catch((error: Error) => {
+		await waitFor('the catch-up executions', () => (expected.every((n) => seen(emulator).includes(n)) ? true : undefined), 100_000).catch((error: Error) => {
 			const queries = emulator.requestLog.filter((r) => r.path.endsWith('/suiteql')).map((r) => `${r.at.toISOString()} ${r.status} ${r.body.slice(0, 160)}`);
 			throw new Error(`${error.message}\nseen: ${JSON.stringify(seen(emulator))}\nSuiteQL: ${queries.join('\n')}\nn8n log: ${n8n.serverLog.slice(-3000)}`);
 		});

@@ -16,13 +16,15 @@ export interface DataService extends EmulatorService {
 	count(table: string): number;
 	/** Bump a record's last-modified time to the test clock (tests). */
 	touch(table: string, id: number): void;
+	/** Called before each SuiteQL request is answered: tests change data between a poll's pages. */
+	beforeSuiteQl?: () => void;
 }
 
 export async function createDataService(opts: { clock: TestClock; seedCustomers: number; scripts?: ScriptRunner }): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
 	const ctx = { db, idempotencyKeys: new Map<string, string>(), onWrite: () => forgetCounts(db) };
-	return {
+	const service: DataService = {
 		db,
 		count: (table) => Number(db.all(`SELECT COUNT(*) AS n FROM "${table}"`)[0].n),
 		touch: (table, id) => {
@@ -34,7 +36,10 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			const submitted: SubmitEvent[] = [];
 			let response: EmulatorResponse | undefined;
 			try {
-				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
+				if (req.path === '/services/rest/query/v1/suiteql') {
+					service.beforeSuiteQl?.();
+					return suiteQl(db, req);
+				}
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') response = records({ ...ctx, submitted }, req);
 				else return undefined;
 			} catch (error) {
@@ -51,4 +56,5 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			return response;
 		},
 	};
+	return service;
 }

@@ -118,6 +118,19 @@ describe('NetSuite Webhook Trigger', () => {
 		expect(summary(rig)).toEqual([`create customer ${pushed} push`, `create customer ${whileDown} catchUp`, `edit customer ${pushed} catchUp`]);
 	});
 
+	it('a delete missed while n8n is down arrives by catch-up from DeletedRecord; a pushed delete is not repeated', async () => {
+		await started();
+		const pushedThenDeleted = await create('Deleted While Up');
+		const deletedWhileDown = await create('Deleted While Down');
+		await remove(pushedThenDeleted);
+		await rig.stop();
+		await remove(deletedWhileDown);
+		await rig.start();
+		await rig.tick();
+		await rig.tick();
+		expect(summary(rig).filter((s) => s.startsWith('delete'))).toEqual([`delete customer ${pushedThenDeleted} push`, `delete customer ${deletedWhileDown} catchUp`]);
+	});
+
 	it('a change both pushed and read by catch-up is emitted once, even across a restart that loses the memory', async () => {
 		await started();
 		rig.deployScript();
