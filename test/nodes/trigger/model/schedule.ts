@@ -37,6 +37,11 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 	const config: TriggerConfig = { ...options.toggles, pageSize: rng.int(1, 4) };
 	const violations: string[] = [];
 	const emitted = new Set<string>();
+	const reported = new Set<string>();
+	const missing = (pollNo: number, what: string, key: string) => {
+		if (!reported.has(key)) violations.push(`poll ${pollNo}: ${what} ${key} never emitted`);
+		reported.add(key);
+	};
 	const epochOf: number[] = [];
 	let epoch = 0;
 	let polls = 0;
@@ -77,11 +82,11 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 		for (const [key, v] of store.versions) {
 			if (!v.current || v.history || v.optional || emitted.has(key)) continue;
 			const event = v.created === v.modified ? 'created' : 'updated';
-			if (wanted(event) && due(v.currentAtStartOf)) violations.push(`poll ${pollNo}: ${event} ${key} never emitted`);
+			if (wanted(event) && due(v.currentAtStartOf)) missing(pollNo, event, key);
 		}
 		for (const [key, d] of store.deletes) {
 			if (d.history || d.optional || emitted.has(key) || !config.showDeleted) continue;
-			if (due(d.existedAtStartOf)) violations.push(`poll ${pollNo}: deleted ${key} never emitted`);
+			if (due(d.existedAtStartOf)) missing(pollNo, 'deleted', key);
 		}
 	};
 
