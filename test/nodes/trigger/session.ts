@@ -30,8 +30,17 @@ export class TriggerSession {
 
 	/** One scheduled poll, a minute after the previous one. */
 	async poll(): Promise<IDataObject[]> {
-		this.emulator.clock.advance(MINUTE);
+		this.minuteLater();
 		return await this.n8n.poll();
+	}
+
+	/** A scheduled poll in the very second of the changes just made (the test moved the clock on before them). */
+	async pollNow(): Promise<IDataObject[]> {
+		return await this.n8n.poll();
+	}
+
+	minuteLater(): void {
+		this.emulator.clock.advance(MINUTE);
 	}
 
 	/** Polls until one returns nothing: a change is emitted once its second is settled (at most two polls). */

@@ -53,7 +53,7 @@ describe('NetSuite Trigger', () => {
 			emulator.clearLog();
 			expect(await trigger.activate()).toEqual([]);
 			// The emulator's clock runs in 2031; this machine's does not.
-			expect(trigger.n8n.saved).toMatchObject({ 'node:NetSuite Trigger': { trigger: { records: { after: { time: expect.stringMatching(/^2031-01-01 /) }, history: { ids: ['3'] } } } } });
+			expect(trigger.n8n.saved).toMatchObject({ 'node:NetSuite Trigger': { trigger: { updated: { after: { time: expect.stringMatching(/^2031-01-01 /) }, history: { ids: ['3'] } } } } });
 			expect(trigger.sentQueries().every((s) => !/SYSDATE/i.test(s.q))).toBe(true);
 			expect(await trigger.pollAll()).toEqual([]);
 		});
@@ -119,37 +119,55 @@ describe('NetSuite Trigger', () => {
 			emulator.data.beforeSuiteQl = undefined;
 			const rest = await trigger.pollAll();
 			const all = [...first, ...rest];
-			const versions = all.map((i) => `${String(i.id)}@${String(i.lastModified)}`);
+			// A creation is keyed by its record, an update by its version.
+			const versions = all.map((i) => (i.event === 'created' ? `${String(i.id)} created` : `${String(i.id)}@${String(i.lastModified)}`));
 			expect(new Set(versions).size).toBe(versions.length);
-			expect(rest.filter((i) => i.event === 'updated').map((i) => i.id).sort()).toEqual([low, other].sort());
+			expect(all.filter((i) => i.event === 'updated').map((i) => i.id).sort()).toEqual([low, other].sort());
+			expect(all.filter((i) => i.event === 'created')).toHaveLength(1501);
 		});
 	});
 
 	describe('the same second (issue 13: same second)', () => {
-		it('a record created in the second of the poll that just ran is emitted as created, also with Show Updated off', async () => {
+		it('a record created in the second of a poll that read that second is emitted as created, also with Show Updated off and changed again before the next poll', async () => {
 			const trigger = session({ showUpdated: false });
 			await trigger.activate();
-			await customer(trigger, 'Before');
-			await trigger.poll();
-			const sameSecond = await customer(trigger, 'Same Second As The Poll'); // the clock has not moved since that poll
-			expect(ids(await trigger.pollAll())).toContain(sameSecond);
+			trigger.minuteLater();
+			const first = await customer(trigger, 'First');
+			const seenByPoll = await trigger.pollNow(); // reads the second it runs in
+			const sameSecond = await customer(trigger, 'Same Second As The Poll');
+			emulator.clock.advance(5000);
+			await trigger.update('customer', sameSecond, { phone: 'changed before the next poll' });
+			const items = [...seenByPoll, ...(await trigger.pollAll())];
+			expect(byId(items)).toEqual([expect.objectContaining({ id: first, event: 'created' }), expect.objectContaining({ id: sameSecond, event: 'created' })]);
 		});
 
-		it('an update in the second of a change a poll already saw is emitted with its final state, once', async () => {
-			const trigger = session({ output: 'full' });
+		it('an update in the same second as a change a poll already read is emitted with its final state, once', async () => {
+			const trigger = session({ output: 'full', showNew: false });
 			await trigger.activate();
-			const id = await customer(trigger, 'Twice In A Second');
-			await trigger.poll(); // sees the change, but its second is not settled yet
+			const id = await customer(trigger, 'Existing');
+			trigger.minuteLater();
+			await trigger.update('customer', id, { phone: 'first' });
+			const seenByPoll = await trigger.pollNow();
 			await trigger.update('customer', id, { phone: 'final' }); // still the same second: the same version
-			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, phone: 'final', _netsuite: expect.objectContaining({ event: 'updated' }) })]);
+			const items = [...seenByPoll, ...(await trigger.pollAll())];
+			expect(items).toEqual([expect.objectContaining({ id, phone: 'final', _netsuite: expect.objectContaining({ event: 'updated' }) })]);
 		});
 
-		it('two saves of one record in one second are one version, emitted once', async () => {
+		it('two saves of one record in one second are one change, emitted once', async () => {
 			const trigger = session({ output: 'full' });
 			await trigger.activate();
 			const id = await customer(trigger, 'Saved Twice');
 			await trigger.update('customer', id, { phone: '2' });
 			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, phone: '2', _netsuite: expect.objectContaining({ event: 'created' }) })]);
+		});
+
+		it('a record created and changed again before any poll saw it is emitted as created and as updated, each once', async () => {
+			const trigger = session();
+			await trigger.activate();
+			const id = await customer(trigger, 'Created Then Edited');
+			emulator.clock.advance(3000);
+			await trigger.update('customer', id, { phone: 'edited' });
+			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'created' }), expect.objectContaining({ id, event: 'updated' })]);
 		});
 	});
 
@@ -159,9 +177,13 @@ describe('NetSuite Trigger', () => {
 			await trigger.activate();
 			const id = await customer(trigger, 'Created While Nobody Listens');
 			expect(await trigger.pollAll()).toEqual([]); // empty polls: n8n saved nothing
-			await trigger.restart();
+			await trigger.update('customer', id, { phone: 'before restart' });
+			const beforeRestart = await trigger.restart();
+			const afterRestart = await trigger.pollAll();
 			await trigger.update('customer', id, { phone: 'after restart' });
-			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'updated' })]);
+			const later = await trigger.pollAll();
+			expect([...beforeRestart, ...afterRestart]).toEqual([expect.objectContaining({ id, event: 'updated' })]);
+			expect(later).toEqual([expect.objectContaining({ id, event: 'updated' })]);
 		});
 
 		it('a New-only trigger with an empty poll just before a restart emits each new record once', async () => {
