@@ -13,7 +13,7 @@ import { searchRecordTypes } from '../shared/metadataCatalog';
 import { SUITEQL_MAX_PAGE } from '../shared/suiteQl';
 import type { StartFrom } from './changeStream';
 import { toItems, type ItemOptions } from './items';
-import { pollChanges, recordChange, type PollOptions, type TriggerState } from './poller';
+import { pollChanges, recentChange, type PollOptions, type TriggerState } from './poller';
 import { recentQuery, recordStream } from './pollQuery';
 import { resolvePollTable } from './pollTable';
 import { suiteQlReader } from './reader';
@@ -129,7 +129,7 @@ export class NetSuiteTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			// The editor's test step: recent records to map fields from; the cursor stays put.
 			const rows = (await read(recentQuery(recordStream(table, plan.filter)), RECENT_IN_TEST)).items;
-			const items = await toItems(this, rows.map((row) => recordChange(plan, row)), itemOptions);
+			const items = await toItems(this, rows.map((row) => recentChange(plan, row)), itemOptions);
 			return items.length ? [items] : null;
 		}
 

@@ -24,6 +24,7 @@ async function newestTime(read: PageReader, s: StreamSource): Promise<string | u
  */
 export async function startCursor(read: PageReader, s: StreamSource, from: StartFrom, pageSize: number): Promise<StreamCursor> {
 	if (from.mode === 'time') return { after: startingAt(from.time) };
+	// (A backfill reads its first window in the same poll: a bad filter fails there.)
 	for (;;) {
 		let newest: string | undefined;
 		const ids: string[] = [];
@@ -40,7 +41,10 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 		// A newer change came in between two pages of a busy second: read that second instead.
 		if (moved) continue;
 		if (!newest) return {};
-		return { after: startingAt(newest), history: { time: newest, ids }, seenNewest: newest };
+		const cursor = { after: startingAt(newest), history: { time: newest, ids }, seenNewest: newest };
+		// A bad Additional Filter fails the activation, where n8n shows it, not a later poll.
+		if (s.filter) await read(windowQuery(s, cursor.after, { time: newest, inclusive: true }), 1);
+		return cursor;
 	}
 }
 

@@ -34,16 +34,35 @@ export function normalizeFilter(filter: string): string {
 		.trim();
 }
 
+/** Record changes in (last modified, id) order: every version of every record. */
 export function recordStream(table: PollTable, filter: string): StreamSource {
 	return {
 		table: table.table,
 		time: table.modified,
 		id: 'id',
-		columns: [`TO_CHAR(${table.created}, '${NS_FORMAT}') AS ns_created`, ...(table.typeColumn ? [`${table.typeColumn.column} AS ns_type`] : [])],
-		scope: table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] },
+		columns: [`TO_CHAR(${table.created}, '${NS_FORMAT}') AS ns_created`, ...typeColumn(table)],
+		scope: scopeOf(table),
 		filter: normalizeFilter(filter) || undefined,
 	};
 }
+
+/**
+ * Record creations in (created, id) order. A creation's key never changes, so each record is
+ * read here once however often it is saved before a poll sees it.
+ */
+export function creationStream(table: PollTable, filter: string): StreamSource {
+	return {
+		table: table.table,
+		time: table.created,
+		id: 'id',
+		columns: [`TO_CHAR(${table.modified}, '${NS_FORMAT}') AS ns_modified`, ...typeColumn(table)],
+		scope: scopeOf(table),
+		filter: normalizeFilter(filter) || undefined,
+	};
+}
+
+const typeColumn = (table: PollTable) => (table.typeColumn ? [`${table.typeColumn.column} AS ns_type`] : []);
+const scopeOf = (table: PollTable) => (table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] });
 
 /** SuiteQL's DeletedRecord table: one row per deleted record, stamped by NetSuite's clock. */
 export function deletedStream(recordType: string, table: PollTable): StreamSource {

@@ -1,10 +1,10 @@
-// One poll, as data: the record changes and deletes after the cursor, each once, with its event,
-// and the state to keep. Knows SuiteQL only through a PageReader (see changeStream.ts).
+// One poll, as data: the creations, updates and deletes after the cursors, each once, and the
+// state to keep. Knows SuiteQL only through a PageReader (see changeStream.ts).
 import type { IDataObject } from 'n8n-workflow';
 
 import { readWindow, startCursor, type PageReader, type StartFrom } from './changeStream';
-import { eventOf, type ChangeEvent, type StreamCursor } from './cursor';
-import { deletedStream, recordStream } from './pollQuery';
+import type { ChangeEvent, StreamCursor } from './cursor';
+import { creationStream, deletedStream, recordStream, type StreamSource } from './pollQuery';
 import type { PollTable } from './recordTables';
 
 /**
@@ -14,16 +14,19 @@ import type { PollTable } from './recordTables';
  * one poll at once) is done (ActiveWorkflowManager.add → saveStaticData). A poll that returns
  * null only calls n8n-core's commitStagedCursor, which does nothing unless n8n's durable poll
  * cursors are enabled (off by default): whatever that poll changed lives in memory until the
- * next emitting poll, and is gone after a restart. The cursor is built so that this costs a
+ * next emitting poll, and is gone after a restart. The cursors are built so that this costs a
  * re-read at most (cursor.ts).
  */
 export interface TriggerState {
 	/** Record type the cursors belong to; a changed Record Type starts over. */
 	recordType: string;
-	records: StreamCursor;
-	/** Present while Show Deleted Records is on. */
+	/** One cursor per stream, present while its Show … option is on. */
+	created?: StreamCursor;
+	updated?: StreamCursor;
 	deleted?: StreamCursor;
 }
+
+type StreamName = 'created' | 'updated' | 'deleted';
 
 export interface PollOptions {
 	showNew: boolean;
@@ -59,29 +62,36 @@ function restTypeOf(plan: PollPlan, code: unknown): string {
 	return types[code] ?? Object.values(types).find((t) => t.toLowerCase() === code.toLowerCase()) ?? plan.recordType;
 }
 
-/** A record row as a change: its version's event, its REST type, NetSuite's timestamps. */
-export function recordChange(plan: PollPlan, row: IDataObject): Change {
-	const created = String(row.ns_created ?? '');
-	const lastModified = String(row.ns_time);
-	return { event: eventOf(created, lastModified), id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created, lastModified };
-}
-
-function deletedChange(plan: PollPlan, row: IDataObject): Change {
-	return {
+/** A row of a stream as the change it reports (undefined: not a change of that stream). */
+const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change | undefined> = {
+	created: (plan, row) => ({ event: 'created', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_time), lastModified: String(row.ns_modified ?? '') }),
+	// A version saved in the second the record was created is its creation, not an update.
+	updated: (plan, row) =>
+		row.ns_created === row.ns_time
+			? undefined
+			: { event: 'updated', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_created ?? ''), lastModified: String(row.ns_time) },
+	deleted: (plan, row) => ({
 		event: 'deleted',
 		id: String(row.id),
 		recordType: restTypeOf(plan, row.ns_type),
 		deleted: String(row.ns_time),
 		...(row.ns_deletedby !== undefined && { deletedBy: String(row.ns_deletedby) }),
 		...(row.ns_context !== undefined && { context: String(row.ns_context) }),
-	};
+	}),
+};
+
+/** The editor's test step shows recent records as their latest change. */
+export function recentChange(plan: PollPlan, row: IDataObject): Change {
+	return changeOf.updated(plan, row) ?? { ...changeOf.created(plan, { ...row, ns_time: row.ns_created, ns_modified: row.ns_time })!, lastModified: String(row.ns_time) };
 }
 
-/** The first state of a trigger; with Start From = Now it reads nothing yet (all is history). */
-async function start(read: PageReader, plan: PollPlan, options: PollOptions): Promise<TriggerState> {
-	const records = await startCursor(read, recordStream(plan.table, plan.filter), options.startFrom, options.pageSize);
-	const deleted = options.showDeleted ? await startCursor(read, deletedStream(plan.recordType, plan.table), options.startFrom, options.pageSize) : undefined;
-	return { recordType: plan.recordType, records, ...(deleted && { deleted }) };
+function streams(plan: PollPlan, options: PollOptions): Array<[StreamName, StreamSource]> {
+	const wanted: Array<[StreamName, boolean, () => StreamSource]> = [
+		['created', options.showNew, () => creationStream(plan.table, plan.filter)],
+		['updated', options.showUpdated, () => recordStream(plan.table, plan.filter)],
+		['deleted', options.showDeleted, () => deletedStream(plan.recordType, plan.table)],
+	];
+	return wanted.filter(([, on]) => on).map(([name, , source]) => [name, source()]);
 }
 
 export async function pollChanges(
@@ -90,25 +100,24 @@ export async function pollChanges(
 	previous: TriggerState | undefined,
 	options: PollOptions,
 ): Promise<{ changes: Change[]; state: TriggerState }> {
-	if (previous?.recordType !== plan.recordType) {
-		const state = await start(read, plan, options);
-		if (options.startFrom.mode === 'now') return { changes: [], state };
-		previous = state;
-	}
+	const first = previous?.recordType !== plan.recordType;
+	const state: TriggerState = { recordType: plan.recordType };
 	const changes: Change[] = [];
-	const records = await readWindow(read, recordStream(plan.table, plan.filter), previous.records, options.pageSize);
-	for (const row of records.rows) {
-		const change = recordChange(plan, row);
-		if (change.event === 'created' ? options.showNew : options.showUpdated) changes.push(change);
+	for (const [name, source] of streams(plan, options)) {
+		const cursor = first ? undefined : previous[name];
+		if (!cursor) {
+			// A first activation, or this Show … option turned on since: Start From applies to the
+			// first; an option turned on later counts from now, as the others did at activation.
+			const from = first ? options.startFrom : ({ mode: 'now' } as const);
+			state[name] = await startCursor(read, source, from, options.pageSize);
+			if (from.mode === 'now') continue;
+		}
+		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize);
+		for (const row of window.rows) {
+			const change = changeOf[name](plan, row);
+			if (change) changes.push(change);
+		}
+		state[name] = window.cursor;
 	}
-	let deleted: StreamCursor | undefined;
-	if (options.showDeleted) {
-		const stream = deletedStream(plan.recordType, plan.table);
-		// Turned on after activation: deletes count from now on, as records did at activation.
-		const cursor = previous.deleted ?? (await startCursor(read, stream, { mode: 'now' }, options.pageSize));
-		const window = previous.deleted ? await readWindow(read, stream, cursor, options.pageSize) : { rows: [], cursor };
-		changes.push(...window.rows.map((row) => deletedChange(plan, row)));
-		deleted = window.cursor;
-	}
-	return { changes, state: { recordType: plan.recordType, records: records.cursor, ...(deleted && { deleted }) } };
+	return { changes, state };
 }

@@ -1,6 +1,8 @@
 // The trigger's static data across versions of this package. Up to 0.x the cursor was
 // `{ modified, idsAtModified, recordType }`: every change before `modified`, and the listed
-// ids at it, had been emitted. That is a cursor after (modified, 0) with those ids as history.
+// ids at it, had been emitted. For updates that is a cursor after (modified, 0) with those ids
+// as history; creations are counted from the same time (a record created in that second and
+// already emitted as new is listed too).
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TriggerState } from './poller';
@@ -16,5 +18,6 @@ export function migratedState(staticData: IDataObject): TriggerState | undefined
 	const legacy = staticData.cursor as LegacyCursor | undefined;
 	if (!legacy || typeof legacy.modified !== 'string' || typeof legacy.recordType !== 'string') return undefined;
 	const ids = Array.isArray(legacy.idsAtModified) ? legacy.idsAtModified.map(String) : [];
-	return { recordType: legacy.recordType, records: { after: { time: legacy.modified, id: '0' }, history: { time: legacy.modified, ids } } };
+	const cursor = { after: { time: legacy.modified, id: '0' }, history: { time: legacy.modified, ids } };
+	return { recordType: legacy.recordType, created: cursor, updated: cursor };
 }

@@ -27,7 +27,7 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 			db.run('DELETE FROM customer');
 			db.run('DELETE FROM deletedrecord');
 			violations.push(...(await runSchedule(seed, new ModelStore(db), clock, inProcessDriver(db), { steps: 30, toggles: togglesOf(seed) })));
-			if (violations.length > 20) break;
+			if (violations.length > 50) break;
 		}
 		db.sql.close();
 		expect(violations).toEqual([]);
@@ -47,7 +47,7 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 				emulator.data.db.run('DELETE FROM deletedrecord');
 				const store = new ModelStore(emulator.data.db);
 				violations.push(...(await runSchedule(seed, store, emulator.clock, harnessDriver(emulator), { steps: 25, toggles: togglesOf(seed) })));
-				if (violations.length > 20) break;
+				if (violations.length > 50) break;
 			}
 			expect(violations).toEqual([]);
 		}, 120_000);

@@ -16,6 +16,7 @@ export interface Toggles {
 export interface Emitted {
 	id: string;
 	event: string;
+	created?: string;
 	lastModified?: string;
 	deleted?: string;
 }
@@ -37,6 +38,11 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 	const config: TriggerConfig = { ...options.toggles, pageSize: rng.int(1, 4) };
 	const violations: string[] = [];
 	const emitted = new Set<string>();
+	const reported = new Set<string>();
+	const missing = (pollNo: number, what: string, key: string) => {
+		if (!reported.has(key)) violations.push(`poll ${pollNo}: ${what} ${key} never emitted`);
+		reported.add(key);
+	};
 	const epochOf: number[] = [];
 	let epoch = 0;
 	let polls = 0;
@@ -53,10 +59,12 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 	const tick = (max: number) => clock.advance(1000 * rng.int(1, max));
 
 	const wanted = (event: string) => (event === 'created' ? config.showNew : event === 'updated' ? config.showUpdated : config.showDeleted);
+	// Changes are keyed: a creation by its record, an update by its version, a delete by record and time.
+	const keyOf = (item: Emitted) => (item.event === 'created' ? `${item.id}@created` : item.event === 'deleted' ? `${item.id}@${item.deleted}` : `${item.id}@${item.lastModified}`);
 	const check = (item: Emitted, pollNo: number) => {
-		const where = `poll ${pollNo}: ${item.event} ${item.id}@${item.lastModified ?? item.deleted}`;
-		const key = item.event === 'deleted' ? `${item.id}@${item.deleted}` : `${item.id}@${item.lastModified}`;
-		const known = item.event === 'deleted' ? store.deletes.get(key) : store.versions.get(key);
+		const key = keyOf(item);
+		const where = `poll ${pollNo}: ${item.event} ${key}`;
+		const known = item.event === 'created' ? store.creations.get(item.id) : item.event === 'deleted' ? store.deletes.get(key) : store.versions.get(key);
 		if (!known) {
 			violations.push(`${where}: no such change`);
 			return;
@@ -64,24 +72,28 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 		if (emitted.has(key)) violations.push(`${where}: emitted twice`);
 		emitted.add(key);
 		if (known.history && !known.optional) violations.push(`${where}: history (before activation) emitted`);
-		if (item.event !== 'deleted') {
-			const version = store.versions.get(key)!;
-			const event = version.created === version.modified ? 'created' : 'updated';
-			if (item.event !== event) violations.push(`${where}: should be ${event}`);
-		}
+		if (item.event === 'updated' && store.versions.get(key)!.created === item.lastModified) violations.push(`${where}: the creation's own version is not an update`);
+		if (item.event === 'created' && store.creations.get(item.id)!.created !== item.created) violations.push(`${where}: wrong created time`);
 		if (!wanted(item.event)) violations.push(`${where}: ${item.event} is turned off`);
 	};
 	/** A change there at the start of the previous poll and still there now, with no restart between, is owed by now. */
 	const owed = (pollNo: number, final: boolean) => {
 		const due = (startedAt: number[]) => final || (pollNo > 1 && epochOf[pollNo - 1] === epochOf[pollNo] && startedAt.includes(pollNo - 1));
-		for (const [key, v] of store.versions) {
-			if (!v.current || v.history || v.optional || emitted.has(key)) continue;
-			const event = v.created === v.modified ? 'created' : 'updated';
-			if (wanted(event) && due(v.currentAtStartOf)) violations.push(`poll ${pollNo}: ${event} ${key} never emitted`);
+		if (config.showNew) {
+			for (const c of store.creations.values()) {
+				if (c.live && !c.history && !c.optional && !emitted.has(`${c.id}@created`) && due(c.existedAtStartOf)) missing(pollNo, 'created', `${c.id}@created`);
+			}
 		}
-		for (const [key, d] of store.deletes) {
-			if (d.history || d.optional || emitted.has(key) || !config.showDeleted) continue;
-			if (due(d.existedAtStartOf)) violations.push(`poll ${pollNo}: deleted ${key} never emitted`);
+		if (config.showUpdated) {
+			for (const [key, v] of store.versions) {
+				if (!v.current || v.history || v.optional || v.created === v.modified || emitted.has(key)) continue;
+				if (due(v.currentAtStartOf)) missing(pollNo, 'updated', key);
+			}
+		}
+		if (config.showDeleted) {
+			for (const [key, d] of store.deletes) {
+				if (!d.history && !d.optional && !emitted.has(key) && due(d.existedAtStartOf)) missing(pollNo, 'deleted', key);
+			}
 		}
 	};
 

@@ -22,6 +22,18 @@ export interface Version {
 	optional: boolean;
 }
 
+/** A record's creation: one change, whatever happened to the record after. */
+export interface Creation {
+	id: string;
+	created: string;
+	/** Polls at whose start the record existed. */
+	existedAtStartOf: number[];
+	/** Not deleted. */
+	live: boolean;
+	history: boolean;
+	optional: boolean;
+}
+
 export interface Delete {
 	id: string;
 	deleted: string;
@@ -33,6 +45,7 @@ export interface Delete {
 export class ModelStore {
 	readonly versions = new Map<string, Version>();
 	readonly deletes = new Map<string, Delete>();
+	readonly creations = new Map<string, Creation>();
 	private readonly live = new Map<string, Version>();
 	/** Set while the first activation poll runs: changes then are neither owed nor forbidden. */
 	activating = false;
@@ -46,6 +59,8 @@ export class ModelStore {
 	create(): string {
 		const id = String(createRecord(this.db, customer, { companyName: 'Model', subsidiary: { id: '1' } }));
 		this.record(id);
+		const version = this.live.get(id)!;
+		this.creations.set(id, { id, created: version.created, existedAtStartOf: [], live: true, history: false, optional: this.activating });
 		return id;
 	}
 
@@ -59,18 +74,21 @@ export class ModelStore {
 		const row = this.db.all("SELECT TO_CHAR(deleteddate, 'YYYY-MM-DD HH24:MI:SS') AS d FROM deletedrecord WHERE recordid = ? ORDER BY deleteddate DESC", [Number(id)])[0];
 		this.live.get(id)!.current = false;
 		this.live.delete(id);
+		this.creations.get(id)!.live = false;
 		this.deletes.set(`${id}@${String(row.d)}`, { id, deleted: String(row.d), existedAtStartOf: [], history: false, optional: this.activating });
 	}
 
 	/** A poll starts: note what it could see. */
 	pollStarts(poll: number): void {
 		for (const v of this.live.values()) v.currentAtStartOf.push(poll);
+		for (const c of this.creations.values()) if (c.live) c.existedAtStartOf.push(poll);
 		for (const d of this.deletes.values()) d.existedAtStartOf.push(poll);
 	}
 
 	/** Everything there now is history (first activation with Start From = Now), or what is older than a backfill's start. */
 	markHistory(before?: string): void {
 		for (const v of this.versions.values()) if (before === undefined || v.modified < before) v.history = true;
+		for (const c of this.creations.values()) if (before === undefined || c.created < before) c.history = true;
 		for (const d of this.deletes.values()) if (before === undefined || d.deleted < before) d.history = true;
 	}
 
