@@ -61,12 +61,16 @@ export function fromSecond(second: string): string | null {
 }
 
 /**
- * One change, whichever way it arrives: record type, id and the second it was last modified.
- * Two saves of one record in the same second are one change (NetSuite's timestamps cannot
- * tell them apart, so the catch-up could not either). A delete happens once per id.
+ * One change, whichever way it arrives: record type, id and the second it was saved.
+ * A creation is keyed by its created second (the push of a create has last-modified = created;
+ * the catch-up reads creations from their own stream, with the record's current last-modified),
+ * every other save by its last-modified second. Two saves of one record in the same second are
+ * one change: NetSuite's timestamps cannot tell them apart, so the catch-up could not either.
+ * A delete happens once per id.
  */
-export function changeKey(event: Pick<ChangeEvent, 'event' | 'recordType' | 'id' | 'lastModified'>): string | undefined {
+export function changeKey(event: Pick<ChangeEvent, 'event' | 'recordType' | 'id' | 'lastModified' | 'created'>): string | undefined {
 	const type = event.recordType.toLowerCase();
 	if (event.event === 'delete') return `${type}:${event.id}:deleted`;
-	return event.lastModified ? `${type}:${event.id}:${toSecond(event.lastModified)}` : undefined;
+	const second = event.event === 'create' ? (event.created ?? event.lastModified) : event.lastModified;
+	return second ? `${type}:${event.id}:${toSecond(second)}` : undefined;
 }
