@@ -130,7 +130,11 @@ export class NetSuiteWebhookTrigger implements INodeType {
 		const key = changeKey(event);
 		const fresh = key === undefined || ledger.claim(key);
 		ledger.save(window);
-		if (!wanted || !fresh) return refuse(200, wanted ? 'Already received' : 'Not selected by this trigger');
+		if (!wanted || !fresh) {
+			// Genuine, so NetSuite's script is told it arrived; it just starts nothing.
+			answer(this, 200, { received: true, ignored: wanted ? 'already received' : 'not selected by this trigger' });
+			return { noWebhookResponse: true };
+		}
 
 		// Answer before any NetSuite call: the script (and the user's save) waits for this answer.
 		answer(this, 200, { received: true });
