@@ -1,5 +1,5 @@
 // Resolves the Record Type input to its SuiteQL table, checking it at activation.
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions, type NodeApiError } from 'n8n-workflow';
 
 import { recordSchema } from '../shared/metadataCatalog';
 import { knownPollTable, pollTableFromSchema, type PollTable } from './recordTables';
@@ -14,12 +14,14 @@ export async function resolvePollTable(ctx: IPollFunctions, recordType: string):
 	const known = knownPollTable(recordType);
 	if (known) return known;
 	let schema: IDataObject | undefined;
+	let failure: NodeApiError | undefined;
 	try {
 		schema = await recordSchema(ctx, recordType);
 	} catch (error) {
-		// A login failure, a network error or a 503 is shown as itself, with NetSuite's detail.
-		if (!isUnknownType(error)) throw error;
+		failure = error as NodeApiError;
 	}
+	// A login failure, a network error or a 503 is shown as itself, with NetSuite's detail.
+	if (failure && !isUnknownType(failure)) throw failure;
 	const table = schema ? pollTableFromSchema(recordType, schema) : undefined;
 	if (!table) {
 		throw new NodeOperationError(ctx.getNode(), `Record Type "${recordType}" cannot be polled: it is unknown to the account or has no created / last-modified date fields`, {

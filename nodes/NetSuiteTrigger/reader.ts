@@ -6,16 +6,15 @@ import type { PageReader } from './changeStream';
 
 export function suiteQlReader(ctx: IPollFunctions): PageReader {
 	return async (query, limit) => {
+		let failure: Error | undefined;
 		try {
 			return await fetchSuiteQlPage.call(ctx, query, 0, limit);
 		} catch (error) {
-			// NetSuite's own error (its detail, code and HTTP status) stays as it is, with the query added.
-			if (error instanceof NodeApiError) {
-				error.description = `${error.description ? `${error.description}. ` : ''}Query: ${query.q}`;
-				throw error;
-			}
-			if (error instanceof NodeOperationError) throw error;
-			throw new NodeOperationError(ctx.getNode(), error as Error, { description: `Query: ${query.q}` });
+			failure = error as Error;
 		}
+		// NetSuite's own error (its detail, code and HTTP status) stays as it is, with the query added.
+		const shown = failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : new NodeOperationError(ctx.getNode(), failure);
+		shown.description = `${shown.description ? `${shown.description}. ` : ''}Query: ${query.q}`;
+		throw shown;
 	};
 }

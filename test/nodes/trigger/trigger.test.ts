@@ -323,6 +323,15 @@ describe('NetSuite Trigger', () => {
 		});
 	});
 
+	it('takes over the cursor of the previous version of this trigger: nothing repeated, nothing missed', async () => {
+		const trigger = session();
+		const emitted = await customer(trigger, 'Emitted By The Old Version');
+		const modified = String(emulator.data.db.all("SELECT TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS m FROM customer WHERE id = ?", [Number(emitted)])[0].m);
+		trigger.n8n.saved = { 'node:NetSuite Trigger': { cursor: { recordType: 'customer', modified, idsAtModified: [emitted] } } };
+		const sameSecond = await customer(trigger, 'Not Yet Emitted, Same Second');
+		expect(ids([...(await trigger.restart()), ...(await trigger.pollAll())])).toEqual([sameSecond]);
+	});
+
 	it('applies the Additional Filter server-side, with or without a leading AND, every value bound', async () => {
 		const trigger = session({ filter: "AND companyname LIKE 'Filtered%'" });
 		await trigger.activate();

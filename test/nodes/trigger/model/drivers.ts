@@ -2,6 +2,7 @@
 // in-process (fast: the bulk of the schedules), and the whole node run by n8n-core's
 // PollContext over HTTP against the running emulator (fewer schedules).
 import type { IDataObject } from 'n8n-workflow';
+import type { Statement } from 'sql.js';
 
 import { NetSuiteTrigger } from '../../../../nodes/NetSuiteTrigger/NetSuiteTrigger.node';
 import { pollChanges, type TriggerState } from '../../../../nodes/NetSuiteTrigger/poller';
@@ -15,15 +16,29 @@ import type { Emitted, PollDriver } from './schedule';
 
 /**
  * SuiteQL run by the emulator's SQL engine without HTTP. For speed it skips the handler's
- * envelope and row count: one row past the page tells whether there is more.
+ * envelope and row count (one row past the page tells whether there is more) and keeps each
+ * statement prepared: the trigger sends the same few queries with new values.
  */
+const prepared = new WeakMap<Db, Map<string, Statement>>();
+
 function readerOver(db: Db, between: () => void) {
+	let statements = prepared.get(db);
+	if (!statements) prepared.set(db, (statements = new Map()));
+	const cache = statements;
 	let requests = 0;
 	return async (query: { q: string; params?: unknown[] }, limit: number) => {
 		if (requests++ > 0) between();
-		const rows = db.all(`SELECT * FROM (${toSqlite(query.q)}) LIMIT ?`, [...(query.params ?? []).map(String), limit + 1]);
-		const items = rows.slice(0, limit).map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)])));
-		return { items, hasMore: rows.length > limit };
+		const sql = `SELECT * FROM (${toSqlite(query.q)}) LIMIT ?`;
+		let statement = cache.get(sql);
+		if (!statement) cache.set(sql, (statement = db.sql.prepare(sql)));
+		statement.bind([...(query.params ?? []).map(String), limit + 1]);
+		const items: IDataObject[] = [];
+		while (statement.step()) {
+			const row = statement.getAsObject();
+			items.push(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null).map(([k, v]) => [k.toLowerCase(), String(v)])));
+		}
+		statement.reset();
+		return { items: items.slice(0, limit), hasMore: items.length > limit };
 	};
 }
 
