@@ -154,8 +154,10 @@ export class NetSuiteWebhookTrigger implements INodeType {
 			if (running) return;
 			running = true;
 			try {
+				const startedAt = Date.now();
 				const ledger = ledgerFor(this);
 				const events = (await catchUp(this, ledger, recordTypes, wantedEvents.includes('delete'))).filter((e) => eventWanted(e.event, wantedEvents));
+				ledger.caughtUp(startedAt);
 				ledger.save(replayWindow(this));
 				// emit() saves the static data (cursor and claimed keys) before the workflow runs.
 				if (events.length) this.emit([await Promise.all(events.map((e) => toItem(this, e, full)))]);

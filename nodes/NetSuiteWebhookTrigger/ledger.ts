@@ -23,10 +23,19 @@ export interface LedgerState {
 	cursors: Record<string, TriggerState>;
 	/** signature -> epoch seconds of its timestamp (a replay inside the window is refused) */
 	signatures: Record<string, number>;
+	/** Epoch ms when the last completed catch-up run started. */
+	caughtUpAt?: number;
 }
 
-/** Long enough for any catch-up interval to have passed a change; bounded for static data. */
+/**
+ * A claimed key is needed until a catch-up has read past its change. A run reads from the
+ * cursor the previous run left (NetSuite's newest time when that run started), so keys claimed
+ * before the previous completed run started are behind every cursor. Keys are kept for three
+ * days, and however long n8n was down, never dropped before that point (with a day's margin
+ * for the clocks of n8n and NetSuite). Bounded for static data.
+ */
 const SEEN_RETENTION_MS = 3 * 24 * 3600 * 1000;
+const CLOCK_MARGIN_MS = 24 * 3600 * 1000;
 const MAX_SEEN = 20_000;
 
 const memory = new Map<string, LedgerState>();
@@ -46,12 +55,13 @@ function merge(a: LedgerState, b: LedgerState): LedgerState {
 	for (const [k, at] of Object.entries(b.seen)) seen[k] = Math.min(at, seen[k] ?? at);
 	const cursors: Record<string, TriggerState> = {};
 	for (const type of new Set([...Object.keys(a.cursors), ...Object.keys(b.cursors)])) cursors[type] = newer(a.cursors[type], b.cursors[type])!;
-	return { seen, cursors, signatures: { ...a.signatures, ...b.signatures } };
+	const caughtUpAt = Math.max(a.caughtUpAt ?? 0, b.caughtUpAt ?? 0) || undefined;
+	return { seen, cursors, signatures: { ...a.signatures, ...b.signatures }, ...(caughtUpAt && { caughtUpAt }) };
 }
 
 function fromStatic(value: unknown): LedgerState {
 	const v = (value ?? {}) as Partial<LedgerState>;
-	return { seen: { ...(v.seen ?? {}) }, cursors: { ...(v.cursors ?? {}) }, signatures: { ...(v.signatures ?? {}) } };
+	return { seen: { ...(v.seen ?? {}) }, cursors: { ...(v.cursors ?? {}) }, signatures: { ...(v.signatures ?? {}) }, ...(typeof v.caughtUpAt === 'number' && { caughtUpAt: v.caughtUpAt }) };
 }
 
 export class Ledger {
@@ -100,12 +110,19 @@ export class Ledger {
 		this.state.cursors[type] = this.shared.cursors[type] = cursor;
 	}
 
+	/** A catch-up run that started at `startedAt` (epoch ms) has completed. */
+	caughtUp(startedAt: number): void {
+		this.state.caughtUpAt = this.shared.caughtUpAt = Math.max(startedAt, this.shared.caughtUpAt ?? 0);
+	}
+
 	/** Writes the state (merged again with memory, pruned) to memory and static data. */
 	save(replayWindowSeconds: number): void {
 		const merged = merge(memory.get(this.scope) ?? empty(), this.state);
 		const nowMs = this.now();
+		// Without a catch-up (turned off) the age alone decides.
+		const horizon = Math.min(nowMs - SEEN_RETENTION_MS, merged.caughtUpAt === undefined ? Infinity : merged.caughtUpAt - CLOCK_MARGIN_MS);
 		const kept = Object.entries(merged.seen)
-			.filter(([, at]) => nowMs - at <= SEEN_RETENTION_MS)
+			.filter(([, at]) => at >= horizon)
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, MAX_SEEN);
 		merged.seen = Object.fromEntries(kept);
