@@ -9,9 +9,9 @@
 //   second, NetSuite's clock has moved past it since (polls are at least a minute apart).
 //   Otherwise the poll stops before it. A record saved while a poll pages gets a time after
 //   the bound, so it is read by the next poll, once, whatever page it was on.
-// - What a row means is decided from the row alone (created when its created and modified
-//   seconds are equal, see eventOf), never from the cursor: reading a row again gives the
-//   same answer.
+// - What a row means is decided from the row alone, never from the cursor (poller.ts: a
+//   creation is read from the (created, id) stream; an update is a version saved after the
+//   creation's second): reading a row again gives the same answer.
 // - n8n 2.40 saves static data only after a poll that emits items, and at activation (see
 //   the comment on TriggerState). A poll that emits nothing only moves `after` past rows it
 //   dropped, so after a restart those rows are read again and dropped again; and `seenNewest`,
@@ -60,12 +60,3 @@ export function advanced(cursor: StreamCursor, last: ChangeKey | undefined, newe
 }
 
 export type ChangeEvent = 'created' | 'updated' | 'deleted';
-
-/**
- * A version of a record is (id, last-modified second). It is the record's creation when it was
- * created in that same second, an update otherwise. Two saves of a record in one second are
- * one version: NetSuite keeps no finer time.
- */
-export function eventOf(created: string, modified: string): 'created' | 'updated' {
-	return created === modified ? 'created' : 'updated';
-}
