@@ -4,11 +4,19 @@ import tseslint from 'typescript-eslint';
 import * as jsoncParser from 'jsonc-eslint-parser';
 import { configs as communityConfigs } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import js from '@eslint/js';
 
 const n8nBase = (name) => n8nNodesBase.configs[name].rules;
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'scripts/**', 'eslint.config.mjs'] },
+	// The SuiteScript files run in NetSuite, not in n8n, and are not published (files: dist):
+	// plain ES2019 AMD scripts (SuiteScript 2.1), `define` from NetSuite, no Node globals.
+	{
+		files: ['suitescript/**/*.js'],
+		languageOptions: { ecmaVersion: 2019, sourceType: 'script', globals: { define: 'readonly' } },
+		rules: { ...js.configs.recommended.rules, 'no-console': 'error', 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
+	},
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },

@@ -1,5 +1,7 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -8,11 +10,16 @@ import {
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
 import { searchRecordTypes } from '../shared/metadataCatalog';
-import { advance, type PollCursor } from './cursor';
-import { latestQuery, nowQuery, recentQuery } from './pollQuery';
-import { queryPage, readChanges, toItems, toRow } from './poller';
+import { SUITEQL_MAX_PAGE } from '../shared/suiteQl';
+import type { StartFrom } from './changeStream';
+import { toItems, type ItemOptions } from './items';
+import { pollChanges, recentChange, type PollOptions, type TriggerState } from './poller';
+import { recentQuery, recordStream } from './pollQuery';
 import { resolvePollTable } from './pollTable';
+import { suiteQlReader } from './reader';
+import { migratedState } from './staticData';
 
+/** Records the editor's test step shows: enough to map fields from, few enough to read. */
 const RECENT_IN_TEST = 10;
 
 export class NetSuiteTrigger implements INodeType {
@@ -22,8 +29,8 @@ export class NetSuiteTrigger implements INodeType {
 		icon: { light: 'file:../../icons/netsuite.svg', dark: 'file:../../icons/netsuite.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "New/updated " + ($parameter["recordType"].value || $parameter["recordType"]) }}',
-		description: 'Starts the workflow when NetSuite records are created or changed (polls with SuiteQL)',
+		subtitle: '={{ "Changes to " + ($parameter["recordType"].value || $parameter["recordType"]) }}',
+		description: 'Starts the workflow when NetSuite records are created, changed or deleted (polls with SuiteQL)',
 		defaults: { name: 'NetSuite Trigger' },
 		polling: true,
 		inputs: [],
@@ -42,15 +49,41 @@ export class NetSuiteTrigger implements INodeType {
 					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'customrecord_project' },
 				],
 			},
-			{ displayName: 'Show New Records', name: 'showNew', type: 'boolean', default: true, description: 'Whether to emit records created since the last poll' },
-			{ displayName: 'Show Updated Records', name: 'showUpdated', type: 'boolean', default: true, description: 'Whether to emit existing records changed since the last poll' },
+			{ displayName: 'Show New Records', name: 'showNew', type: 'boolean', default: true, description: 'Whether to emit records when they are created' },
+			{ displayName: 'Show Updated Records', name: 'showUpdated', type: 'boolean', default: true, description: 'Whether to emit records when they are changed after their creation' },
+			{
+				displayName: 'Show Deleted Records',
+				name: 'showDeleted',
+				type: 'boolean',
+				default: false,
+				description: "Whether to emit records when they are deleted (read from SuiteQL's DeletedRecord table; the role needs the Deleted Records permission)",
+			},
+			{
+				displayName: 'Start From',
+				name: 'startFrom',
+				type: 'options',
+				default: 'now',
+				options: [
+					{ name: 'Now', value: 'now', description: 'Changes made after the trigger is activated' },
+					{ name: 'A Date and Time', value: 'time', description: 'Every change since then, read in full at the first poll (a backfill)' },
+				],
+			},
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				required: true,
+				displayOptions: { show: { startFrom: ['time'] } },
+				description: "In NetSuite's time zone for the account (as its Last Modified dates show)",
+			},
 			{
 				displayName: 'Additional Filter',
 				name: 'filter',
 				type: 'string',
 				default: '',
 				placeholder: "subsidiary = 1 AND email LIKE '%@example.com'",
-				description: 'A SuiteQL condition on the record\'s table, added to the polling query as AND (…). No leading AND needed.',
+				description: "A SuiteQL condition on the record's table, added to the polling query as AND (…). No leading AND needed. Not applied to deleted records.",
 			},
 			{
 				displayName: 'Return',
@@ -62,6 +95,18 @@ export class NetSuiteTrigger implements INodeType {
 					{ name: 'Full Records', value: 'full', description: 'Each changed record fetched in full (one request per record)' },
 				],
 			},
+			{
+				displayName: 'Record Gone Before Fetch',
+				name: 'whenGone',
+				type: 'options',
+				default: 'deleted',
+				displayOptions: { show: { output: ['full'], showDeleted: [false] } },
+				options: [
+					{ name: 'Emit as Deleted', value: 'deleted', description: 'An item with the ID and event "deleted"' },
+					{ name: 'Skip', value: 'skip' },
+				],
+				description: 'What to do with a record deleted between the query and its fetch (with Show Deleted Records on, its delete is emitted from DeletedRecord)',
+			},
 		],
 	};
 
@@ -72,36 +117,43 @@ export class NetSuiteTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const recordType = String(this.getNodeParameter('recordType', '', { extractValue: true }) ?? '').trim();
 		const table = await resolvePollTable(this, recordType);
-		const filter = this.getNodeParameter('filter', '') as string;
-		const options = {
-			showNew: this.getNodeParameter('showNew', true) as boolean,
-			showUpdated: this.getNodeParameter('showUpdated', true) as boolean,
+		const plan = { recordType, table, filter: this.getNodeParameter('filter', '') as string };
+		const showDeleted = this.getNodeParameter('showDeleted', false) as boolean;
+		const itemOptions: ItemOptions = {
 			full: this.getNodeParameter('output', 'ids') === 'full',
+			whenGone: this.getNodeParameter('whenGone', 'deleted') as ItemOptions['whenGone'],
+			showDeleted,
 		};
-		const staticData = this.getWorkflowStaticData('node') as { cursor?: PollCursor };
+		const read = suiteQlReader(this);
 
 		if (this.getMode() === 'manual') {
 			// The editor's test step: recent records to map fields from; the cursor stays put.
-			const rows = (await queryPage(this, recentQuery(table, filter, RECENT_IN_TEST), RECENT_IN_TEST)).items.map(toRow);
-			const items = await toItems(this, rows, undefined, recordType, { ...options, showNew: true, showUpdated: true });
+			const rows = (await read(recentQuery(recordStream(table, plan.filter)), RECENT_IN_TEST)).items;
+			const items = await toItems(this, rows.map((row) => recentChange(plan, row)), itemOptions);
 			return items.length ? [items] : null;
 		}
 
-		const previous = staticData.cursor?.recordType === recordType ? staticData.cursor : undefined;
-		if (!previous) {
-			// First activation starts from the newest change NetSuite has (its clock, not ours).
-			const latest = (await queryPage(this, latestQuery(table, filter), 1)).items[0]?.ns_modified ?? (await queryPage(this, nowQuery, 1)).items[0]?.ns_modified;
-			const start: PollCursor = { recordType, modified: String(latest), idsAtModified: [] };
-			const atStart = (await readChanges(this, table, filter, start.modified)).filter((r) => r.modified === start.modified);
-			staticData.cursor = { ...start, idsAtModified: atStart.map((r) => r.id) };
-			return null;
-		}
-
-		const rows = await readChanges(this, table, filter, previous.modified);
-		const { fresh, next } = advance(previous, rows);
-		const items = await toItems(this, fresh, previous, recordType, options);
-		// The cursor moves only after every change up to `next` was read and turned into items.
-		staticData.cursor = next;
+		const options: PollOptions = {
+			showNew: this.getNodeParameter('showNew', true) as boolean,
+			showUpdated: this.getNodeParameter('showUpdated', true) as boolean,
+			showDeleted,
+			startFrom: startFromOf(this),
+			pageSize: SUITEQL_MAX_PAGE,
+		};
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & { trigger?: TriggerState };
+		const { changes, state } = await pollChanges(read, plan, migratedState(staticData), options);
+		const items = await toItems(this, changes, itemOptions);
+		// Only now, with every change turned into an item, does the cursor move.
+		staticData.trigger = state;
+		delete staticData.cursor;
 		return items.length ? [items] : null;
 	}
+}
+
+function startFromOf(ctx: IPollFunctions): StartFrom {
+	if (ctx.getNodeParameter('startFrom', 'now') !== 'time') return { mode: 'now' };
+	const raw = String(ctx.getNodeParameter('startTime', '') ?? '');
+	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
+	if (!match) throw new NodeOperationError(ctx.getNode(), `Start Time "${raw}" is not a date and time`, { description: 'Use the date picker, or write it as 2026-01-31 08:00:00.' });
+	return { mode: 'time', time: `${match[1]} ${match[2] ?? '00:00'}:${match[3] ?? '00'}` };
 }

@@ -1,63 +1,121 @@
-// The polling query: records modified at or after the cursor, in (modified, id) order, paged
-// by that key so any number of changes is read (no 100,000-row offset limit). Every value
-// is a bound parameter; only the user's Additional Filter is SuiteQL text.
+// The polling queries. Each change stream (a record table, DeletedRecord) is read in
+// (time, id) order, paged by that key so any number of changes is read (no 100,000-row offset
+// cap), between the cursor and a bound fixed at the start of the poll. Every value is a bound
+// parameter; only the user's Additional Filter is SuiteQL text.
 import type { SuiteQlQuery } from '../shared/suiteQl';
-import type { PollTable } from './recordTables';
+import type { Bound, ChangeKey } from './cursor';
+import { deletedTypesOf, type PollTable } from './recordTables';
 
+/** Dates are read and compared in this fixed format, never in the user's display format. */
 export const NS_FORMAT = 'YYYY-MM-DD HH24:MI:SS';
+const AT = `TO_TIMESTAMP(?, '${NS_FORMAT}')`;
 
-/** "AND x = 1" and "x = 1" both become "x = 1". */
-export function normalizeFilter(filter: string): string {
-	return filter.trim().replace(/^AND\s+/i, '').trim();
+/** One change stream as SuiteQL sees it. Rows come back with `id` and `ns_time` plus `columns`. */
+export interface StreamSource {
+	table: string;
+	/** Timestamp column the stream is ordered by. */
+	time: string;
+	/** Id column (unique within the stream). */
+	id: string;
+	/** Further columns, as `expression AS ns_name`. */
+	columns: string[];
+	/** Conditions that pick the stream's rows out of the table (record type). */
+	scope: { sql: string[]; params: string[] };
+	/** The user's Additional Filter (records only): rows, not the bound, are filtered by it. */
+	filter?: string;
 }
 
-function conditions(table: PollTable, filter: string): { sql: string[]; params: string[] } {
+/** "AND x = 1" and "x = 1" both become "x = 1" (a trailing ";" goes too). */
+export function normalizeFilter(filter: string): string {
+	return filter
+		.trim()
+		.replace(/^AND\b/i, '')
+		.replace(/;\s*$/, '')
+		.trim();
+}
+
+/** Record changes in (last modified, id) order: every version of every record. */
+export function recordStream(table: PollTable, filter: string): StreamSource {
+	return {
+		table: table.table,
+		time: table.modified,
+		id: 'id',
+		columns: [`TO_CHAR(${table.created}, '${NS_FORMAT}') AS ns_created`, ...typeColumn(table)],
+		scope: scopeOf(table),
+		filter: normalizeFilter(filter) || undefined,
+	};
+}
+
+/**
+ * Record creations in (created, id) order. A creation's key never changes, so each record is
+ * read here once however often it is saved before a poll sees it.
+ */
+export function creationStream(table: PollTable, filter: string): StreamSource {
+	return {
+		table: table.table,
+		time: table.created,
+		id: 'id',
+		columns: [`TO_CHAR(${table.modified}, '${NS_FORMAT}') AS ns_modified`, ...typeColumn(table)],
+		scope: scopeOf(table),
+		filter: normalizeFilter(filter) || undefined,
+	};
+}
+
+const typeColumn = (table: PollTable) => (table.typeColumn ? [`${table.typeColumn.column} AS ns_type`] : []);
+const scopeOf = (table: PollTable) => (table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] });
+
+/** SuiteQL's DeletedRecord table: one row per deleted record, stamped by NetSuite's clock. */
+export function deletedStream(recordType: string, table: PollTable): StreamSource {
+	const types = deletedTypesOf(recordType, table);
+	return {
+		table: 'DeletedRecord',
+		time: 'deleteddate',
+		id: 'recordid',
+		columns: ['type AS ns_type', 'deletedby AS ns_deletedby', 'context AS ns_context'],
+		scope: { sql: [`type IN (${types.map(() => '?').join(', ')})`], params: types },
+	};
+}
+
+const where = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
+const select = (s: StreamSource) => `SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time${s.columns.map((c) => `, ${c}`).join('')} FROM ${s.table}`;
+
+/**
+ * The newest time in the stream: the poll's bound, from NetSuite's own data (so its clock and
+ * time zone, never SYSDATE or ours). Without the Additional Filter: the bound is about time.
+ */
+export function newestQuery(s: StreamSource): SuiteQlQuery {
+	return { q: `SELECT TO_CHAR(MAX(${s.time}), '${NS_FORMAT}') AS ns_time FROM ${s.table}${where(s.scope.sql)}`, params: s.scope.params };
+}
+
+/** One page of the window: keys after `after`, up to the bound, in key order. */
+export function windowQuery(s: StreamSource, after: ChangeKey | undefined, bound: Bound): SuiteQlQuery {
 	const sql: string[] = [];
 	const params: string[] = [];
-	if (table.where) {
-		sql.push(`${table.where.column} = ?`);
-		params.push(table.where.value);
+	if (after) {
+		sql.push(`(${s.time} > ${AT} OR (${s.time} = ${AT} AND ${s.id} > ?))`);
+		params.push(after.time, after.time, after.id);
 	}
-	const extra = normalizeFilter(filter);
-	if (extra) sql.push(`(${extra})`);
-	return { sql, params };
+	sql.push(`${s.time} ${bound.inclusive ? '<=' : '<'} ${AT}`);
+	params.push(bound.time);
+	sql.push(...s.scope.sql);
+	params.push(...s.scope.params);
+	if (s.filter) sql.push(`(${s.filter})`);
+	return { q: `${select(s)}${where(sql)} ORDER BY ${s.time}, ${s.id}`, params };
 }
 
-const columns = (table: PollTable) =>
-	`id, TO_CHAR(${table.modified}, '${NS_FORMAT}') AS ns_modified, TO_CHAR(${table.created}, '${NS_FORMAT}') AS ns_created`;
-
-/** Rows changed after (modified, id) = (since, afterId), or at/after `since` when afterId is empty. */
-export function changesQuery(table: PollTable, filter: string, since: string, afterId: string | undefined): SuiteQlQuery {
-	const where = conditions(table, filter);
-	const cursor =
-		afterId === undefined
-			? { sql: `${table.modified} >= TO_TIMESTAMP(?, '${NS_FORMAT}')`, params: [since] }
-			: {
-					sql: `(${table.modified} > TO_TIMESTAMP(?, '${NS_FORMAT}') OR (${table.modified} = TO_TIMESTAMP(?, '${NS_FORMAT}') AND id > ?))`,
-					params: [since, since, afterId],
-				};
+/**
+ * The ids of the stream's newest second (ids after `afterId`), for the history list of a first
+ * activation. One statement finds the second and its rows, so no change slips in between.
+ */
+export function newestSecondQuery(s: StreamSource, afterId: string): SuiteQlQuery {
+	const newest = `(SELECT MAX(${s.time}) FROM ${s.table}${where(s.scope.sql)})`;
 	return {
-		q: `SELECT ${columns(table)} FROM ${table.table} WHERE ${[cursor.sql, ...where.sql].join(' AND ')} ORDER BY ${table.modified}, id`,
-		params: [...cursor.params, ...where.params],
+		q: `SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time FROM ${s.table}${where([`${s.time} = ${newest}`, `${s.id} > ?`, ...s.scope.sql])} ORDER BY ${s.id}`,
+		params: [...s.scope.params, afterId, ...s.scope.params],
 	};
 }
 
-/** The newest change, where a first activation starts (NetSuite's clock, never ours). */
-export function latestQuery(table: PollTable, filter: string): SuiteQlQuery {
-	const where = conditions(table, filter);
-	return {
-		q: `SELECT TO_CHAR(MAX(${table.modified}), '${NS_FORMAT}') AS ns_modified FROM ${table.table}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`,
-		params: where.params,
-	};
+/** The most recent matching records, for the editor's test step (the page size limits them). */
+export function recentQuery(s: StreamSource): SuiteQlQuery {
+	return { q: `${select(s)}${where([...s.scope.sql, ...(s.filter ? [`(${s.filter})`] : [])])} ORDER BY ${s.time} DESC, ${s.id} DESC`, params: s.scope.params };
 }
-
-/** The most recent matching records, for the editor's test step. */
-export function recentQuery(table: PollTable, filter: string, count: number): SuiteQlQuery {
-	const where = conditions(table, filter);
-	return {
-		q: `SELECT ${columns(table)} FROM ${table.table}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''} ORDER BY ${table.modified} DESC, id DESC FETCH FIRST ${count} ROWS ONLY`,
-		params: where.params,
-	};
-}
-
-export const nowQuery: SuiteQlQuery = { q: `SELECT TO_CHAR(SYSDATE, '${NS_FORMAT}') AS ns_modified FROM DUAL` };

@@ -1,66 +1,123 @@
-// One poll: read every change after the cursor (paging by (modified, id), so a weekend's
-// worth of changes is read whole), and turn the new ones into items.
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+// One poll, as data: the creations, updates and deletes after the cursors, each once, and the
+// state to keep. Knows SuiteQL only through a PageReader (see changeStream.ts).
+import type { IDataObject } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../shared/account';
-import { mapLimited } from '../shared/limiter';
-import { stripLinks } from '../shared/output';
-import { fetchSuiteQlPage, SUITEQL_MAX_PAGE, type SuiteQlQuery } from '../shared/suiteQl';
-import { netSuiteRequest } from '../shared/transport';
-import { eventOf, type ChangeRow, type PollCursor } from './cursor';
-import { changesQuery } from './pollQuery';
+import { readWindow, startCursor, type PageReader, type StartFrom } from './changeStream';
+import type { ChangeEvent, StreamCursor } from './cursor';
+import { creationStream, deletedStream, recordStream, type StreamSource } from './pollQuery';
 import type { PollTable } from './recordTables';
 
-const FETCH_CONCURRENCY = 3;
-
-/** One page of a SuiteQL query; a failure shows NetSuite's detail and the query that failed. */
-export async function queryPage(ctx: IPollFunctions, q: SuiteQlQuery, limit = SUITEQL_MAX_PAGE): Promise<{ items: IDataObject[]; hasMore: boolean }> {
-	let failure: (Error & { description?: string | null }) | undefined;
-	let page: { items: IDataObject[]; hasMore: boolean } | undefined;
-	try {
-		page = await fetchSuiteQlPage.call(ctx, q, 0, limit);
-	} catch (error) {
-		failure = error as Error & { description?: string | null };
-	}
-	if (failure || !page) {
-		throw new NodeOperationError(ctx.getNode(), failure?.message ?? 'SuiteQL failed', {
-			description: `${failure?.description ? `${failure.description}. ` : ''}Query: ${q.q}`,
-		});
-	}
-	return page;
+/**
+ * Kept in the node's static data. n8n 2.40 writes static data to its database only when a poll
+ * returns items (`__emit` → WorkflowStaticDataService.saveStaticData, in n8n's
+ * workflows/triggers/trigger-execution-context.factory.js) and once an activation (which runs
+ * one poll at once) is done (ActiveWorkflowManager.add → saveStaticData). A poll that returns
+ * null only calls n8n-core's commitStagedCursor, which does nothing unless n8n's durable poll
+ * cursors are enabled (off by default): whatever that poll changed lives in memory until the
+ * next emitting poll, and is gone after a restart. The cursors are built so that this costs a
+ * re-read at most (cursor.ts).
+ */
+export interface TriggerState {
+	/** Record type the cursors belong to; a changed Record Type starts over. */
+	recordType: string;
+	/** One cursor per stream, present while its Show … option is on. */
+	created?: StreamCursor;
+	updated?: StreamCursor;
+	deleted?: StreamCursor;
 }
 
-export const toRow = (r: IDataObject): ChangeRow => ({ id: String(r.id), modified: String(r.ns_modified ?? ''), created: String(r.ns_created ?? '') });
+type StreamName = 'created' | 'updated' | 'deleted';
 
-export async function readChanges(ctx: IPollFunctions, table: PollTable, filter: string, since: string): Promise<ChangeRow[]> {
-	const rows: ChangeRow[] = [];
-	let afterId: string | undefined;
-	let from = since;
-	for (;;) {
-		const page = await queryPage(ctx, changesQuery(table, filter, from, afterId));
-		const batch = page.items.map(toRow);
-		rows.push(...batch);
-		if (!page.hasMore || !batch.length) return rows;
-		const last = batch[batch.length - 1];
-		from = last.modified;
-		afterId = last.id;
-	}
+export interface PollOptions {
+	showNew: boolean;
+	showUpdated: boolean;
+	showDeleted: boolean;
+	startFrom: StartFrom;
+	pageSize: number;
 }
 
-export async function toItems(
-	ctx: IPollFunctions,
-	rows: ChangeRow[],
-	previous: PollCursor | undefined,
-	recordType: string,
-	options: { showNew: boolean; showUpdated: boolean; full: boolean },
-): Promise<INodeExecutionData[]> {
-	const wanted = rows
-		.map((row) => ({ row, event: eventOf(row, previous) }))
-		.filter(({ event }) => (event === 'created' ? options.showNew : options.showUpdated));
-	return await mapLimited(wanted, options.full ? FETCH_CONCURRENCY : wanted.length || 1, async ({ row, event }) => {
-		const meta = { id: row.id, recordType, event, lastModified: row.modified, created: row.created };
-		if (!options.full) return { json: meta };
-		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${recordType}/${row.id}` });
-		return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta } };
-	});
+export interface Change {
+	event: ChangeEvent;
+	id: string;
+	/** REST record type of this record (for the item table: the row's own item type). */
+	recordType: string;
+	/** NetSuite's timestamps, 'YYYY-MM-DD HH:MM:SS' in the account's time zone. */
+	created?: string;
+	lastModified?: string;
+	deleted?: string;
+	deletedBy?: string;
+	context?: string;
+}
+
+export interface PollPlan {
+	recordType: string;
+	table: PollTable;
+	filter: string;
+}
+
+function restTypeOf(plan: PollPlan, code: unknown): string {
+	const types = plan.table.typeColumn?.restTypes;
+	if (!types || typeof code !== 'string') return plan.recordType;
+	// item.itemtype is a code ('InvtPart'); DeletedRecord.type is the REST type in lower case.
+	return types[code] ?? Object.values(types).find((t) => t.toLowerCase() === code.toLowerCase()) ?? plan.recordType;
+}
+
+/** A row of a stream as the change it reports (undefined: not a change of that stream). */
+const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change | undefined> = {
+	created: (plan, row) => ({ event: 'created', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_time), lastModified: String(row.ns_modified ?? '') }),
+	// A version saved in the second the record was created is its creation, not an update.
+	updated: (plan, row) =>
+		row.ns_created === row.ns_time
+			? undefined
+			: { event: 'updated', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_created ?? ''), lastModified: String(row.ns_time) },
+	deleted: (plan, row) => ({
+		event: 'deleted',
+		id: String(row.id),
+		recordType: restTypeOf(plan, row.ns_type),
+		deleted: String(row.ns_time),
+		...(row.ns_deletedby !== undefined && { deletedBy: String(row.ns_deletedby) }),
+		...(row.ns_context !== undefined && { context: String(row.ns_context) }),
+	}),
+};
+
+/** The editor's test step shows recent records as their latest change. */
+export function recentChange(plan: PollPlan, row: IDataObject): Change {
+	return changeOf.updated(plan, row) ?? { ...changeOf.created(plan, { ...row, ns_time: row.ns_created, ns_modified: row.ns_time })!, lastModified: String(row.ns_time) };
+}
+
+function streams(plan: PollPlan, options: PollOptions): Array<[StreamName, StreamSource]> {
+	const wanted: Array<[StreamName, boolean, () => StreamSource]> = [
+		['created', options.showNew, () => creationStream(plan.table, plan.filter)],
+		['updated', options.showUpdated, () => recordStream(plan.table, plan.filter)],
+		['deleted', options.showDeleted, () => deletedStream(plan.recordType, plan.table)],
+	];
+	return wanted.filter(([, on]) => on).map(([name, , source]) => [name, source()]);
+}
+
+export async function pollChanges(
+	read: PageReader,
+	plan: PollPlan,
+	previous: TriggerState | undefined,
+	options: PollOptions,
+): Promise<{ changes: Change[]; state: TriggerState }> {
+	const first = previous?.recordType !== plan.recordType;
+	const state: TriggerState = { recordType: plan.recordType };
+	const changes: Change[] = [];
+	for (const [name, source] of streams(plan, options)) {
+		const cursor = first ? undefined : previous[name];
+		if (!cursor) {
+			// A first activation, or this Show … option turned on since: Start From applies to the
+			// first; an option turned on later counts from now, as the others did at activation.
+			const from = first ? options.startFrom : ({ mode: 'now' } as const);
+			state[name] = await startCursor(read, source, from, options.pageSize);
+			if (from.mode === 'now') continue;
+		}
+		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize);
+		for (const row of window.rows) {
+			const change = changeOf[name](plan, row);
+			if (change) changes.push(change);
+		}
+		state[name] = window.cursor;
+	}
+	return { changes, state };
 }

@@ -1,7 +1,10 @@
-// Where SuiteQL keeps each record type and which columns hold its created and last-modified
-// times. The names differ by record (entities: datecreated; items and transactions:
-// createddate); types not listed here are looked up in the metadata catalog.
+// Where SuiteQL keeps each record type, which columns hold its created and last-modified
+// times, and how DeletedRecord names it. The names differ by record (entities: datecreated;
+// items and transactions: createddate); types not listed here are looked up in the metadata
+// catalog.
 import type { IDataObject } from 'n8n-workflow';
+
+import { ITEM_RECORD_TYPES } from '../NetSuite/runners/items';
 
 export interface PollTable {
 	table: string;
@@ -9,11 +12,20 @@ export interface PollTable {
 	where?: { column: string; value: string };
 	created: string;
 	modified: string;
+	/**
+	 * A table holding several REST record types (the whole item table): the column whose code
+	 * names each row's type, and the REST record type of each code. The SuiteQL table `item`
+	 * is not a REST record type: a full record is fetched under its row's own type.
+	 */
+	typeColumn?: { column: string; restTypes: Record<string, string> };
 }
 
 const entity = (table: string): PollTable => ({ table, created: 'datecreated', modified: 'lastmodifieddate' });
 const transaction = (type: string): PollTable => ({ table: 'transaction', where: { column: 'type', value: type }, created: 'createddate', modified: 'lastmodifieddate' });
-const item = (itemtype?: string): PollTable => ({ table: 'item', where: itemtype ? { column: 'itemtype', value: itemtype } : undefined, created: 'createddate', modified: 'lastmodifieddate' });
+const itemOf = (restType: string): PollTable => {
+	const code = Object.entries(ITEM_RECORD_TYPES).find(([, rest]) => rest === restType)![0];
+	return { table: 'item', where: { column: 'itemtype', value: code }, created: 'createddate', modified: 'lastmodifieddate' };
+};
 
 export const POLL_TABLES: Record<string, PollTable> = {
 	customer: entity('customer'),
@@ -32,14 +44,28 @@ export const POLL_TABLES: Record<string, PollTable> = {
 	purchaseOrder: transaction('PurchOrd'),
 	returnAuthorization: transaction('RtnAuth'),
 	vendorBill: transaction('VendBill'),
-	item: item(),
-	inventoryItem: item('InvtPart'),
-	nonInventorySaleItem: item('NonInvtPart'),
-	serviceSaleItem: item('Service'),
-	assemblyItem: item('Assembly'),
-	kitItem: item('Kit'),
+	item: { table: 'item', created: 'createddate', modified: 'lastmodifieddate', typeColumn: { column: 'itemtype', restTypes: ITEM_RECORD_TYPES } },
+	...Object.fromEntries(Object.values(ITEM_RECORD_TYPES).map((restType) => [restType, itemOf(restType)])),
 };
 
+/** The table entry for a record type, matched as NetSuite matches type names: ignoring case. */
+export function knownPollTable(recordType: string): PollTable | undefined {
+	const wanted = recordType.toLowerCase();
+	return Object.entries(POLL_TABLES).find(([name]) => name.toLowerCase() === wanted)?.[1];
+}
+
+/**
+ * DeletedRecord.type values for a Record Type: NetSuite logs a delete under the record type's
+ * id in lower case ('customer', 'salesorder', 'inventoryitem') (verify against an account).
+ * The whole item table covers every item type.
+ */
+export function deletedTypesOf(recordType: string, table: PollTable): string[] {
+	if (table.typeColumn) return Object.values(table.typeColumn.restTypes).map((t) => t.toLowerCase());
+	return [recordType.toLowerCase()];
+}
+
+// Schema field names lower-cased are the SuiteQL column names (dateCreated → datecreated;
+// custom records: created, lastModified → lastmodified).
 const CREATED = ['datecreated', 'createddate', 'created'];
 const MODIFIED = ['lastmodifieddate', 'lastmodified'];
 

@@ -12,6 +12,8 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
+	type ITriggerFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from './account';
@@ -25,7 +27,7 @@ import { backoffDelayMs, DEFAULT_RETRY, retryTiming, waitRefusal, type RetryPoli
 import { failureKind, shouldRetry, type RequestClass } from './retryPolicy';
 import { waitBudget } from './waitBudget';
 
-export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions | IWebhookFunctions;
 
 export interface NetSuiteRequest {
 	method: IHttpRequestMethods;

@@ -1,5 +1,6 @@
 // `npm run emulator -- [options]`: NetSuite on 127.0.0.1, ready line on stdout as JSON.
 import { startEmulator } from './index';
+import { checkDeployment } from './suitescript/deployments';
 import type { EmulatorOptions } from './types';
 
 const OPTIONS: Record<string, { key: keyof EmulatorOptions; min: number; max: number; integer: boolean }> = {
@@ -12,12 +13,38 @@ const OPTIONS: Record<string, { key: keyof EmulatorOptions; min: number; max: nu
 	'--retry-after': { key: 'retryAfterSeconds', min: 0, max: 3600, integer: true },
 };
 
+/** Options that take text: a User Event script deployment (JSON) and an API secret (id=value). */
+const TEXT_OPTIONS: Record<string, (options: EmulatorOptions, raw: string) => void> = {
+	'--deployment': (options, raw) => {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(raw);
+		} catch {
+			throw new Error(`--deployment needs JSON like {"recordTypes":["customer"],"params":{"custscript_n8n_webhook_url":"…"}}, got ${JSON.stringify(raw)}`);
+		}
+		options.deployments = [...(options.deployments ?? []), checkDeployment(parsed)];
+	},
+	'--secret': (options, raw) => {
+		const at = raw.indexOf('=');
+		if (at < 1 || !/^custsecret_[a-z0-9_]+$/i.test(raw.slice(0, at))) throw new Error('--secret needs custsecret_<id>=<value>');
+		options.secrets = { ...options.secrets, [raw.slice(0, at)]: raw.slice(at + 1) };
+	},
+};
+
 export function parseArgs(argv: string[]): EmulatorOptions {
 	const options: EmulatorOptions = { port: 8787 };
 	for (let i = 0; i < argv.length; i++) {
-		const [name, inline] = argv[i].split('=', 2);
+		const eq = argv[i].indexOf('=');
+		const [name, inline] = argv[i].startsWith('--') && eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
+		const text = TEXT_OPTIONS[name];
+		if (text) {
+			const raw = inline ?? argv[++i];
+			if (raw === undefined) throw new Error(`${name} needs a value`);
+			text(options, raw);
+			continue;
+		}
 		const spec = OPTIONS[name];
-		if (!spec) throw new Error(`Unknown option ${name}. Options: ${Object.keys(OPTIONS).join(', ')}`);
+		if (!spec) throw new Error(`Unknown option ${name}. Options: ${[...Object.keys(OPTIONS), ...Object.keys(TEXT_OPTIONS)].join(', ')}`);
 		const raw = inline ?? argv[++i];
 		const value = Number(raw);
 		if (raw === undefined || raw === '' || Number.isNaN(value) || value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))) {

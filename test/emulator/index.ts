@@ -9,6 +9,7 @@ import { TestClock } from './clock';
 import { createDataService, type DataService } from './data';
 import { Faults } from './faults';
 import { createEmulatorServer } from './server';
+import { ScriptRunner } from './suitescript/runner';
 import type { DemoCredentials, EmulatorOptions, LoggedRequest } from './types';
 
 export type { DemoCredentials, EmulatorOptions, LoggedRequest } from './types';
@@ -31,6 +32,8 @@ export interface RunningEmulator {
 	clearLog(): void;
 	data: DataService;
 	faults: Faults;
+	/** User Event script deployments, API secrets and the scripts' execution log. */
+	scripts: ScriptRunner;
 	tokens: { issuedCount(kind?: GrantKind): number; expireAll(): void };
 	stop(): Promise<void>;
 }
@@ -38,7 +41,10 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	const accountId = (options.accountId ?? '1234567_SB1').toUpperCase();
 	const clock = new TestClock();
-	const data = await createDataService({ clock, seedCustomers: options.seedCustomers ?? 0 });
+	const scripts = new ScriptRunner({ accountId });
+	for (const deployment of options.deployments ?? []) scripts.deploy(deployment);
+	for (const [id, value] of Object.entries(options.secrets ?? {})) scripts.setSecret(id, value);
+	const data = await createDataService({ clock, seedCustomers: options.seedCustomers ?? 0, scripts });
 	const faults = new Faults(options.concurrency ?? 5, options.latencyMs ?? 0, options.errorRate ?? 0, options.retryAfterSeconds);
 	const publicPem = readFileSync(path.join(keyDir, 'm2m-rsa-public.pem'), 'utf8');
 	const privateKeyPem = readFileSync(path.join(keyDir, 'm2m-rsa-private.pem'), 'utf8');
@@ -72,11 +78,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		clearLog: () => requestLog.splice(0, requestLog.length),
 		data,
 		faults,
+		scripts,
 		tokens,
-		stop: () =>
-			new Promise<void>((resolve) => {
+		stop: async () => {
+			await scripts.stop();
+			await new Promise<void>((resolve) => {
 				server.closeAllConnections();
 				server.close(() => resolve());
-			}),
+			});
+		},
 	};
 }

@@ -2,6 +2,8 @@
 // services (records, SuiteQL, metadata). Each service is "NetSuite behaviour" in one place.
 import type { IncomingHttpHeaders } from 'node:http';
 
+import type { ScriptDeployment } from './suitescript/deployments';
+
 export interface EmulatorRequest {
 	method: string;
 	/** Path exactly as received, without the query string (still percent-encoded). */
@@ -45,6 +47,10 @@ export interface EmulatorOptions {
 	retryAfterSeconds?: number;
 	/** Account id the emulator pretends to be (default '1234567_SB1'). */
 	accountId?: string;
+	/** User Event script deployments run after every save of their record types. */
+	deployments?: ScriptDeployment[];
+	/** API Secrets by script ID (custsecret_…), for N/crypto in those scripts. */
+	secrets?: Record<string, string>;
 }
 
 export interface DemoCredentials {

@@ -3,3 +3,4 @@ export { runNode, type RunNodeOptions, type RunNodeResult } from './runNode';
 export { runPoll, type RunPollOptions, type RunPollResult } from './runPoll';
 export { runListSearch, runLoadOptions } from './runMethod';
 export { TestCredentialsHelper, type TestCredential } from './credentialsHelper';
+export { PollLifecycle } from './pollLifecycle';

@@ -7,18 +7,20 @@ import { formatOracle, parseOracle, toSqlTimestamp } from './dates';
 
 const TABLES = `
 CREATE TABLE dual (dummy TEXT); INSERT INTO dual VALUES ('X');
-CREATE TABLE subsidiary (id INTEGER PRIMARY KEY, name TEXT, isinactive TEXT DEFAULT 'F', externalid TEXT UNIQUE, datecreated TEXT, lastmodifieddate TEXT);
-CREATE TABLE customer (id INTEGER PRIMARY KEY, entityid TEXT, companyname TEXT, firstname TEXT, lastname TEXT, isperson TEXT DEFAULT 'F', email TEXT, phone TEXT,
+CREATE TABLE subsidiary (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, isinactive TEXT DEFAULT 'F', externalid TEXT UNIQUE, datecreated TEXT, lastmodifieddate TEXT);
+CREATE TABLE customer (id INTEGER PRIMARY KEY AUTOINCREMENT, entityid TEXT, companyname TEXT, firstname TEXT, lastname TEXT, isperson TEXT DEFAULT 'F', email TEXT, phone TEXT,
   subsidiary INTEGER, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F', comments TEXT, datecreated TEXT, lastmodifieddate TEXT, custentity_segment TEXT);
 CREATE INDEX customer_modified ON customer (lastmodifieddate, id);
-CREATE TABLE item (id INTEGER PRIMARY KEY, itemid TEXT, displayname TEXT, itemtype TEXT, baseprice REAL, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F',
+CREATE TABLE item (id INTEGER PRIMARY KEY AUTOINCREMENT, itemid TEXT, displayname TEXT, itemtype TEXT, baseprice REAL, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F',
   createddate TEXT, lastmodifieddate TEXT, custitem_color TEXT);
-CREATE TABLE "transaction" (id INTEGER PRIMARY KEY, tranid TEXT, type TEXT, entity INTEGER, trandate TEXT, status TEXT, memo TEXT, subsidiary INTEGER,
+CREATE TABLE "transaction" (id INTEGER PRIMARY KEY AUTOINCREMENT, tranid TEXT, type TEXT, entity INTEGER, trandate TEXT, status TEXT, memo TEXT, subsidiary INTEGER,
   createdfrom INTEGER, externalid TEXT UNIQUE, createddate TEXT, lastmodifieddate TEXT, custbody_channel TEXT);
-CREATE TABLE transactionline (id INTEGER PRIMARY KEY, "transaction" INTEGER, line INTEGER, item INTEGER, quantity REAL, rate REAL, amount REAL,
+CREATE TABLE transactionline (id INTEGER PRIMARY KEY AUTOINCREMENT, "transaction" INTEGER, line INTEGER, item INTEGER, quantity REAL, rate REAL, amount REAL,
   description TEXT, custcol_note TEXT);
-CREATE TABLE customrecord_demo_project (id INTEGER PRIMARY KEY, name TEXT, externalid TEXT UNIQUE, custrecord_budget REAL, custrecord_customer INTEGER,
+CREATE TABLE customrecord_demo_project (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, externalid TEXT UNIQUE, custrecord_budget REAL, custrecord_customer INTEGER,
   created TEXT, lastmodified TEXT);
+CREATE TABLE deletedrecord (deleteddate TEXT, type TEXT, recordid INTEGER, deletedby INTEGER, context TEXT, name TEXT, externalid TEXT);
+CREATE INDEX deletedrecord_date ON deletedrecord (deleteddate, recordid);
 `;
 
 export interface Db {

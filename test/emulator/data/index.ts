@@ -1,6 +1,8 @@
 // NetSuite's data side in one service: the REST record service, the metadata catalog and
 // SuiteQL, over one SQLite store.
 import type { TestClock } from '../clock';
+import { nsError } from '../errors';
+import type { ScriptRunner, SubmitEvent } from '../suitescript/runner';
 import type { EmulatorRequest, EmulatorResponse, EmulatorService } from '../types';
 import { ASYNC_BASE, AsyncJobs } from './asyncJobs';
 import { openDb, type Db } from './db';
@@ -17,22 +19,24 @@ export interface DataService extends EmulatorService {
 	touch(table: string, id: number): void;
 	/** Async jobs (`Prefer: respond-async`). */
 	jobs: AsyncJobs;
+	/** Called before each SuiteQL request is answered: tests change data between a poll's pages. */
+	beforeSuiteQl?: () => void;
 }
 
-export async function createDataService(opts: { clock: TestClock; seedCustomers: number }): Promise<DataService> {
+export async function createDataService(opts: { clock: TestClock; seedCustomers: number; scripts?: ScriptRunner }): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
 	const ctx = { db, onWrite: () => forgetCounts(db) };
 	const jobs = new AsyncJobs();
-	const recordService = (req: EmulatorRequest): EmulatorResponse => {
+	const recordService = (req: EmulatorRequest, submitted: SubmitEvent[]): EmulatorResponse => {
 		try {
-			return records(ctx, req);
+			return records({ ...ctx, submitted }, req);
 		} catch (error) {
 			if (error instanceof RecordError) return error.response;
 			throw error;
 		}
 	};
-	return {
+	const service: DataService = {
 		db,
 		jobs,
 		count: (table) => Number(db.all(`SELECT COUNT(*) AS n FROM "${table}"`)[0].n),
@@ -41,18 +45,34 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			db.run(`UPDATE "${table}" SET ${column} = ? WHERE id = ?`, [db.now(), id]);
 			forgetCounts(db);
 		},
-		handle(req: EmulatorRequest): EmulatorResponse | undefined {
+		async handle(req: EmulatorRequest): Promise<EmulatorResponse | undefined> {
+			const submitted: SubmitEvent[] = [];
+			let response: EmulatorResponse | undefined;
+			let async = false;
 			try {
-				if (req.path === '/services/rest/query/v1/suiteql') return suiteQl(db, req);
+				if (req.path === '/services/rest/query/v1/suiteql') {
+					service.beforeSuiteQl?.();
+					return suiteQl(db, req);
+				}
 				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
-					return AsyncJobs.wantsAsync(req) ? jobs.submit(req, () => recordService(req)) : recordService(req);
-				}
-				return undefined;
+					async = AsyncJobs.wantsAsync(req);
+					response = async ? jobs.submit(req, () => recordService(req, submitted)) : recordService(req, submitted);
+				} else return undefined;
 			} catch (error) {
 				if (error instanceof RecordError) return error.response;
 				throw error;
 			}
+			// afterSubmit runs before NetSuite answers the save: the record stays saved, but an
+			// error the script lets escape reaches the caller.
+			for (const event of submitted) {
+				for (const run of (await opts.scripts?.afterSubmit(event)) ?? []) {
+					// An async save was already answered (202); its script error stays in the script log.
+					if (run.error && !async) return nsError(400, 'USER_ERROR', `Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`);
+				}
+			}
+			return response;
 		},
 	};
+	return service;
 }

@@ -122,7 +122,24 @@ export function updateRecord(db: Db, type: RecordTypeDef, id: number, body: Json
 	}
 }
 
-export function deleteRecord(db: Db, type: RecordTypeDef, id: number): void {
+/** The entity NetSuite names in DeletedRecord.deletedby for the emulator's one user (the admin). */
+export const EMULATOR_USER_ID = -5;
+
+/** NetSuite's DeletedRecord.type for a REST record type: its record type id, lower case (verify). */
+export const deletedRecordType = (type: RecordTypeDef): string => type.name.toLowerCase();
+
+/** Deletes a record and, as NetSuite does, logs it in DeletedRecord at the clock's second. */
+export function deleteRecord(db: Db, type: RecordTypeDef, id: number, context = 'RESTWEBSERVICES'): void {
+	const row = db.all(`SELECT "${type.display}" AS name, externalid FROM "${type.table}" WHERE id = ?`, [id])[0];
+	db.run('INSERT INTO deletedrecord (deleteddate, type, recordid, deletedby, context, name, externalid) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+		db.now(),
+		deletedRecordType(type),
+		id,
+		EMULATOR_USER_ID,
+		context,
+		row?.name ?? null,
+		row?.externalid ?? null,
+	]);
 	for (const sublist of type.sublists) db.run(`DELETE FROM "${sublist.table}" WHERE "${sublist.parentColumn}" = ?`, [id]);
 	db.run(`DELETE FROM "${type.table}" WHERE id = ?`, [id]);
 }

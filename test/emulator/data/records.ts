@@ -7,6 +7,7 @@ import { findId, listRecords, notFound, renderLines, renderRecord } from './reco
 import { RecordError, recordUrl, type Json } from './recordJson';
 import { createRecord, deleteRecord, transformRecord, updateRecord } from './recordWrite';
 import { recordType, type RecordTypeDef } from './schema';
+import type { SubmitEvent } from '../suitescript/runner';
 
 const BASE = '/services/rest/record/v1';
 
@@ -33,6 +34,14 @@ const methodNotAllowed = (req: EmulatorRequest) => nsError(405, 'INVALID_REQUEST
 export interface RecordContext {
 	db: Db;
 	onWrite(): void;
+	/** Saves of this request, for the User Event scripts that run after them. */
+	submitted: SubmitEvent[];
+}
+
+const rowOf = (db: Db, type: RecordTypeDef, id: number) => db.all(`SELECT * FROM "${type.table}" WHERE id = ?`, [id])[0] as Record<string, unknown> | undefined;
+
+function submitted(ctx: RecordContext, type: RecordTypeDef, id: number, event: SubmitEvent['type'], oldRow?: Record<string, unknown>): void {
+	ctx.submitted.push({ type: event, recordType: type.name, id, newRow: event === 'delete' ? oldRow : rowOf(ctx.db, type, id), oldRow });
 }
 
 export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorResponse {
@@ -52,7 +61,9 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 		if (req.method !== 'POST') return methodNotAllowed(req);
 		// Oracle documents the idempotency key only for async requests (asyncJobs.ts). A
 		// synchronous create is modelled as ignoring it, the worst case the package must survive.
-		return created(req, type, createRecord(db, type, parseBody(req)));
+		const id = createRecord(db, type, parseBody(req));
+		submitted(ctx, type, id, 'create');
+		return created(req, type, id);
 	}
 
 	const idSegment = segments[1];
@@ -61,10 +72,14 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 		const body = parseBody(req);
 		const existing = findId(db, type, idSegment);
 		if (existing !== undefined) {
+			const before = rowOf(db, type, existing);
 			updateRecord(db, type, existing, body, [], false);
+			submitted(ctx, type, existing, 'edit', before);
 			return created(req, type, existing);
 		}
-		return created(req, type, createRecord(db, type, { ...body, externalId: idSegment.slice(4) }));
+		const newId = createRecord(db, type, { ...body, externalId: idSegment.slice(4) });
+		submitted(ctx, type, newId, 'create');
+		return created(req, type, newId);
 	}
 	const id = findId(db, type, idSegment);
 	if (id === undefined) throw notFound();
@@ -75,12 +90,17 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 				return { status: 200, body: renderRecord(db, type, id, req) };
 			case 'PATCH': {
 				const replace = (req.query.get('replace') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+				const before = rowOf(db, type, id);
 				updateRecord(db, type, id, parseBody(req), replace, req.query.get('replaceSelectedFields') === 'true');
+				submitted(ctx, type, id, 'edit', before);
 				return { status: 204 };
 			}
-			case 'DELETE':
+			case 'DELETE': {
+				const before = rowOf(db, type, id);
 				deleteRecord(db, type, id);
+				submitted(ctx, type, id, 'delete', before);
 				return { status: 204 };
+			}
 			default:
 				return methodNotAllowed(req);
 		}
@@ -88,6 +108,7 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 	if (segments[2] === '!transform' && segments.length === 4) {
 		if (req.method !== 'POST') return methodNotAllowed(req);
 		const result = transformRecord(db, type, id, segments[3], parseBody(req));
+		submitted(ctx, result.type, result.id, 'create');
 		return created(req, result.type, result.id);
 	}
 	const sublist = type.sublists.find((s) => s.name.toLowerCase() === segments[2].toLowerCase());

@@ -1,0 +1,48 @@
+// Changes become n8n items: one light item each, or the full record fetched by id. A full
+// fetch never holds the cursor back: a record gone by then is reported as deleted (or
+// skipped), one the role may not read is emitted with NetSuite's error, so the rest of the
+// poll goes through. Anything else (login, network, 5xx after retries) fails the poll, and
+// the cursor stays where it was.
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../shared/account';
+import { SAFE_CONCURRENCY } from '../shared/concurrency';
+import { mapLimited } from '../shared/limiter';
+import { netSuiteErrorDetails, toNetSuiteApiError } from '../shared/netSuiteError';
+import { stripLinks } from '../shared/output';
+import { netSuiteRequest } from '../shared/transport';
+import type { Change } from './poller';
+
+export interface ItemOptions {
+	full: boolean;
+	/** A record gone between the query and its fetch: emitted as deleted, or skipped. */
+	whenGone: 'deleted' | 'skip';
+	/** With Show Deleted Records on, the delete arrives from DeletedRecord: never report it twice. */
+	showDeleted: boolean;
+}
+
+const meta = (change: Change): IDataObject => ({ ...change });
+
+async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOptions): Promise<INodeExecutionData | undefined> {
+	const path = `${RECORD_BASE_PATH}/${change.recordType}/${encodeURIComponent(change.id)}`;
+	const response = await netSuiteRequest.call(ctx, { method: 'GET', path }, { neverError: true });
+	if (response.statusCode < 300) return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta(change) } };
+	if (response.statusCode === 404) {
+		if (options.showDeleted || options.whenGone === 'skip') return undefined;
+		return { json: { id: change.id, _netsuite: { ...meta(change), event: 'deleted' } } };
+	}
+	if (response.statusCode === 403) {
+		const [detail] = netSuiteErrorDetails(response.body);
+		const error = { status: 403, detail: detail?.detail ?? 'Forbidden', code: detail?.errorCode ?? null };
+		return { json: { id: change.id, _netsuite: { ...meta(change), error } } };
+	}
+	throw toNetSuiteApiError(ctx.getNode(), { status: response.statusCode, body: response.body, headers: response.headers });
+}
+
+export async function toItems(ctx: IPollFunctions, changes: Change[], options: ItemOptions): Promise<INodeExecutionData[]> {
+	if (!options.full) return changes.map((change) => ({ json: meta(change) }));
+	const items = await mapLimited(changes, SAFE_CONCURRENCY, async (change) =>
+		change.event === 'deleted' ? { json: { id: change.id, _netsuite: meta(change) } } : await fullItem(ctx, change, options),
+	);
+	return items.filter((item): item is INodeExecutionData => item !== undefined);
+}
