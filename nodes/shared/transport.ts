@@ -45,6 +45,12 @@ export interface TransportOptions {
 	neverError?: boolean;
 	/** Called before each retry (for progress and the debug output). */
 	onRetry?: (attempt: number, delayMs: number, status: number | undefined) => void;
+	/**
+	 * Sends one attempt in place of n8n's request helper: the declarative node's pagination hook
+	 * passes n8n's own `makeRoutingRequest`, so the request its routing declares is the one sent
+	 * while addressing, retries and NetSuite's errors stay here.
+	 */
+	send?: (requestOptions: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 }
 
 export interface NetSuiteResponse<T = unknown> {
@@ -107,11 +113,9 @@ export async function netSuiteRequest<T = unknown>(
 			ignoreHttpStatusErrors: false,
 		};
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				requestOptions,
-			)) as IN8nHttpFullResponse;
+			const response = options.send
+				? await options.send(requestOptions)
+				: ((await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse);
 			return {
 				statusCode: response.statusCode,
 				headers: response.headers as Record<string, unknown>,
