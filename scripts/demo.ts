@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { startEmulator } from '../test/emulator';
-import { authorizationCodeTokens, demoCredentials, exampleWorkflows } from '../test/e2e/fixtures';
+import { authorizationCodeTokens, DEMO_MCP_TOKEN, demoCredentials, exampleWorkflows, runsHeadless, servesWhenPublished } from '../test/e2e/fixtures';
 import { installN8n, N8nInstance } from '../test/e2e/n8n';
 
 const headless = process.argv.includes('--headless');
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0)`);
 
 	if (headless) {
-		for (const wf of workflows.filter((w) => !w.nodes.some((n) => n.type.endsWith('netSuiteTrigger')))) {
+		for (const wf of workflows.filter(runsHeadless)) {
 			const items = await n8n.execute(wf.id);
 			const first = items[0] ?? { json: {} };
 			const shown = { ...first.json };
@@ -34,10 +34,13 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	const served = workflows.filter(servesWhenPublished);
+	for (const wf of served) await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
 	const url = await n8n.start({ N8N_PORT: process.env.DEMO_N8N_PORT ?? '5678' });
 	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
 	console.log(`\nn8n editor: ${url}\n  log in as ${owner.email} / ${owner.password}${setup.ok ? '' : ' (owner set-up answered ' + setup.status + ')'}`);
 	console.log('  open a "NetSuite demo" workflow and click Test workflow. Ctrl-C stops n8n and the emulator.');
+	if (served.length) console.log(`  MCP server (Streamable HTTP): ${url}/mcp/netsuite with header "Authorization: Bearer ${DEMO_MCP_TOKEN}"`);
 	const stop = async () => {
 		await n8n.stop();
 		await emulator.stop();

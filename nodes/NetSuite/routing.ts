@@ -60,6 +60,8 @@ export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: R
 				const key = `${this.getExecutionId()}:${this.getNode().id}`;
 				const size = await concurrencyOf(this, key);
 				const items = await withSharedLimiter(key, size, async () => await run.call(this, requestFrom(requestData), requestData));
+				// A model cannot narrow the list of record type names, and each row is one short name.
+				if (this.getNodeParameter('operation', '') === 'listRecordTypes') return items;
 				return capForTool(this, items, NARROW_LIST);
 			},
 		},
