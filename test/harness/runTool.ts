@@ -40,6 +40,16 @@ export function asToolType(nodeType: INodeType): INodeType {
 	return tool;
 }
 
+/** The node as the routing engine alone runs it (n8n's tool path without the tool wrapper). */
+export function asRoutingOnly(nodeType: INodeType): INodeType {
+	const routed = Object.create(nodeType) as INodeType;
+	Object.defineProperty(routed, 'customOperations', { value: undefined });
+	routed.execute = async function (this: IExecuteFunctions) {
+		return (await new RoutingNode(this as never, routed).runNode()) ?? [];
+	};
+	return routed;
+}
+
 /** A stand-in for the AI Agent / MCP Server Trigger: it collects its tools and calls each once. */
 function agentType(calls: IDataObject[], answers: Array<{ tool: BuiltTool; results: Array<{ ok: string } | { error: Error }> }>): INodeType {
 	return {
