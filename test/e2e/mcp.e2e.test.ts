@@ -2,6 +2,7 @@
 // NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client (@modelcontextprotocol/sdk,
 // Streamable HTTP, as the trigger serves from version 2) lists and calls them. One n8n start.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
@@ -67,6 +68,22 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 	});
 
 	const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as McpText;
+
+	it('serves the same tools to an SSE client (the older MCP transport)', async () => {
+		const authorization = { Authorization: `Bearer ${DEMO_MCP_TOKEN}` };
+		const sse = new Client({ name: 'suitetalk-e2e-sse', version: '1.0.0' });
+		// The SDK's EventSource takes headers through its own fetch; the POSTs through requestInit.
+		const fetchWithAuth: typeof fetch = async (input, init) => await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...authorization } });
+		await sse.connect(new SSEClientTransport(new URL(url), { eventSourceInit: { fetch: fetchWithAuth }, requestInit: { headers: authorization } }));
+		try {
+			const { tools } = await sse.listTools();
+			expect(tools).toHaveLength(6);
+			const result = (await sse.callTool({ name: 'NetSuite_SuiteQL', arguments: { query: "SELECT COUNT(*) AS invoices FROM transaction WHERE type = 'CustInvc'" } })) as McpText;
+			expect(rows(result)).toEqual([{ invoices: '1' }]);
+		} finally {
+			await sse.close();
+		}
+	});
 
 	it('refuses a client without the bearer token', async () => {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
