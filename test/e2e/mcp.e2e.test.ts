@@ -100,6 +100,7 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 		expect(suiteQl.description).toMatch(/SuiteQL.*transaction.*transactionline.*customer.*item.*string/);
 		expect((suiteQl.inputSchema.properties as Record<string, { description?: string }>).query.description).toMatch(/^One SuiteQL SELECT \(Oracle SQL dialect\)/);
 		const get = tools.find((t) => t.name === 'NetSuite_Get_Record')!;
+		expect(get.description).toContain('eid:');
 		expect((get.inputSchema.properties as Record<string, { description?: string }>).recordId.description).toContain('eid:');
 	});
 

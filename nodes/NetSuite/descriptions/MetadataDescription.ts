@@ -9,8 +9,8 @@ export const metadataDescription: INodeProperties[] = [
 	operationsField(
 		'metadata',
 		[
-			operation('Get Record Metadata', 'getRecordMetadata', 'Get the fields of a record type as JSON Schema (field IDs, types, required, sublists)', 'Get the fields, types, required fields and sublists of a record type', netSuiteRouting('GET', `${RECORD_BASE_PATH}/metadata-catalog`, getRecordMetadata)),
-			operation('List Record Types', 'listRecordTypes', 'List the record type IDs of the account (standard and customrecord_*)', 'List the record types of the account', netSuiteRouting('GET', `${RECORD_BASE_PATH}/metadata-catalog`, listRecordTypes)),
+			operation('Get Record Metadata', 'getRecordMetadata', 'Get the fields of a record type', 'Get the fields, types, required fields and sublists of a record type', netSuiteRouting('GET', `${RECORD_BASE_PATH}/metadata-catalog`, getRecordMetadata)),
+			operation('List Record Types', 'listRecordTypes', 'List record types', 'List the record types of the account', netSuiteRouting('GET', `${RECORD_BASE_PATH}/metadata-catalog`, listRecordTypes)),
 		],
 		'listRecordTypes',
 	),

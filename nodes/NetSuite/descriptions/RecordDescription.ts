@@ -12,11 +12,11 @@ export const recordOperations: INodeProperties[] = [
 	operationsField(
 		'record',
 		[
-			operation('Create', 'create', 'Create a record of any type from its fields and answer its new internal ID', 'Create a record of any type', netSuiteRouting('POST', path, createRecord)),
-			operation('Delete', 'delete', 'Delete a record by internal ID or eid:external ID', 'Delete a record by internal or external ID', netSuiteRouting('DELETE', path, deleteRecord)),
-			operation('Get', 'get', 'Get a record by internal ID or eid:external ID (dates ISO UTC, references as {id, refName})', 'Get a record by internal or external ID', netSuiteRouting('GET', path, getRecord)),
-			operation('List', 'list', 'List record IDs of a type, filtered with NetSuite q syntax (field OPERATOR value, dates "1/31/2024")', 'List records of a type, optionally filtered', netSuiteRouting('GET', path, listRecords)),
-			operation('Update', 'update', 'Update fields of a record by internal ID or eid:external ID (omitted fields stay)', 'Change fields of a record (PATCH)', netSuiteRouting('PATCH', path, updateRecord)),
+			operation('Create', 'create', 'Create a record', 'Create a record of any type', netSuiteRouting('POST', path, createRecord)),
+			operation('Delete', 'delete', 'Delete a record', 'Delete a record by internal or external ID', netSuiteRouting('DELETE', path, deleteRecord)),
+			operation('Get', 'get', 'Get a record', 'Get a record by internal or external ID', netSuiteRouting('GET', path, getRecord)),
+			operation('List', 'list', 'List records', 'List records of a type, optionally filtered', netSuiteRouting('GET', path, listRecords)),
+			operation('Update', 'update', 'Update a record', 'Change fields of a record (PATCH)', netSuiteRouting('PATCH', path, updateRecord)),
 			operation('Upsert', 'upsert', 'Create or update a record by external ID', 'Create the record with this external ID, or update it if it exists', netSuiteRouting('PUT', path, upsertRecord)),
 		],
 		'get',

@@ -4,13 +4,9 @@ import { SUITEQL_PATH } from '../../shared/account';
 import { paginateSuiteQl } from '../runners/suiteQlPagination';
 import { sendSuiteQlParams } from '../runners/suiteQlParams';
 
-/**
- * Also the tool description a model reads: n8n describes a tool as "<action> in NetSuite"
- * (n8n-workflow NodeHelpers.getToolDescriptionForNode). Kept in a constant because the
- * sentence-case lint would lower-case SuiteQL, BUILTIN.DF and NetSuite's type codes.
- */
-const RUN_QUERY_ACTION =
-	"Run a SuiteQL query: Oracle-style SQL SELECT over NetSuite tables such as transaction (type 'CustInvc', 'SalesOrd'), transactionline, customer, item; BUILTIN.DF(field) gives display names, TO_CHAR(date, 'YYYY-MM-DD') readable dates, and every value comes back as a string";
+// A constant: the sentence-case lint would make SuiteQL "suite ql". The editor names new nodes
+// after the action, and a tool node's name is its tool name, so it stays short.
+const RUN_QUERY_ACTION = 'Run a SuiteQL query';
 
 const showFor = { show: { resource: ['suiteQl'], operation: ['run'] } };
 

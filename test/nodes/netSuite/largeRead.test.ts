@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runNode } from '../../harness';
@@ -28,7 +30,7 @@ describe('NetSuite node: a SuiteQL read larger than the offset cap', () => {
 	}, 120_000);
 
 	describe("through n8n's routing engine (how n8n runs the node as a tool)", () => {
-		const routed = async (options: Record<string, unknown>) =>
+		const routed = async (options: INodeParameters) =>
 			await runNode({
 				nodeType: asRoutingOnly(new NetSuite()),
 				parameters: { authentication: 'tokenBasedAuth', resource: 'suiteQl', operation: 'run', query: 'SELECT id FROM customer', returnAll: true, options },

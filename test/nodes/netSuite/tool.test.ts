@@ -45,9 +45,20 @@ describe('NetSuite node as an AI tool (n8n-core tool wrapper, routing engine)', 
 	it('tells the model what SuiteQL is and passes the $fromAI description into the schema', async () => {
 		const result = await asTool('Run_SuiteQL', { resource: 'suiteQl', operation: 'run', query: fromAi('query', QUERY_HELP) }, []);
 		expect(result.tool.name).toBe('Run_SuiteQL');
-		expect(result.tool.description).toMatch(/^Run a SuiteQL query: Oracle-style SQL .*transaction .*'CustInvc'.*transactionline.*customer.*item.*BUILTIN\.DF.*TO_CHAR.*string in NetSuite$/);
+		expect(result.tool.description).toMatch(/^Run one SuiteQL query in NetSuite\. SuiteQL is Oracle-style SQL .*transaction .*'CustInvc'.*transactionline.*customer.*item.*BUILTIN\.DF.*TO_CHAR.*TO_DATE.*Every value comes back as a string.*100 rows/);
 		expect(Object.keys(result.tool.schema.shape)).toEqual(['query']);
 		expect(result.tool.schema.shape.query.description).toBe(QUERY_HELP);
+	});
+
+	it("uses the author's own tool description when one is written", async () => {
+		const result = await asTool('Open_invoices', { resource: 'suiteQl', operation: 'run', query: fromAi('query', QUERY_HELP), toolDescription: 'Answers questions about open invoices.' }, []);
+		expect(result.tool.description).toBe('Answers questions about open invoices.');
+	});
+
+	it('shows the tool description only on the tool variant', () => {
+		const fields = new NetSuite().description.properties.filter((p) => p.name === 'toolDescription');
+		expect(fields.length).toBeGreaterThan(5);
+		for (const field of fields) expect(field.displayOptions?.show?.['@tool']).toEqual([true]);
 	});
 
 	it('sends bound parameters from the Parameters list as params', async () => {
