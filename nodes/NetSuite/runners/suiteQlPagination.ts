@@ -34,8 +34,10 @@ export async function paginateSuiteQl(
 	const tool = isToolCall(this);
 	const bound = tool ? TOOL_ROW_CAP : ROUTED_MAX_ROWS;
 	const shown = Math.min(run.maxRows ?? Infinity, bound);
-	// One row past what is shown tells whether there was more without reading it all.
-	const maxRows = run.maxRows !== undefined && run.maxRows <= shown && !tool ? run.maxRows : shown + 1;
+	// Reading one row past what is shown tells whether there was more without reading it all: a
+	// tool call then adds its note, a workflow read past ROUTED_MAX_ROWS fails.
+	const probe = tool || run.maxRows === undefined || run.maxRows > bound;
+	const maxRows = probe ? shown + 1 : run.maxRows;
 	const rows: IDataObject[] = [];
 	for await (const page of suiteQlRowPages(this, { ...run, maxRows }, { itemIndex, send: sendThroughRouting(this, requestData) })) {
 		for (const row of page) rows.push(row);

@@ -10,6 +10,17 @@ import { type } from './run';
 const fromAi = (key: string, description: string, kind = 'string') => `={{ $fromAI('${key}', '${description}', '${kind}') }}`;
 const QUERY_HELP = 'A SuiteQL SELECT statement';
 
+/** A small seeded PRNG (mulberry32): the same seed gives the same cases. */
+function random(seed: number): (max: number) => number {
+	let state = seed;
+	return (max) => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
+	};
+}
+
 function answer(result: ToolCallResult, call = 0): Array<Record<string, unknown>> {
 	const outcome = result.results[call];
 	if ('error' in outcome) throw new Error(`tool call failed: ${outcome.error.message}`);
@@ -103,6 +114,22 @@ describe('NetSuite node as an AI tool (n8n-core tool wrapper, routing engine)', 
 		expect(new Set(rows.slice(0, TOOL_ROW_CAP).map((r) => r.id)).size).toBe(TOOL_ROW_CAP);
 		expect(emulator.requestLog.filter((r) => r.path.endsWith('/suiteql'))).toHaveLength(3);
 	});
+
+	it.each([7, 1234])('randomized (seed %i): a tool call shows the first min(Limit, 100) rows in order, and a note exactly when rows were left out', async (seed) => {
+		const next = random(seed);
+		for (let round = 0; round < 12; round++) {
+			const total = [0, 3, 10, 99, 100, 101, 250, 2510][next(8)];
+			const upTo = total <= 10 ? total : 1000 + total - 10;
+			const settings = { returnAll: next(2) === 1, limit: 1 + next(300), options: { pageSize: 1 + next(1000), pageByKey: next(2) === 1 } };
+			const all = emulator.data.db.all(`SELECT id FROM customer WHERE id <= ${upTo} ORDER BY id`).map((r) => ({ id: String(r.id) }));
+			const shown = Math.min(settings.returnAll ? Infinity : settings.limit, TOOL_ROW_CAP);
+			const context = `seed ${seed}, round ${round}: ${all.length} rows, ${JSON.stringify(settings)}`;
+			const result = await asTool('Run_SuiteQL', { resource: 'suiteQl', operation: 'run', query: fromAi('query', QUERY_HELP), ...settings }, [{ query: `SELECT id FROM customer WHERE id <= ${upTo} ORDER BY id` }]);
+			const rows = answer(result);
+			const note = rows.length && 'note' in rows[rows.length - 1] ? rows.pop() : undefined;
+			expect({ context, rows, cut: note !== undefined }).toEqual({ context, rows: all.slice(0, shown), cut: all.length > shown });
+		}
+	}, 60_000);
 
 	it("answers a SuiteQL error with NetSuite's detail and code, short", async () => {
 		const result = await asTool('Run_SuiteQL', { resource: 'suiteQl', operation: 'run', query: fromAi('query', QUERY_HELP) }, [{ query: 'SELECT id FROM customer WHERE' }]);
