@@ -1,5 +1,5 @@
 // See demo.sh. Everything points at the local emulator: no real NetSuite account is touched.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -16,11 +16,12 @@ async function main(): Promise<void> {
 	console.log(`NetSuite emulator: ${emulator.baseUrl} (account ${emulator.accountId})`);
 	const userFolder = path.join(process.env.N8N_E2E_CACHE ?? path.join(homedir(), '.cache/n8n-nodes-suitetalk'), 'demo-user');
 	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
 	const n8n = new N8nInstance(installN8n(version), userFolder);
 	await n8n.importCredentials(demoCredentials(emulator.credentials, await authorizationCodeTokens(emulator.credentials)));
 	const workflows = exampleWorkflows();
 	for (const wf of workflows) await n8n.importWorkflow(wf);
-	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0)`);
+	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0) plus a bearer token for MCP clients`);
 
 	if (headless) {
 		for (const wf of workflows.filter(runsHeadless)) {
