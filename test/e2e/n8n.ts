@@ -146,7 +146,8 @@ export class N8nInstance {
 		if (!server || server.exitCode !== null) return;
 		const exited = new Promise((r) => server.once('exit', r));
 		server.kill('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		// unref: a pending grace timer would keep jest alive 15 s after n8n has exited.
+		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
 		if (server.exitCode === null) server.kill('SIGKILL');
 	}
 }
