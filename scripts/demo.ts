@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { startEmulator } from '../test/emulator';
-import { authorizationCodeTokens, demoCredentials, exampleWorkflows } from '../test/e2e/fixtures';
+import { authorizationCodeTokens, DEMO_MCP_TOKEN, demoCredentials, exampleWorkflows, runsHeadless, servesWhenPublished } from '../test/e2e/fixtures';
 import { installN8n, N8nInstance } from '../test/e2e/n8n';
 
 const headless = process.argv.includes('--headless');
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 	await n8n.importCredentials(demoCredentials(emulator.credentials, await authorizationCodeTokens(emulator.credentials)));
 	const workflows = exampleWorkflows();
 	for (const wf of workflows) await n8n.importWorkflow(wf);
-	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0)`);
+	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0) plus a bearer token for MCP clients`);
 
 	if (headless) {
 		const failed = await runExamples(n8n, workflows);
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 	process.on('SIGHUP', () => void stop(0));
+	const served = workflows.filter(servesWhenPublished);
+	for (const wf of served) await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
 	const url = await n8n.start({ N8N_PORT: process.env.DEMO_N8N_PORT ?? '5678' }).catch(async (error: unknown) => {
 		console.error(error);
 		await stop(1);
@@ -56,13 +58,14 @@ async function main(): Promise<void> {
 	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
 	console.log(`\nn8n editor: ${url}\n  log in as ${owner.email} / ${owner.password}${setup.ok ? '' : ' (owner set-up answered ' + setup.status + ')'}`);
 	console.log('  open a "NetSuite demo" workflow and click Test workflow. Ctrl-C stops n8n and the emulator.');
+	if (served.length) console.log(`  MCP server (Streamable HTTP): ${url}/mcp/netsuite with header "Authorization: Bearer ${DEMO_MCP_TOKEN}"`);
 }
 
 /** Runs each example that `n8n execute` can start (a Manual Trigger) and prints its result. */
 async function runExamples(n8n: N8nInstance, workflows: ReturnType<typeof exampleWorkflows>): Promise<string[]> {
 	const failed: string[] = [];
 	for (const wf of workflows) {
-		if (!wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')) {
+		if (!runsHeadless(wf)) {
 			console.log(`\n${wf.name}\n  not run here: it starts from a trigger (open it in the editor with \`npm run demo\`)`);
 			continue;
 		}

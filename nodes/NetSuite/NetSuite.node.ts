@@ -12,6 +12,7 @@ import { metadataDescription } from './descriptions/MetadataDescription';
 import { recordFields, recordOperations } from './descriptions/RecordDescription';
 import { sublistDescription } from './descriptions/SublistDescription';
 import { suiteQlFields, suiteQlOperations } from './descriptions/SuiteQlDescription';
+import { toolDescriptionFields } from './descriptions/ToolDescriptions';
 import { invoiceDescription, salesOrderDescription } from './descriptions/TransactionDescriptions';
 
 export class NetSuite implements INodeType {
@@ -65,6 +66,7 @@ export class NetSuite implements INodeType {
 			...sublistDescription,
 			...suiteQlOperations,
 			...suiteQlFields,
+			...toolDescriptionFields,
 		],
 	};
 

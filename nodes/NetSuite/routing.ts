@@ -15,6 +15,7 @@ import type {
 import { autoConcurrency, SAFE_CONCURRENCY } from '../shared/concurrency';
 import { withSharedLimiter } from '../shared/limiter';
 import type { NetSuiteRequest } from '../shared/transport';
+import { capForTool } from './tool/toolCall';
 
 export type Runner = (
 	this: IExecutePaginationFunctions,
@@ -34,6 +35,8 @@ function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): Net
 		body: hasBody ? body : undefined,
 	};
 }
+
+const NARROW_LIST = 'Narrow it: filter the list (q, e.g. lastModifiedDate ON_OR_AFTER "1/1/2024"), or run SuiteQL with a WHERE clause.';
 
 const WRITES = new Set(['create', 'update', 'upsert', 'delete', 'addLine']);
 
@@ -56,7 +59,10 @@ export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: R
 			async pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
 				const key = `${this.getExecutionId()}:${this.getNode().id}`;
 				const size = await concurrencyOf(this, key);
-				return await withSharedLimiter(key, size, async () => await run.call(this, requestFrom(requestData), requestData));
+				const items = await withSharedLimiter(key, size, async () => await run.call(this, requestFrom(requestData), requestData));
+				// A model cannot narrow the list of record type names, and each row is one short name.
+				if (this.getNodeParameter('operation', '') === 'listRecordTypes') return items;
+				return capForTool(this, items, NARROW_LIST);
 			},
 		},
 	};

@@ -5,9 +5,20 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { accountUrls, RESTLET_PATH } from './account';
 import { buildRequestUrl, joinBase } from './requestUrl';
 
-export function requestTargetUrl(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): string {
+/**
+ * n8n's HTTP Request node (the editor's "Custom API Call" with a NetSuite credential) still
+ * hands its options over in the request library's shape, `uri` in place of `url`; n8n-core's
+ * legacy adapter reads `url ?? uri`.
+ */
+type SignableOptions = IHttpRequestOptions & { uri?: string | URL };
+
+function urlOf(requestOptions: SignableOptions): string {
+	return requestOptions.url ?? (requestOptions.uri === undefined ? '' : String(requestOptions.uri));
+}
+
+export function requestTargetUrl(credentials: ICredentialDataDecryptedObject, requestOptions: SignableOptions): string {
 	const urls = accountUrls(credentials.accountId, credentials.baseUrlOverride);
-	const path = joinBase(requestOptions.baseURL, requestOptions.url).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+	const path = joinBase(requestOptions.baseURL, urlOf(requestOptions)).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
 	const origin = path.startsWith(RESTLET_PATH) ? urls.restlets : urls.rest;
 	return buildRequestUrl(origin, path, requestOptions.qs);
 }
@@ -15,15 +26,16 @@ export function requestTargetUrl(credentials: ICredentialDataDecryptedObject, re
 /** Request options addressed to the final URL, with `qs` folded into it (so a signature covers it). */
 export function withTargetUrl(
 	credentials: ICredentialDataDecryptedObject,
-	requestOptions: IHttpRequestOptions,
+	requestOptions: SignableOptions,
 	authorization: string | ((url: string) => string),
-): IHttpRequestOptions {
+): SignableOptions {
 	const url = requestTargetUrl(credentials, requestOptions);
 	const header = typeof authorization === 'function' ? authorization(url) : authorization;
 	return {
 		...requestOptions,
 		baseURL: undefined,
 		url,
+		uri: undefined,
 		qs: undefined,
 		headers: { ...requestOptions.headers, Authorization: header },
 	};

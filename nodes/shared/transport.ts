@@ -55,6 +55,12 @@ export interface TransportOptions {
 	accept?: (failure: HttpFailure) => boolean;
 	/** The answer is read as text (Raw Request's Text format): an HTML page is then an answer, not an error. */
 	textAnswer?: boolean;
+	/**
+	 * Sends one attempt in place of n8n's request helper: the declarative node's pagination hook
+	 * passes n8n's own `makeRoutingRequest`, so the request its routing declares is the one sent
+	 * while addressing, retries and NetSuite's errors stay here.
+	 */
+	send?: (requestOptions: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 }
 
 /** Tests lower this; NetSuite's own limit for a request is longer, but an item must not hang. */
@@ -134,11 +140,9 @@ export async function netSuiteRequest<T = unknown>(
 			ignoreHttpStatusErrors: false,
 		};
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				requestOptions,
-			)) as IN8nHttpFullResponse;
+			const response = options.send
+				? await options.send(requestOptions)
+				: ((await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse);
 			if (!options.textAnswer) {
 				const html = htmlAnswerError(this.getNode(), response, options.itemIndex);
 				if (html) throw html;

@@ -21,6 +21,22 @@ export function exampleWorkflows(): Array<ExampleWorkflow & Record<string, unkno
 		.map((file) => ({ ...JSON.parse(readFileSync(path.join(workflowsDir, file), 'utf8')), file }));
 }
 
+/**
+ * Whether `n8n execute` can run the workflow: it starts from a Manual Trigger only. A polling
+ * trigger runs on n8n's schedule and an MCP Server Trigger answers MCP clients of `n8n start`.
+ */
+export function runsHeadless(wf: ExampleWorkflow): boolean {
+	return wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+}
+
+/** Published workflows (`n8n publish:workflow`) serve their trigger in `n8n start`. */
+export function servesWhenPublished(wf: ExampleWorkflow): boolean {
+	return wf.nodes.some((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+}
+
+/** The bearer token the example MCP workflow's clients send (a demo value, not a secret). */
+export const DEMO_MCP_TOKEN = 'demo-mcp-token-change-me';
+
 export function workflow(file: string): ExampleWorkflow & Record<string, unknown> {
 	const found = exampleWorkflows().find((w) => w.file === `${file}.json`);
 	if (!found) throw new Error(`no example workflow ${file}`);
@@ -50,6 +66,7 @@ export function demoCredentials(demo: DemoCredentials, oauthTokenData?: Record<s
 		authQueryParameters: '',
 		authentication: 'header',
 	};
+	credentials.push({ id: 'mcpBearer', name: 'MCP clients (demo bearer token)', type: 'httpBearerAuth', data: { token: DEMO_MCP_TOKEN } });
 	credentials.push({ id: 'nsOauth2', name: 'NetSuite OAuth2 (emulator)', type: 'netSuiteOAuth2Api', data: oauthTokenData ? { ...oauth2, oauthTokenData } : oauth2 });
 	return credentials;
 }

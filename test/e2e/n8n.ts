@@ -1,12 +1,28 @@
 // A real n8n, driven from the command line: installed once into a cache outside the
 // repository (scripts/n8n-install.sh), with this package loaded through N8N_CUSTOM_EXTENSIONS.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const repo = path.resolve(__dirname, '../..');
+
+let extensionDir: string | undefined;
+
+/**
+ * The package as n8n would install it: package.json and dist/ only. n8n's loader for
+ * N8N_CUSTOM_EXTENSIONS globs `**\/*.node.js` under the folder, node_modules included, and
+ * a devDependency's file of that name (pkce-challenge's index.node.js, under the MCP SDK)
+ * breaks every CLI command with "require(...).index is not a constructor".
+ */
+export function packageDir(): string {
+	if (!extensionDir) {
+		extensionDir = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-suitetalk-'));
+		for (const entry of ['package.json', 'dist']) symlinkSync(path.join(repo, entry), path.join(extensionDir, entry));
+	}
+	return extensionDir;
+}
 
 export interface N8nInstall {
 	version: string;
@@ -47,7 +63,7 @@ export class N8nInstance {
 		return {
 			...process.env,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: repo,
+			N8N_CUSTOM_EXTENSIONS: packageDir(),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
@@ -166,7 +182,8 @@ export class N8nInstance {
 			}
 		};
 		signalGroup('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
+		// unref: a pending grace timer would keep jest alive 15 s after n8n has exited.
 		// Whatever is left of the group (n8n, or a runner it did not stop) goes now.
 		signalGroup('SIGKILL');
 	}

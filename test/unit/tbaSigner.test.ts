@@ -79,6 +79,15 @@ describe('NetSuiteTbaApi.authenticate', () => {
 		expect(header.oauth_signature).toBe(expectedSignature('GET', signed.url, header));
 	});
 
+	it("signs the request library's uri form that n8n's HTTP Request node (Custom API Call) hands over", async () => {
+		const legacy = { method: 'GET', uri: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName', qs: { expandSubResources: true } };
+		const signed = (await credential.authenticate(credentials, legacy as never)) as { url?: string; uri?: string; headers?: Record<string, unknown> };
+		expect(signed.url).toBe('https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName&expandSubResources=true');
+		expect(signed.uri).toBeUndefined();
+		const header = parseOAuthHeader(String(signed.headers?.Authorization));
+		expect(header.oauth_signature).toBe(expectedSignature('GET', signed.url!, header));
+	});
+
 	it('sends RESTlet paths to the restlets host', async () => {
 		const signed = await credential.authenticate(credentials, {
 			method: 'POST',

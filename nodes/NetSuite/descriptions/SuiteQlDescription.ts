@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SUITEQL_PATH } from '../../shared/account';
+import { paginateSuiteQl } from '../runners/suiteQlPagination';
+import { sendSuiteQlParams } from '../runners/suiteQlParams';
+
+// A constant: the sentence-case lint would make SuiteQL "suite ql". The editor names new nodes
+// after the action, and a tool node's name is its tool name, so it stays short.
+const RUN_QUERY_ACTION = 'Run a SuiteQL query';
 
 const showFor = { show: { resource: ['suiteQl'], operation: ['run'] } };
 
@@ -14,9 +21,15 @@ export const suiteQlOperations: INodeProperties[] = [
 			{
 				name: 'Run Query',
 				value: 'run',
-				action: 'Run a query',
+				action: RUN_QUERY_ACTION,
 				description: 'Run a SuiteQL SELECT and return one item per row',
-				// Runs as a custom operation (see runners/suiteQlOperation.ts): large reads.
+				// Workflows run it as a custom operation (runners/suiteQlOperation.ts: large reads);
+				// tool calls through this routing (runners/suiteQlPagination.ts).
+				routing: {
+					request: { method: 'POST', url: SUITEQL_PATH, headers: { Prefer: 'transient' } },
+					send: { paginate: true },
+					operations: { pagination: paginateSuiteQl },
+				},
 			},
 		],
 		default: 'run',
@@ -32,8 +45,10 @@ export const suiteQlFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'SELECT id, companyname, email FROM customer WHERE lastmodifieddate > SYSDATE - ?',
-		description: 'SuiteQL SELECT statement. Use ? placeholders and the Parameters list for values.',
+		description:
+			'SuiteQL SELECT statement (Oracle-style SQL: main tables transaction, transactionline, customer, item; BUILTIN.DF(field) for display values; dates via TO_CHAR/TO_DATE). Use ? placeholders and the Parameters list for values.',
 		displayOptions: showFor,
+		routing: { send: { type: 'body', property: 'q' } },
 	},
 	{
 		displayName: 'Parameters',
@@ -44,6 +59,7 @@ export const suiteQlFields: INodeProperties[] = [
 		default: {},
 		description: 'Values bound to the ? placeholders, in order (sent as NetSuite\'s params, never pasted into the query)',
 		displayOptions: showFor,
+		routing: { send: { preSend: [sendSuiteQlParams] } },
 		options: [{ displayName: 'Parameter', name: 'values', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
 	},
 	{

@@ -1,21 +1,18 @@
-// SuiteQL > Run Query as a custom operation: a read can return hundreds of thousands of rows,
-// and n8n's declarative engine spreads one item's results into a function call, which
-// overflows the stack past ~120,000 rows. Run here, the rows are appended page by page.
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+// SuiteQL > Run Query in a workflow: n8n's WorkflowExecute runs a custom operation in place of
+// the routing engine. A read can return hundreds of thousands of rows, and the routing engine
+// (RoutingNode.runNode) spreads one item's results into push(...), which overflows the stack
+// past ~120,000 rows; here the rows are appended page by page. Tool calls cannot come here
+// (n8n's tool wrapper runs the routing engine only): see suiteQlPagination.ts.
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../shared/suiteQl';
+import { suiteQlRowPages, suiteQlRunOf } from './suiteQlRun';
 import { parseSuiteQlParams } from './suiteQlParams';
 
 async function readItem(ctx: IExecuteFunctions, itemIndex: number, out: INodeExecutionData[]): Promise<void> {
-	const q = String(ctx.getNodeParameter('query', itemIndex, '') ?? '').trim();
-	if (!q) throw new NodeOperationError(ctx.getNode(), 'Query is empty: enter a SuiteQL SELECT statement', { itemIndex });
-	const query: SuiteQlQuery = { q, params: parseSuiteQlParams(ctx.getNodeParameter('parameters', itemIndex, {})) };
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const maxRows = returnAll ? undefined : Number(ctx.getNodeParameter('limit', itemIndex, 50));
-	const read = { maxRows, pageSize: Number(options.pageSize ?? 1000), transport: { itemIndex } };
-	const pages = options.pageByKey ? suiteQlPagesByKey.call(ctx, query, String(options.keyColumn || 'id'), read) : suiteQlPages.call(ctx, query, read);
-	for await (const rows of pages) {
+	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, itemIndex, fallback);
+	const params = parseSuiteQlParams(read('parameters', {}));
+	const run = suiteQlRunOf(ctx.getNode(), read, read('query', ''), params, itemIndex);
+	for await (const rows of suiteQlRowPages(ctx, run, { itemIndex })) {
 		for (const json of rows) out.push({ json, pairedItem: { item: itemIndex } });
 	}
 }
