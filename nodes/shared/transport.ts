@@ -15,6 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { accountUrls, RESTLET_PATH } from './account';
+import { paced } from './accountPacing';
 import { credentialTypeFor } from './authentication';
 import { findCredentialInputError } from './credentialFields';
 import { nodeParameter } from './parameters';
@@ -107,11 +108,11 @@ export async function netSuiteRequest<T = unknown>(
 			ignoreHttpStatusErrors: false,
 		};
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
+			const response = (await paced(origin, async () => await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				credentialType,
 				requestOptions,
-			)) as IN8nHttpFullResponse;
+			))) as IN8nHttpFullResponse;
 			return {
 				statusCode: response.statusCode,
 				headers: response.headers as Record<string, unknown>,
