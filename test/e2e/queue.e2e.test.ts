@@ -41,7 +41,10 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0, latencyMs: 30, concurrency: 5 });
-		[redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+		// Each kept as soon as it runs, so afterAll stops it even if the other failed to start.
+		const [redisStart, postgresStart] = await Promise.allSettled([startRedis().then((r) => (redis = r)), startPostgres().then((p) => (postgres = p))]);
+		for (const start of [redisStart, postgresStart]) if (start.status === 'rejected') throw start.reason;
+		if (!redis || !postgres) throw new Error('redis or postgres did not start');
 		const install = installN8n('2.40.7');
 		const shared: NodeJS.ProcessEnv = {
 			EXECUTIONS_MODE: 'queue',
