@@ -5,9 +5,11 @@
 //
 // Across processes (n8n's queue mode: a main and workers) nothing can be shared: the community
 // rules allow no Redis client or file in a node. It does not need to be: every process halves its
-// own share on its own 429s and grows it slowly while none come, and flows that all follow that
-// rule settle on a fair share of the one limit between them (Chiu and Jain, 1989), each process
-// learning the limit from the 429s it receives itself.
+// own share on its own 429s and grows it slowly while none come; flows that all follow that rule
+// settle on shares of the one limit between them (Chiu and Jain, 1989), each process learning
+// the limit from the 429s it receives itself. Shares need not be equal: NetSuite refuses
+// whichever request arrives when the account is full, so a process holding its slots may not
+// see a 429 while another does; and a process never goes below one request in flight.
 import { httpFailure } from './netSuiteError';
 
 /** How long after its last 429 a process keeps pacing an account. */
@@ -66,7 +68,6 @@ async function enter(account: string): Promise<Pace> {
 function leave(account: string, pace: Pace, window: number, throttled: boolean): void {
 	pace.inFlight--;
 	if (throttled) {
-		// Many requests of one burst come back 429 together: halve once per window, not per 429.
 		// The 429s of one burst come back at once and the accepted requests later, so what this
 		// process still has in flight when a 429 comes, less that 429, is about what NetSuite
 		// accepted from it: its share while others send too. Halve once per burst, from the
