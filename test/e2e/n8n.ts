@@ -148,7 +148,10 @@ export class N8nInstance {
 		if (!server || server.exitCode !== null) return;
 		const exited = new Promise((r) => server.once('exit', r));
 		server.kill('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+		// A pending timer would keep jest from exiting after the last test.
+		clearTimeout(timer);
 		if (server.exitCode === null) server.kill('SIGKILL');
 	}
 }
