@@ -1,30 +1,64 @@
 import { paced, pacingOf, pacingSettings, PACING_HOLD_MS, resetAccountPacing } from '../../nodes/shared/accountPacing';
 
+type Sleep = (ms: number) => Promise<void>;
+const realSleep: Sleep = async (ms) => await new Promise((r) => (ms === 0 ? setImmediate(r) : setTimeout(r, ms)));
+
 /** A NetSuite account with one concurrency limit: 429 past `limit` in flight, whoever sends. */
 class Account {
 	inFlight = 0;
 	accepted = 0;
 	rejected = 0;
-	constructor(public limit: number, private readonly latency: () => number = () => 1) {}
+	constructor(
+		public limit: number,
+		private readonly latency: () => number = () => 1,
+		private readonly sleep: Sleep = realSleep,
+	) {}
 
 	async send(): Promise<string> {
 		if (this.inFlight >= this.limit) {
 			this.rejected++;
-			await tick();
+			await this.sleep(0);
 			throw Object.assign(new Error('Concurrent request limit exceeded'), { response: { status: 429, data: {}, headers: {} } });
 		}
 		this.inFlight++;
-		await new Promise((r) => setTimeout(r, this.latency()));
+		await this.sleep(this.latency());
 		this.inFlight--;
 		this.accepted++;
 		return 'ok';
 	}
 }
 
-const tick = async () => await new Promise((r) => setImmediate(r));
+/**
+ * Time for the model test: timers fire in order of due time (then of creation), each only after
+ * every continuation that is ready has run, so a seed replays the same interleaving however busy
+ * the machine is.
+ */
+class VirtualTime {
+	now = 0;
+	private created = 0;
+	private readonly timers: Array<{ at: number; order: number; wake: () => void }> = [];
+
+	readonly sleep: Sleep = async (ms) => await new Promise<void>((wake) => this.timers.push({ at: this.now + ms, order: this.created++, wake }));
+
+	async run<T>(work: Promise<T>): Promise<T> {
+		let settled = false;
+		const result = work.finally(() => (settled = true));
+		for (;;) {
+			// setImmediate runs after every pending promise continuation.
+			await new Promise((r) => setImmediate(r));
+			if (settled) return await result;
+			// A lost wake-up (a request left waiting for a slot nobody will free) ends here.
+			if (this.timers.length === 0) throw new Error(`stuck at ${this.now} ms: requests wait and nothing is scheduled`);
+			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
+			const next = this.timers.shift()!;
+			this.now = Math.max(this.now, next.at);
+			next.wake();
+		}
+	}
+}
 
 /** A request retried on 429 after a short pause, as the transport does. */
-async function sendUntilAccepted(process: string, account: Account, rand: () => number): Promise<void> {
+async function sendUntilAccepted(process: string, account: Account, rand: () => number, sleep: Sleep): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await paced(process, async () => await account.send());
@@ -32,7 +66,7 @@ async function sendUntilAccepted(process: string, account: Account, rand: () => 
 		} catch {
 			// The transport's backoff, scaled to the model's latencies: exponential, equal jitter.
 			const delay = Math.min(2 * 2 ** (attempt - 1), 32);
-			await new Promise((r) => setTimeout(r, delay / 2 + rand() * (delay / 2)));
+			await sleep(delay / 2 + rand() * (delay / 2));
 		}
 	}
 }
@@ -131,10 +165,12 @@ describe('pacing an account after a 429', () => {
 	/** Two processes send `requests` each through one account; returns 429s per accepted request. */
 	async function twoProcesses(seed: number, paceOn: boolean): Promise<{ ratio: number; limit: number; concurrency: number[] }> {
 		const rand = random(seed);
+		const time = new VirtualTime();
 		resetAccountPacing();
 		pacingSettings.enabled = paceOn;
+		pacingSettings.now = () => time.now;
 		const limit = 3 + Math.floor(rand() * 6);
-		const account = new Account(limit, () => 1 + Math.floor(rand() * 4));
+		const account = new Account(limit, () => 1 + Math.floor(rand() * 4), time.sleep);
 		const concurrency = [10 + Math.floor(rand() * 30), 10 + Math.floor(rand() * 30)];
 		const requests = 300;
 		const run = async (process: string, size: number) => {
@@ -142,11 +178,12 @@ describe('pacing an account after a 429', () => {
 			await Promise.all(Array.from({ length: size }, async () => {
 				while (next < requests) {
 					next++;
-					await sendUntilAccepted(process, account, rand);
+					await sendUntilAccepted(process, account, rand, time.sleep);
 				}
 			}));
 		};
-		await Promise.all([run('worker-a|acct', concurrency[0]), run('worker-b|acct', concurrency[1])]);
+		await time.run(Promise.all([run('worker-a|acct', concurrency[0]), run('worker-b|acct', concurrency[1])]));
+		pacingSettings.now = () => clock;
 		expect(account.accepted).toBe(2 * requests);
 		for (const process of ['worker-a|acct', 'worker-b|acct']) expect(pacingOf(process)?.inFlight ?? 0).toBe(0);
 		return { ratio: account.rejected / account.accepted, limit, concurrency };
