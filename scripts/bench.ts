@@ -4,6 +4,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../nodes/NetSuite/NetSuite.node';
 import { NetSuiteRawRequest } from '../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
+import { pacingSettings } from '../nodes/shared/accountPacing';
 import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { runNode } from '../test/harness';
@@ -16,6 +17,8 @@ const READ_ROWS = Math.min(100_000, SEED);
 const UPSERTS = 1000;
 const CREATES = 500;
 const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
+const EXECUTIONS = 4;
+const CREATES_PER_EXECUTION = 250;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -113,6 +116,26 @@ async function bareCreates(emulator: RunningEmulator, count: number, workers: nu
 	return done;
 }
 
+/**
+ * Several executions creating records at once in one process, as n8n runs concurrent
+ * webhook calls: 429s per successful write, failures and duplicates.
+ */
+async function concurrentCreates(emulator: RunningEmulator, label: string): Promise<{ ms: number; writes: number; failed: number; duplicates: number; rejected: number }> {
+	const before429 = emulator.faults.rejected429;
+	const run = (execution: number) =>
+		node(
+			emulator,
+			new NetSuite(),
+			{ resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}' },
+			Array.from({ length: CREATES_PER_EXECUTION }, (_, i) => ({ json: { key: `${label}-${execution}-${i}` } })),
+		);
+	const { result, ms } = await measure(() => Promise.all(Array.from({ length: EXECUTIONS }, (_, e) => run(e))));
+	const items = result.flat();
+	const failed = items.filter((i) => i.error).length;
+	const [row] = emulator.data.db.all('SELECT COUNT(*) AS n, COUNT(DISTINCT companyname) AS d FROM customer WHERE companyname LIKE ?', [`${label}-%`]);
+	return { ms, writes: Number(row.d), failed, duplicates: Number(row.n) - Number(row.d), rejected: emulator.faults.rejected429 - before429 };
+}
+
 async function main(): Promise<void> {
 	console.log(`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`);
 	const seeding = await measure(() => startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED }));
@@ -175,7 +198,19 @@ async function main(): Promise<void> {
 	console.log(`   node: ${s(creates.ms)} in ${createRequests} requests (${(createRequests / CREATES).toFixed(2)} per create), 429s seen ${node429c}, items failed or without id ${createsFailed}`);
 	console.log(`   bare ${LIMIT}-worker synchronous loop: ${s(bareCreated.ms)}, 429s seen ${emulator.faults.rejected429 - bareCreates429} | node / bare ${(creates.ms / bareCreated.ms).toFixed(2)}x\n`);
 
-	console.log(`4. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
+	const total = EXECUTIONS * CREATES_PER_EXECUTION;
+	console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);
+	for (const enabled of [true, false]) {
+		pacingSettings.enabled = enabled;
+		const r = await concurrentCreates(emulator, enabled ? 'PACED' : 'UNPACED');
+		console.log(
+			`   ${enabled ? 'with account pacing   ' : 'without (per-run only)'}: ${s(r.ms)} (${((r.ms * LIMIT) / (total * LATENCY_MS)).toFixed(2)}x ideal), ${r.writes} written, ${r.failed} failed, ${r.duplicates} duplicates, 429s ${r.rejected} = ${(r.rejected / Math.max(1, r.writes)).toFixed(3)} per write`,
+		);
+	}
+	pacingSettings.enabled = true;
+	console.log('');
+
+	console.log(`5. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
 	emulator.faults.setLatency(0);
 	const tokensBefore = emulator.tokens.issuedCount('client_credentials');
 	const calls = Array.from({ length: TOKEN_CALLS }, () => ({ json: {} }));

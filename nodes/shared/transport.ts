@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from './account';
+import { paced } from './accountPacing';
 import { credentialTypeFor } from './authentication';
 import { findCredentialInputError } from './credentialFields';
 import { nodeParameter } from './parameters';
@@ -140,9 +141,12 @@ export async function netSuiteRequest<T = unknown>(
 			ignoreHttpStatusErrors: false,
 		};
 		try {
-			const response = options.send
-				? await options.send(requestOptions)
-				: ((await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse);
+			// Paced per account: after a 429 this process sends less for a while (accountPacing.ts).
+			const response = await paced(origin, async () =>
+				options.send
+					? await options.send(requestOptions)
+					: ((await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse),
+			);
 			if (!options.textAnswer) {
 				const html = htmlAnswerError(this.getNode(), response, options.itemIndex);
 				if (html) throw html;

@@ -55,7 +55,15 @@ export class N8nInstance {
 	/** Output of `n8n start`, for diagnosing a failed test. */
 	serverLog = '';
 
-	constructor(readonly install: N8nInstall, userFolder?: string) {
+	/**
+	 * `sharedEnv` is what every process of one deployment has in common (queue mode: the
+	 * database, Redis); each instance keeps its own user folder, as separate hosts would.
+	 */
+	constructor(
+		readonly install: N8nInstall,
+		userFolder?: string,
+		private readonly sharedEnv: NodeJS.ProcessEnv = {},
+	) {
 		this.userFolder = userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-${install.version}-`));
 	}
 
@@ -75,6 +83,7 @@ export class N8nInstance {
 			NODE_OPTIONS: '',
 			// Under jest NODE_ENV is 'test', which silences n8n's CLI output.
 			NODE_ENV: 'production',
+			...this.sharedEnv,
 			...extra,
 		};
 	}
@@ -146,19 +155,28 @@ export class N8nInstance {
 		return { error: run.data.resultData.error, output };
 	}
 
-	async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+	/**
+	 * `n8n start` (the main: editor, webhooks, triggers and pollers) or, in queue mode,
+	 * `n8n worker` (runs executions from the queue). Returns when it reports ready: the main on
+	 * its own port, a worker on its health-check server (QUEUE_HEALTH_CHECK_*).
+	 */
+	async start(extraEnv: NodeJS.ProcessEnv = {}, command: 'start' | 'worker' = 'start', args: string[] = []): Promise<string> {
 		this.port = await freePort();
-		const env = this.env({ N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-		this.port = Number(env.N8N_PORT);
+		const own =
+			command === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+				: { N8N_PORT: String(this.port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1' };
+		const env = this.env({ ...own, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+		if (command === 'start') this.port = Number(env.N8N_PORT);
 		// Its own process group, so that stop() also ends n8n's task-runner children.
-		this.server = spawn(this.install.bin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		this.server = spawn(this.install.bin, [command, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		this.serverLog = '';
 		this.server.stdout?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		const url = `http://127.0.0.1:${this.port}`;
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited: ${this.serverLog.slice(-3000)}`);
+			if (this.server.exitCode !== null) throw new Error(`n8n ${command} exited: ${this.serverLog.slice(-3000)}`);
 			try {
 				const response = await fetch(`${url}/healthz/readiness`);
 				if (response.ok) return url;
@@ -167,7 +185,7 @@ export class N8nInstance {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n did not become ready: ${this.serverLog.slice(-3000)}`);
+		throw new Error(`n8n ${command} did not become ready: ${this.serverLog.slice(-3000)}`);
 	}
 
 	async stop(): Promise<void> {
@@ -182,8 +200,10 @@ export class N8nInstance {
 			}
 		};
 		signalGroup('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
-		// unref: a pending grace timer would keep jest alive 15 s after n8n has exited.
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+		// A pending timer would keep jest from exiting after the last test.
+		clearTimeout(timer);
 		// Whatever is left of the group (n8n, or a runner it did not stop) goes now.
 		signalGroup('SIGKILL');
 	}
