@@ -62,8 +62,9 @@ const NOISE = /api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Fail
 		await page.screenshot({ path: path.join(artifacts, 'editor-node-panel.png') });
 		const panel = await page.locator('body').innerText();
 		// n8n lists the trigger under the app's name, with the trigger's description.
-		expect(panel).toContain('Starts the workflow when NetSuite records are created or changed');
+		expect(panel).toContain('Starts the workflow when NetSuite records are created, changed or deleted');
 		expect(panel).toContain('NetSuite Raw Request');
+		expect(panel).toContain('Starts the workflow the moment NetSuite saves a record');
 		const icons = await page.locator('img[src*="netsuite"]').count();
 		expect(icons).toBeGreaterThanOrEqual(2);
 		await page.keyboard.press('Escape');
