@@ -11,18 +11,11 @@ import { demoCredentials, workflow } from './fixtures';
 import { installN8n, N8nInstance, repo } from './n8n';
 import { bulkCreate, m2mReads, pdfDownload } from './queueWorkflows';
 import { startPostgres, startRedis, type Postgres, type Service } from './services';
+import { waitFor as waitForEvery } from './waitFor';
 
 const trigger = workflow('trigger-mark-seen');
 
-async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 150_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
+const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = 150_000) => waitForEvery(what, check, timeoutMs, 500);
 
 describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite account', () => {
 	let emulator: RunningEmulator;

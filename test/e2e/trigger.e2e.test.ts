@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { tbaFetch } from '../emulator/testClient';
 import { demoCredentials, workflow } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
+import { waitFor as waitForEvery } from './waitFor';
 
 type Workflow = ReturnType<typeof workflow>;
 
@@ -23,15 +24,7 @@ function variant(id: string, tag: string, triggerParameters: Record<string, unkn
 const seen = (emulator: RunningEmulator) =>
 	emulator.data.db.all("SELECT name FROM customrecord_demo_project WHERE name LIKE 'seen-by-%' ORDER BY id").map((r) => String(r.name));
 
-async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 200_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-}
+const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = 200_000) => waitForEvery(what, check, timeoutMs, 1000);
 
 describe('n8n 2.40.7 runs the NetSuite Trigger on its schedule, across restarts', () => {
 	let emulator: RunningEmulator;

@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { tbaFetch } from '../emulator/testClient';
 import { demoCredentials } from './fixtures';
 import { freePort, installN8n, N8nInstance } from './n8n';
+import { waitFor as waitForEvery } from './waitFor';
 
 const SECRET = 'e2e-webhook-secret-0123456789abcdef0123456789';
 const SECRET_ID = 'custsecret_n8n_webhook';
@@ -54,15 +55,7 @@ const seen = (emulator: RunningEmulator) =>
 /** When the emulator received the Log Change create for a name (the execution's second node). */
 const loggedAt = (emulator: RunningEmulator, name: string) => emulator.requestLog.find((r) => r.method === 'POST' && r.path.endsWith('/customrecord_demo_project') && r.body.includes(name))?.at.getTime();
 
-async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
+const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = 60_000) => waitForEvery(what, check, timeoutMs, 100);
 
 const second = () => new Promise((r) => setTimeout(r, 1100));
 
