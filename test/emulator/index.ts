@@ -35,6 +35,8 @@ export interface RunningEmulator {
 	/** User Event script deployments, API secrets and the scripts' execution log. */
 	scripts: ScriptRunner;
 	tokens: { issuedCount(kind?: GrantKind): number; expireAll(): void };
+	/** TCP connections clients have opened so far: with keep-alive, fewer than requests. */
+	connectionsOpened(): number;
 	stop(): Promise<void>;
 }
 
@@ -63,6 +65,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const requestLog: LoggedRequest[] = [];
 	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog });
 	server.keepAliveTimeout = 5000;
+	let connections = 0;
+	server.on('connection', () => connections++);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -80,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		faults,
 		scripts,
 		tokens,
+		connectionsOpened: () => connections,
 		stop: async () => {
 			await scripts.stop();
 			await new Promise<void>((resolve) => {

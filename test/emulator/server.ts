@@ -69,7 +69,7 @@ export function createEmulatorServer(parts: ServerParts): Server {
 		if (request.path === TOKEN_ENDPOINT) return { response: await parts.tokens.token(request, `${request.origin}${TOKEN_ENDPOINT}`), auth: 'client', request };
 		if (request.path === AUTHORIZE_PAGE) return { response: parts.tokens.authorize(request), auth: 'none', request };
 
-		const limited = parts.faults.enter();
+		const limited = await parts.faults.admit();
 		if (limited) return { response: limited, auth: 'none', request };
 		try {
 			if (parts.faults.latencyMs > 0) await sleep(parts.faults.latencyMs);
