@@ -20,6 +20,9 @@ const CREATES = 500;
 const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
 const EXECUTIONS = 4;
 const CREATES_PER_EXECUTION = 250;
+/** A TCP + TLS 1.3 handshake: about two round trips before the first byte of a request. */
+const HANDSHAKE_MS = Number(process.env.BENCH_HANDSHAKE_MS ?? 2 * LATENCY_MS);
+const TLS_UPSERTS = 200;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -249,6 +252,25 @@ async function main(): Promise<void> {
 	printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 	printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
 	printRatios(createNode, createFloor, createBare);
+
+	console.log(`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`);
+	for (const tls of [false, true]) {
+		// The bench script trusts the emulator's demo certificate (NODE_EXTRA_CA_CERTS in package.json).
+		const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
+		const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
+		const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
+		const viaNode = await writeLine(remote, TLS_UPSERTS, async () =>
+			failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
+		);
+		const floor = await writeLine(remote, TLS_UPSERTS, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
+		const bare = await writeLine(remote, TLS_UPSERTS, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
+		console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
+		printLine('node:', viaNode, TLS_UPSERTS, ideal);
+		printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
+		printLine(`bare ${LIMIT}-worker loop:`, bare, TLS_UPSERTS, ideal);
+		printRatios(viaNode, floor, bare);
+		await remote.stop();
+	}
 
 	const total = EXECUTIONS * CREATES_PER_EXECUTION;
 	console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);
