@@ -9,6 +9,7 @@ import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { runNode } from '../test/harness';
 import { credentialsFor, type Auth } from '../test/nodes/credentials';
+import { FloorNode } from './floorNode';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const LIMIT = Number(process.env.BENCH_CONCURRENCY ?? 5);
@@ -19,6 +20,9 @@ const CREATES = 500;
 const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
 const EXECUTIONS = 4;
 const CREATES_PER_EXECUTION = 250;
+/** A TCP + TLS 1.3 handshake: about two round trips before the first byte of a request. */
+const HANDSHAKE_MS = Number(process.env.BENCH_HANDSHAKE_MS ?? 2 * LATENCY_MS);
+const TLS_UPSERTS = 200;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -41,7 +45,7 @@ function requestCounter(emulator: RunningEmulator): () => number {
 	return () => emulator.requestLog.length - start;
 }
 
-async function node(emulator: RunningEmulator, nodeType: NetSuite | NetSuiteRawRequest, parameters: INodeParameters, items?: INodeExecutionData[], auth: Auth = 'tokenBasedAuth') {
+async function node(emulator: RunningEmulator, nodeType: NetSuite | NetSuiteRawRequest | FloorNode, parameters: INodeParameters, items?: INodeExecutionData[], auth: Auth = 'tokenBasedAuth') {
 	const result = await runNode({ nodeType, parameters: { authentication: auth, ...parameters }, credentials: credentialsFor(emulator, auth), items, continueOnFail: true });
 	if (result.error) throw result.error;
 	return result.items;
@@ -136,6 +140,54 @@ async function concurrentCreates(emulator: RunningEmulator, label: string): Prom
 	return { ms, writes: Number(row.d), failed, duplicates: Number(row.n) - Number(row.d), rejected: emulator.faults.rejected429 - before429 };
 }
 
+interface WriteLine {
+	ms: number;
+	/** Process CPU (user + system) per item; the emulator runs in this process too. */
+	cpuUsPerItem: number;
+	requests: number;
+	connections: number;
+	rejected: number;
+	failed: number;
+}
+
+/** One line of a write case: wall time, CPU per item, requests, TCP connections and 429s. */
+async function writeLine(emulator: RunningEmulator, items: number, run: () => Promise<number>): Promise<WriteLine> {
+	const requests = requestCounter(emulator);
+	const connectionsBefore = emulator.connectionsOpened();
+	const rejectedBefore = emulator.faults.rejected429;
+	const cpuBefore = process.cpuUsage();
+	const { result: failed, ms } = await measure(run);
+	const cpu = process.cpuUsage(cpuBefore);
+	return {
+		ms,
+		cpuUsPerItem: (cpu.user + cpu.system) / items,
+		requests: requests(),
+		connections: emulator.connectionsOpened() - connectionsBefore,
+		rejected: emulator.faults.rejected429 - rejectedBefore,
+		failed,
+	};
+}
+
+function printLine(label: string, line: WriteLine, items: number, ideal: number): void {
+	console.log(
+		`   ${label.padEnd(22)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
+	);
+}
+
+/** The floor node through n8n's engine, which sends every item at once: the emulator queues past the limit (see Faults.overLimit). */
+async function floorRun(emulator: RunningEmulator, parameters: INodeParameters, items: INodeExecutionData[]): Promise<number> {
+	emulator.faults.overLimit = 'queue';
+	try {
+		return (await node(emulator, new FloorNode(), parameters, items)).filter((i) => i.error).length;
+	} finally {
+		emulator.faults.overLimit = 'reject';
+	}
+}
+
+function printRatios(nodeLine: WriteLine, floor: WriteLine, bare: WriteLine): void {
+	console.log(`   => node / floor ${(nodeLine.ms / floor.ms).toFixed(2)}x, floor / bare ${(floor.ms / bare.ms).toFixed(2)}x, node / bare ${(nodeLine.ms / bare.ms).toFixed(2)}x (wall time); CPU per item node / floor ${(nodeLine.cpuUsPerItem / floor.cpuUsPerItem).toFixed(2)}x, floor / bare ${(floor.cpuUsPerItem / bare.cpuUsPerItem).toFixed(2)}x\n`);
+}
+
 async function main(): Promise<void> {
 	console.log(`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`);
 	const seeding = await measure(() => startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED }));
@@ -170,33 +222,55 @@ async function main(): Promise<void> {
 	const cappedError = capped[0]?.error?.message;
 	console.log(`   without Page by Key: ${cappedError ? `"${cappedError}" after ${count()} request(s)` : `${capped.length} rows`}\n`);
 
-	console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s((UPSERTS * LATENCY_MS) / LIMIT)})`);
-	const before429 = emulator.faults.rejected429;
-	const items = Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `BENCH-${i}` } }));
-	const writes = await measure(() =>
-		node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: { __rl: true, mode: 'id', value: 'customer' }, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}' }, items),
-	);
-	const failed = writes.result.filter((i) => i.error).length;
-	const node429 = emulator.faults.rejected429 - before429;
-	const bareBefore429 = emulator.faults.rejected429;
-	const bareWrites = await measure(() => bareUpserts(emulator, UPSERTS, LIMIT));
-	console.log(`   node: ${s(writes.ms)} (${((writes.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${node429}, items failed ${failed}`);
-	console.log(`   bare ${LIMIT}-worker loop: ${s(bareWrites.ms)} (${((bareWrites.ms * LIMIT) / (UPSERTS * LATENCY_MS)).toFixed(2)}x ideal), 429s seen ${emulator.faults.rejected429 - bareBefore429}\n`);
+	const customer = { __rl: true, mode: 'id', value: 'customer' };
+	const body = (key: string) => `={{ JSON.stringify({ companyName: $json.${key}, subsidiary: { id: "1" } }) }}`;
+	const failedOf = (items: INodeExecutionData[]) => items.filter((i) => i.error || !i.json.id).length;
 
-	console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s((CREATES * LATENCY_MS) / LIMIT)})`);
-	const createsBefore429 = emulator.faults.rejected429;
-	count = requestCounter(emulator);
-	const createItems = Array.from({ length: CREATES }, (_, i) => ({ json: { name: `BENCH-CREATE-${i}` } }));
-	const creates = await measure(() =>
-		node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}' }, createItems),
+	const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
+	console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`);
+	const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
+	const upsertNode = await writeLine(emulator, UPSERTS, async () =>
+		failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, upsertItems('BENCH'))),
 	);
-	const createRequests = count();
-	const createsFailed = creates.result.filter((i) => i.error || !i.json.id).length;
-	const node429c = emulator.faults.rejected429 - createsBefore429;
-	const bareCreates429 = emulator.faults.rejected429;
-	const bareCreated = await measure(() => bareCreates(emulator, CREATES, LIMIT));
-	console.log(`   node: ${s(creates.ms)} in ${createRequests} requests (${(createRequests / CREATES).toFixed(2)} per create), 429s seen ${node429c}, items failed or without id ${createsFailed}`);
-	console.log(`   bare ${LIMIT}-worker synchronous loop: ${s(bareCreated.ms)}, 429s seen ${emulator.faults.rejected429 - bareCreates429} | node / bare ${(creates.ms / bareCreated.ms).toFixed(2)}x\n`);
+	const upsertFloor = await writeLine(emulator, UPSERTS, async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
+	const upsertBare = await writeLine(emulator, UPSERTS, async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
+	printLine('node:', upsertNode, UPSERTS, upsertIdeal);
+	printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
+	printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
+	printRatios(upsertNode, upsertFloor, upsertBare);
+
+	const createIdeal = (CREATES * LATENCY_MS) / LIMIT;
+	console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`);
+	console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
+	const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
+	const createNode = await writeLine(emulator, CREATES, async () =>
+		failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') }, createItems('BENCH-CREATE'))),
+	);
+	const createFloor = await writeLine(emulator, CREATES, async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
+	const createBare = await writeLine(emulator, CREATES, async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
+	printLine('node (async create):', createNode, CREATES, createIdeal);
+	printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
+	printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
+	printRatios(createNode, createFloor, createBare);
+
+	console.log(`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`);
+	for (const tls of [false, true]) {
+		// The bench script trusts the emulator's demo certificate (NODE_EXTRA_CA_CERTS in package.json).
+		const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
+		const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
+		const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
+		const viaNode = await writeLine(remote, TLS_UPSERTS, async () =>
+			failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
+		);
+		const floor = await writeLine(remote, TLS_UPSERTS, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
+		const bare = await writeLine(remote, TLS_UPSERTS, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
+		console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
+		printLine('node:', viaNode, TLS_UPSERTS, ideal);
+		printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
+		printLine(`bare ${LIMIT}-worker loop:`, bare, TLS_UPSERTS, ideal);
+		printRatios(viaNode, floor, bare);
+		await remote.stop();
+	}
 
 	const total = EXECUTIONS * CREATES_PER_EXECUTION;
 	console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);

@@ -23,6 +23,12 @@ export type Runner = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
+/**
+ * A write in two steps: read and check every input of the item, then send. The first step runs
+ * before the item asks for a slot, so a bad input fails with its own error and sends nothing, not
+ * even the governance lookup that sizes Batch Size Auto.
+ */
+export type Write = (this: IExecutePaginationFunctions) => () => Promise<INodeExecutionData[]>;
 
 function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): NetSuiteRequest {
 	const { method, url, qs, body, headers } = requestData.options;
@@ -38,19 +44,25 @@ function requestFrom(requestData: DeclarativeRestApiSettings.ResultOptions): Net
 
 const NARROW_LIST = 'Narrow it: filter the list (q, e.g. lastModifiedDate ON_OR_AFTER "1/1/2024"), or run SuiteQL with a WHERE clause.';
 
-const WRITES = new Set(['create', 'update', 'upsert', 'delete', 'addLine']);
-
 /** Items of one run in flight at once: the operation's Batch Size, or Auto (0 / unset). */
-async function concurrencyOf(ctx: IExecutePaginationFunctions, key: string): Promise<number> {
+async function concurrencyOf(ctx: IExecutePaginationFunctions, key: string, isWrite: boolean): Promise<number> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const batchSize = Number(options.batchSize);
 	if (Number.isInteger(batchSize) && batchSize > 0) return batchSize;
 	// Only bulk writes are worth a governance lookup; reads stay at the safe default.
-	const operation = ctx.getNodeParameter('operation', '') as string;
-	return WRITES.has(operation) ? await autoConcurrency(ctx, key) : SAFE_CONCURRENCY;
+	return isWrite ? await autoConcurrency(ctx, key) : SAFE_CONCURRENCY;
+}
+
+/** An operation that writes: its inputs are checked before any request (see Write). */
+export function writeRouting(method: IHttpRequestMethods, url: string, prepare: Write, extra: INodePropertyRouting = {}): INodePropertyRouting {
+	return routed(method, url, { prepare }, extra);
 }
 
 export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: Runner, extra: INodePropertyRouting = {}): INodePropertyRouting {
+	return routed(method, url, { run }, extra);
+}
+
+function routed(method: IHttpRequestMethods, url: string, step: { run: Runner } | { prepare: Write }, extra: INodePropertyRouting): INodePropertyRouting {
 	return {
 		...extra,
 		request: { method, url, ...extra.request },
@@ -58,8 +70,9 @@ export function netSuiteRouting(method: IHttpRequestMethods, url: string, run: R
 		operations: {
 			async pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
 				const key = `${this.getExecutionId()}:${this.getNode().id}`;
-				const size = await concurrencyOf(this, key);
-				const items = await withSharedLimiter(key, size, async () => await run.call(this, requestFrom(requestData), requestData));
+				const send = 'prepare' in step ? step.prepare.call(this) : async () => await step.run.call(this, requestFrom(requestData), requestData);
+				const size = await concurrencyOf(this, key, 'prepare' in step);
+				const items = await withSharedLimiter(key, size, send);
 				// A model cannot narrow the list of record type names, and each row is one short name.
 				if (this.getNodeParameter('operation', '') === 'listRecordTypes') return items;
 				return capForTool(this, items, NARROW_LIST);

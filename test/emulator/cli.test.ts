@@ -33,5 +33,7 @@ describe('npm run emulator', () => {
 		expect(() => parseArgs(['--error-rate', '2'])).toThrow('--error-rate needs a number from 0 to 1');
 		expect(() => parseArgs(['--bogus', '1'])).toThrow('Unknown option --bogus');
 		expect(parseArgs(['--port=0', '--latency-ms', '20'])).toEqual({ port: 0, latencyMs: 20 });
+		expect(parseArgs(['--https', '--handshake-delay-ms', '40'])).toEqual({ port: 8787, https: true, handshakeDelayMs: 40 });
+		expect(() => parseArgs(['--https=yes'])).toThrow('--https takes no value');
 	});
 });

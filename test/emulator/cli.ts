@@ -11,6 +11,12 @@ const OPTIONS: Record<string, { key: keyof EmulatorOptions; min: number; max: nu
 	'--seed-customers': { key: 'seedCustomers', min: 0, max: 5_000_000, integer: true },
 	'--token-ttl': { key: 'tokenTtlSeconds', min: 1, max: 86_400, integer: true },
 	'--retry-after': { key: 'retryAfterSeconds', min: 0, max: 3600, integer: true },
+	'--handshake-delay-ms': { key: 'handshakeDelayMs', min: 0, max: 60_000, integer: true },
+};
+
+/** Switches that take no value. */
+const FLAGS: Record<string, (options: EmulatorOptions) => void> = {
+	'--https': (options) => (options.https = true),
 };
 
 /** Options that take text: a User Event script deployment (JSON) and an API secret (id=value). */
@@ -36,6 +42,11 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 	for (let i = 0; i < argv.length; i++) {
 		const eq = argv[i].indexOf('=');
 		const [name, inline] = argv[i].startsWith('--') && eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
+		if (FLAGS[name]) {
+			if (inline !== undefined) throw new Error(`${name} takes no value`);
+			FLAGS[name](options);
+			continue;
+		}
 		const text = TEXT_OPTIONS[name];
 		if (text) {
 			const raw = inline ?? argv[++i];
@@ -44,7 +55,7 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 			continue;
 		}
 		const spec = OPTIONS[name];
-		if (!spec) throw new Error(`Unknown option ${name}. Options: ${[...Object.keys(OPTIONS), ...Object.keys(TEXT_OPTIONS)].join(', ')}`);
+		if (!spec) throw new Error(`Unknown option ${name}. Options: ${[...Object.keys(OPTIONS), ...Object.keys(TEXT_OPTIONS), ...Object.keys(FLAGS)].join(', ')}`);
 		const raw = inline ?? argv[++i];
 		const value = Number(raw);
 		if (raw === undefined || raw === '' || Number.isNaN(value) || value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))) {

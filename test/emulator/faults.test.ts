@@ -1,5 +1,20 @@
+import { Agent, request } from 'node:http';
+
 import { startEmulator, type RunningEmulator } from './index';
-import { tbaFetch } from './testClient';
+import { tbaFetch, tbaHeader } from './testClient';
+
+/** A signed GET through node:http with the given agent (keep-alive or not). */
+async function getWith(emulator: RunningEmulator, agent: Agent, path: string): Promise<number> {
+	const url = `${emulator.baseUrl}${path}`;
+	return await new Promise((resolve, reject) => {
+		const req = request(url, { agent, headers: { authorization: tbaHeader(emulator, 'GET', url) } }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode ?? 0));
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
 
 describe('emulator faults', () => {
 	let emulator: RunningEmulator;
@@ -33,5 +48,32 @@ describe('emulator faults', () => {
 		emulator.clearLog();
 		await tbaFetch(emulator, 'GET', '/services/rest/record/v1/customer/2?fields=email');
 		expect(emulator.requestLog).toEqual([expect.objectContaining({ method: 'GET', path: '/services/rest/record/v1/customer/2', rawQuery: 'fields=email', status: 200, auth: 'tba' })]);
+	});
+
+	it('queues past the limit instead of answering 429 when asked: every request answered, never more than the limit in flight', async () => {
+		emulator.faults.overLimit = 'queue';
+		const before = emulator.faults.rejected429;
+		emulator.faults.inFlightPeak = 0;
+		try {
+			const responses = await Promise.all(Array.from({ length: 17 }, () => tbaFetch(emulator, 'GET', '/services/rest/record/v1/customer/1')));
+			expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 17 }, () => 200));
+			expect(emulator.faults.rejected429).toBe(before);
+			expect(emulator.faults.inFlightPeak).toBe(5);
+		} finally {
+			emulator.faults.overLimit = 'reject';
+		}
+	});
+
+	it('counts TCP connections: a keep-alive client reuses one, a client without keep-alive opens one per request', async () => {
+		const path = '/services/rest/record/v1/customer/1';
+		const reusing = new Agent({ keepAlive: true, maxSockets: 1 });
+		let before = emulator.connectionsOpened();
+		for (let i = 0; i < 3; i++) expect(await getWith(emulator, reusing, path)).toBe(200);
+		expect(emulator.connectionsOpened() - before).toBe(1);
+		reusing.destroy();
+		const closing = new Agent({ keepAlive: false });
+		before = emulator.connectionsOpened();
+		for (let i = 0; i < 3; i++) expect(await getWith(emulator, closing, path)).toBe(200);
+		expect(emulator.connectionsOpened() - before).toBe(3);
 	});
 });

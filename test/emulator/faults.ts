@@ -14,7 +14,14 @@ export class Faults {
 	inFlight = 0;
 	inFlightPeak = 0;
 	rejected429 = 0;
+	/**
+	 * Past the limit NetSuite answers 429. 'queue' makes the emulator hold the request until a
+	 * slot frees instead, as if every client paced itself perfectly: the bench uses it to run
+	 * n8n's plain declarative engine (which sends every item at once) at the limit without 429s.
+	 */
+	overLimit: 'reject' | 'queue' = 'reject';
 	private readonly scripted: Scripted[] = [];
+	private readonly queued: Array<() => void> = [];
 
 	constructor(
 		public concurrency: number,
@@ -40,6 +47,12 @@ export class Faults {
 		this.errorRate = rate;
 	}
 
+	/** Counts a request in once a slot is free ('queue'), or at once with a 429 when full ('reject'). */
+	async admit(): Promise<EmulatorResponse | undefined> {
+		while (this.overLimit === 'queue' && this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.queued.push(resolve));
+		return this.enter();
+	}
+
 	/** Counts a request in; returns a 429 if the account is at its limit. */
 	enter(): EmulatorResponse | undefined {
 		if (this.inFlight >= this.concurrency) {
@@ -54,6 +67,7 @@ export class Faults {
 
 	leave(): void {
 		this.inFlight--;
+		this.queued.shift()?.();
 	}
 
 	/** A scripted or random failure for this request, if any. */

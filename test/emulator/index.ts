@@ -1,6 +1,7 @@
 // NetSuite in one folder: start it on a free port and sign requests with the demo credentials.
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 import path from 'node:path';
 
 import { TbaVerifier } from './auth/tba';
@@ -35,6 +36,8 @@ export interface RunningEmulator {
 	/** User Event script deployments, API secrets and the scripts' execution log. */
 	scripts: ScriptRunner;
 	tokens: { issuedCount(kind?: GrantKind): number; expireAll(): void };
+	/** TCP connections clients have opened so far: with keep-alive, fewer than requests. */
+	connectionsOpened(): number;
 	stop(): Promise<void>;
 }
 
@@ -61,14 +64,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		oauth2Client: DEMO.oauth2,
 	});
 	const requestLog: LoggedRequest[] = [];
-	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog });
+	const tls = options.https ? { key: readFileSync(path.join(keyDir, 'tls-key.pem'), 'utf8'), cert: readFileSync(path.join(keyDir, 'tls-cert.pem'), 'utf8') } : undefined;
+	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog }, tls);
 	server.keepAliveTimeout = 5000;
+	let connections = 0;
+	server.on('connection', () => connections++);
+	// With a handshake delay a plain TCP listener takes each connection, holds it, then hands it
+	// to the server (server.emit('connection'), Node's documented way to pass it a socket).
+	const handshakeDelayMs = options.handshakeDelayMs ?? 0;
+	const front: TcpServer | Server =
+		handshakeDelayMs > 0 ? createTcpServer((socket) => void setTimeout(() => server.emit('connection', socket), handshakeDelayMs)) : server;
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+		front.once('error', reject);
+		front.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
-	const { port } = server.address() as AddressInfo;
-	const baseUrl = `http://127.0.0.1:${port}`;
+	const { port } = front.address() as AddressInfo;
+	const baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 	return {
 		baseUrl,
 		accountId,
@@ -80,10 +91,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		faults,
 		scripts,
 		tokens,
+		connectionsOpened: () => connections,
 		stop: async () => {
 			await scripts.stop();
 			await new Promise<void>((resolve) => {
 				server.closeAllConnections();
+				if (front !== server) front.close();
 				server.close(() => resolve());
 			});
 		},

@@ -63,7 +63,11 @@ describe('emulator record service', () => {
 		expect(order.body.status).toEqual({ id: 'B', refName: 'Pending Fulfillment' });
 		expect(order.body.item.items.map((l: Json) => l.item.id)).toEqual(['1', '4']);
 		expect((await rest('GET', '/salesOrder/101')).body.item).toEqual({ links: [expect.objectContaining({ rel: 'self' })] });
-		expect((await rest('GET', '/salesOrder/101?simpleEnumFormat=true')).body.status).toBe('B');
+		const simple = (await rest('GET', '/salesOrder/101?simpleEnumFormat=true')).body;
+		expect(simple.status).toBe('B');
+		// Only enums change: references keep their object, as in NetSuite.
+		expect(simple.entity).toEqual(order.body.entity);
+		expect(simple.entity).toMatchObject({ id: expect.any(String), refName: expect.any(String) });
 		expect(Object.keys((await rest('GET', '/customer/1?fields=email')).body).sort()).toEqual(['email', 'id', 'links']);
 	});
 

@@ -1,6 +1,8 @@
 // The HTTP face of the emulator: reads each request as NetSuite receives it, applies the
 // account's concurrency limit and faults, checks auth, then hands it to a service.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 
 import type { TbaVerifier } from './auth/tba';
 import type { TokenService } from './auth/tokens';
@@ -51,7 +53,7 @@ function send(res: ServerResponse, response: EmulatorResponse, head: boolean): v
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function createEmulatorServer(parts: ServerParts): Server {
+export function createEmulatorServer(parts: ServerParts, tls?: { key: string; cert: string }): Server {
 	const handle = async (req: IncomingMessage): Promise<{ response: EmulatorResponse; auth: string; request: EmulatorRequest }> => {
 		const rawUrl = req.url ?? '/';
 		const q = rawUrl.indexOf('?');
@@ -63,13 +65,14 @@ export function createEmulatorServer(parts: ServerParts): Server {
 			query: new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)),
 			headers: req.headers,
 			body: body ?? Buffer.alloc(0),
-			origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+			// TBA signs the scheme too: over TLS the client signed https://.
+			origin: `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`,
 		};
 		if (!body) return { response: nsError(413, 'INVALID_CONTENT', 'The request body is too large.'), auth: 'none', request };
 		if (request.path === TOKEN_ENDPOINT) return { response: await parts.tokens.token(request, `${request.origin}${TOKEN_ENDPOINT}`), auth: 'client', request };
 		if (request.path === AUTHORIZE_PAGE) return { response: parts.tokens.authorize(request), auth: 'none', request };
 
-		const limited = parts.faults.enter();
+		const limited = await parts.faults.admit();
 		if (limited) return { response: limited, auth: 'none', request };
 		try {
 			if (parts.faults.latencyMs > 0) await sleep(parts.faults.latencyMs);
@@ -105,7 +108,7 @@ export function createEmulatorServer(parts: ServerParts): Server {
 		}
 	};
 
-	return createServer((req, res) => {
+	const listener: RequestListener = (req, res) => {
 		const at = new Date();
 		handle(req)
 			.catch((error: unknown) => ({
@@ -127,5 +130,6 @@ export function createEmulatorServer(parts: ServerParts): Server {
 				send(res, response, req.method === 'HEAD');
 			})
 			.catch(() => res.destroy());
-	});
+	};
+	return tls ? createHttpsServer(tls, listener) : createServer(listener);
 }

@@ -51,6 +51,14 @@ export interface EmulatorOptions {
 	deployments?: ScriptDeployment[];
 	/** API Secrets by script ID (custsecret_…), for N/crypto in those scripts. */
 	secrets?: Record<string, string>;
+	/** Serve HTTPS with the self-signed demo certificate (demo-keys/tls-*.pem), as NetSuite serves TLS. */
+	https?: boolean;
+	/**
+	 * Held before each new connection is served, in ms (default 0): the round trips a real TCP and
+	 * TLS handshake cost over a network, which loopback hides. Paid once per connection, so a
+	 * client that reuses connections pays it once.
+	 */
+	handshakeDelayMs?: number;
 }
 
 export interface DemoCredentials {

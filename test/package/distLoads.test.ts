@@ -1,6 +1,6 @@
 // The published package has zero runtime dependencies: dist/ must load and sign on its own.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
@@ -8,7 +8,7 @@ import { jwtVerify } from 'jose';
 import { testKeyPair } from '../unit/keys';
 
 const repo = path.resolve(__dirname, '../..');
-const pkg = require(path.join(repo, 'package.json')) as { n8n: { credentials: string[]; nodes: string[] }; dependencies?: object };
+const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { n8n: { credentials: string[]; nodes: string[] }; dependencies?: object };
 
 describe('the built package', () => {
 	let dir: string;

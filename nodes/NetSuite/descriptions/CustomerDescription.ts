@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
-import { netSuiteRouting } from '../routing';
+import { netSuiteRouting, writeRouting } from '../routing';
 import { createCustomer, updateCustomer } from '../runners/customer';
 import { getRecord, listRecords } from '../runners/records';
 import { getOptionsField, listFields, operation, operationsField, recordIdField, writeOptionsField } from './common';
@@ -45,10 +45,10 @@ export const customerOperations: INodeProperties[] = [
 	operationsField(
 		'customer',
 		[
-			operation('Create', 'create', 'Create a customer', 'Create a customer', netSuiteRouting('POST', path, createCustomer)),
+			operation('Create', 'create', 'Create a customer', 'Create a customer', writeRouting('POST', path, createCustomer)),
 			operation('Get', 'get', 'Get a customer', 'Get a customer by internal or external ID', netSuiteRouting('GET', path, getRecord)),
 			operation('List', 'list', 'List customers', 'List customers, optionally filtered', netSuiteRouting('GET', path, listRecords)),
-			operation('Update', 'update', 'Update a customer', 'Change fields of a customer', netSuiteRouting('PATCH', path, updateCustomer)),
+			operation('Update', 'update', 'Update a customer', 'Change fields of a customer', writeRouting('PATCH', path, updateCustomer)),
 		],
 		'get',
 	),

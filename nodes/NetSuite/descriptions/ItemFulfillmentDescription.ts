@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
-import { netSuiteRouting } from '../routing';
+import { netSuiteRouting, writeRouting } from '../routing';
 import { createFulfillment } from '../runners/fulfillment';
 import { getRecord, listRecords } from '../runners/records';
 import { getOptionsField, listFields, operation, operationsField, recordIdField } from './common';
@@ -13,7 +13,7 @@ export const itemFulfillmentDescription: INodeProperties[] = [
 	operationsField(
 		'itemFulfillment',
 		[
-			operation('Create', 'create', 'Create an item fulfillment', 'Fulfill a sales order (NetSuite transforms the order into a fulfillment)', netSuiteRouting('POST', `${RECORD_BASE_PATH}/salesOrder`, createFulfillment)),
+			operation('Create', 'create', 'Create an item fulfillment', 'Fulfill a sales order (NetSuite transforms the order into a fulfillment)', writeRouting('POST', `${RECORD_BASE_PATH}/salesOrder`, createFulfillment)),
 			operation('Get', 'get', 'Get an item fulfillment', 'Get an item fulfillment by internal or external ID', netSuiteRouting('GET', path, getRecord)),
 			operation('List', 'list', 'List item fulfillments', 'List item fulfillments, optionally filtered', netSuiteRouting('GET', path, listRecords)),
 		],

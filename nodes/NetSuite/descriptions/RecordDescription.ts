@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
-import { netSuiteRouting } from '../routing';
+import { netSuiteRouting, writeRouting } from '../routing';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord, upsertRecord } from '../runners/records';
 import { bodyFields, getOptionsField, listFields, operation, operationsField, recordIdField, recordTypeField, writeOptionsField } from './common';
 
@@ -12,12 +12,12 @@ export const recordOperations: INodeProperties[] = [
 	operationsField(
 		'record',
 		[
-			operation('Create', 'create', 'Create a record', 'Create a record of any type', netSuiteRouting('POST', path, createRecord)),
-			operation('Delete', 'delete', 'Delete a record', 'Delete a record by internal or external ID', netSuiteRouting('DELETE', path, deleteRecord)),
+			operation('Create', 'create', 'Create a record', 'Create a record of any type', writeRouting('POST', path, createRecord)),
+			operation('Delete', 'delete', 'Delete a record', 'Delete a record by internal or external ID', writeRouting('DELETE', path, deleteRecord)),
 			operation('Get', 'get', 'Get a record', 'Get a record by internal or external ID', netSuiteRouting('GET', path, getRecord)),
 			operation('List', 'list', 'List records', 'List records of a type, optionally filtered', netSuiteRouting('GET', path, listRecords)),
-			operation('Update', 'update', 'Update a record', 'Change fields of a record (PATCH)', netSuiteRouting('PATCH', path, updateRecord)),
-			operation('Upsert', 'upsert', 'Create or update a record by external ID', 'Create the record with this external ID, or update it if it exists', netSuiteRouting('PUT', path, upsertRecord)),
+			operation('Update', 'update', 'Update a record', 'Change fields of a record (PATCH)', writeRouting('PATCH', path, updateRecord)),
+			operation('Upsert', 'upsert', 'Create or update a record by external ID', 'Create the record with this external ID, or update it if it exists', writeRouting('PUT', path, upsertRecord)),
 		],
 		'get',
 	),

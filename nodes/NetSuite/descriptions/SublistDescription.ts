@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../shared/account';
-import { netSuiteRouting } from '../routing';
+import { netSuiteRouting, writeRouting } from '../routing';
 import { addSublistLines, getSublist } from '../runners/sublist';
 import { operation, operationsField, recordIdField, recordTypeField } from './common';
 
@@ -11,7 +11,7 @@ export const sublistDescription: INodeProperties[] = [
 	operationsField(
 		'sublist',
 		[
-			operation('Add Line', 'addLine', 'Add lines to a sublist', 'Append lines to a sublist, keeping the lines already there', netSuiteRouting('PATCH', RECORD_BASE_PATH, addSublistLines)),
+			operation('Add Line', 'addLine', 'Add lines to a sublist', 'Append lines to a sublist, keeping the lines already there', writeRouting('PATCH', RECORD_BASE_PATH, addSublistLines)),
 			operation('Get', 'get', 'Get the lines of a sublist', 'Get the lines of a sublist, one item per line', netSuiteRouting('GET', RECORD_BASE_PATH, getSublist)),
 		],
 		'get',

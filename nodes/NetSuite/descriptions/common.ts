@@ -51,7 +51,7 @@ export const recordIdField = (displayOptions: Show, displayName = 'Record ID', n
 const getOptions: INodeProperties[] = [
 	{ displayName: 'Expand Sub-Resources', name: 'expandSubResources', type: 'boolean', default: false, description: 'Whether to include sublist lines and subrecords' },
 	{ displayName: 'Fields', name: 'fields', type: 'string', default: '', placeholder: 'companyName,email', description: 'Comma-separated field IDs to return (empty = all)' },
-	{ displayName: 'Simple Enum Format', name: 'simpleEnumFormat', type: 'boolean', default: false, description: 'Whether to return list values as plain IDs instead of {ID, name} objects' },
+	{ displayName: 'Simple Enum Format', name: 'simpleEnumFormat', type: 'boolean', default: false, description: 'Whether to return enum (select) fields, such as a status, as their plain ID ("B") instead of {ID, name}. References to other records (customer, subsidiary, …) keep {ID, refName}.' },
 ];
 
 const batchSize: INodeProperties = {
@@ -218,6 +218,13 @@ export const writeOptionsField = (displayOptions: Show, withReplace: boolean): I
 	displayOptions,
 	options: [
 		batchSize,
+		{
+			displayName: 'Return Full Record',
+			name: 'returnFullRecord',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output the whole record as NetSuite has it after the write (one more GET per item) instead of only its ID',
+		},
 		...(withReplace
 			? [
 					{ displayName: 'Replace Sublists', name: 'replace', type: 'string', default: '', placeholder: 'item,addressBook', description: 'Sublists whose lines the body replaces (otherwise lines are added)' },

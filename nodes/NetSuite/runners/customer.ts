@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { looseValue, recordIdParam } from '../params';
-import type { Runner } from '../routing';
+import type { Write } from '../routing';
 import { createWith, updateWith } from './records';
 
 function customerBody(ctx: IExecuteSingleFunctions, forCreate: boolean): IDataObject {
@@ -27,10 +27,13 @@ function customerBody(ctx: IExecuteSingleFunctions, forCreate: boolean): IDataOb
 	return body;
 }
 
-export const createCustomer: Runner = async function () {
-	return await createWith(this, 'customer', customerBody(this, true));
+export const createCustomer: Write = function () {
+	const body = customerBody(this, true);
+	return async () => await createWith(this, 'customer', body);
 };
 
-export const updateCustomer: Runner = async function () {
-	return await updateWith(this, 'customer', recordIdParam(this, 'recordId', 'Customer ID'), customerBody(this, false));
+export const updateCustomer: Write = function () {
+	const id = recordIdParam(this, 'recordId', 'Customer ID');
+	const body = customerBody(this, false);
+	return async () => await updateWith(this, 'customer', id, body);
 };

@@ -6,15 +6,17 @@ import { RECORD_BASE_PATH } from '../../shared/account';
 import { createRecordSafely } from '../../shared/asyncCreate';
 import { toItems } from '../../shared/output';
 import { jsonObjectParam, recordIdParam } from '../params';
-import type { Runner } from '../routing';
+import type { Write } from '../routing';
 
-export const createFulfillment: Runner = async function () {
+export const createFulfillment: Write = function () {
 	const itemIndex = this.getItemIndex();
 	const salesOrderId = recordIdParam(this, 'salesOrderId', 'Sales Order ID');
 	const body: IDataObject = jsonObjectParam(this, 'additionalBody', 'Additional Body (JSON)');
 	const lines = (this.getNodeParameter('lines', {}) as { line?: Array<{ orderLine: number; quantity: number }> }).line ?? [];
 	if (lines.length) body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
-	// A transform creates a record: sent like every create, so a lost answer cannot make two.
-	const created = await createRecordSafely.call(this, `${RECORD_BASE_PATH}/salesOrder/${salesOrderId}/!transform/itemFulfillment`, body, itemIndex);
-	return toItems([{ id: created.id, recordType: 'itemFulfillment', createdFrom: decodeURIComponent(salesOrderId) }], itemIndex);
+	return async () => {
+		// A transform creates a record: sent like every create, so a lost answer cannot make two.
+		const created = await createRecordSafely.call(this, `${RECORD_BASE_PATH}/salesOrder/${salesOrderId}/!transform/itemFulfillment`, body, itemIndex);
+		return toItems([{ id: created.id, recordType: 'itemFulfillment', createdFrom: decodeURIComponent(salesOrderId) }], itemIndex);
+	};
 };

@@ -11,7 +11,7 @@ import { requireLimit } from '../../shared/suiteQl';
 import { netSuiteRequest } from '../../shared/transport';
 import { externalIdParam, jsonObjectParam, looseValue, recordIdParam, recordTypeParam } from '../params';
 import { buildQ } from '../qFilter';
-import type { Runner } from '../routing';
+import type { Runner, Write } from '../routing';
 
 const PAGE = 1000;
 
@@ -86,13 +86,26 @@ function writeQuery(ctx: IExecuteSingleFunctions): IDataObject {
 	return qs;
 }
 
-export async function createWith(ctx: IExecuteSingleFunctions, recordType: string, body: IDataObject): Promise<INodeExecutionData[]> {
-	const created = await createRecordSafely.call(ctx, `${RECORD_BASE_PATH}/${recordType}`, body, ctx.getItemIndex());
-	return toItems([{ id: created.id, recordType }], ctx.getItemIndex());
+/**
+ * What a write outputs: its summary (the id), or with Return Full Record the record as a GET
+ * right after the write returns it, so a builder can map its fields without a Get node.
+ */
+async function writeOutput(ctx: IExecuteSingleFunctions, recordType: string, id: string | null, summary: IDataObject): Promise<INodeExecutionData[]> {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	// No id means NetSuite named no record: the write happened, so its summary is still the truth.
+	if (!options.returnFullRecord || id === null) return toItems([summary], ctx.getItemIndex());
+	return toItems([await fetchRecord(ctx, recordType, id)], ctx.getItemIndex());
 }
 
-export const createRecord: Runner = async function () {
-	return await createWith(this, recordTypeParam(this), recordBody(this));
+export async function createWith(ctx: IExecuteSingleFunctions, recordType: string, body: IDataObject): Promise<INodeExecutionData[]> {
+	const created = await createRecordSafely.call(ctx, `${RECORD_BASE_PATH}/${recordType}`, body, ctx.getItemIndex());
+	return await writeOutput(ctx, recordType, created.id, { id: created.id, recordType });
+}
+
+export const createRecord: Write = function () {
+	const recordType = recordTypeParam(this);
+	const body = recordBody(this);
+	return async () => await createWith(this, recordType, body);
 };
 
 /**
@@ -114,27 +127,38 @@ export async function updateWith(ctx: IExecuteSingleFunctions, recordType: strin
 		{ method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs, body, requestClass: addsLines(body, qs) ? 'addLine' : 'write' },
 		{ itemIndex: ctx.getItemIndex() },
 	);
-	return toItems([{ id: decodeURIComponent(id), recordType, updated: true }], ctx.getItemIndex());
+	return await writeOutput(ctx, recordType, id, { id: decodeURIComponent(id), recordType, updated: true });
 }
 
-export const updateRecord: Runner = async function () {
-	return await updateWith(this, recordTypeParam(this), recordIdParam(this), recordBody(this));
-};
-
-export const upsertRecord: Runner = async function () {
-	const recordType = recordTypeParam(this);
-	const externalId = externalIdParam(this);
-	const response = await netSuiteRequest.call(
-		this,
-		{ method: 'PUT', path: `${RECORD_BASE_PATH}/${recordType}/eid:${externalId}`, qs: writeQuery(this), body: recordBody(this) },
-		{ itemIndex: this.getItemIndex() },
-	);
-	return toItems([{ id: idFromLocation(response.headers) ?? null, externalId: decodeURIComponent(externalId), recordType }], this.getItemIndex());
-};
-
-export const deleteRecord: Runner = async function () {
+export const updateRecord: Write = function () {
 	const recordType = recordTypeParam(this);
 	const id = recordIdParam(this);
-	await netSuiteRequest.call(this, { method: 'DELETE', path: `${RECORD_BASE_PATH}/${recordType}/${id}` }, { itemIndex: this.getItemIndex() });
-	return toItems([{ id: decodeURIComponent(id), recordType, deleted: true }], this.getItemIndex());
+	const body = recordBody(this);
+	return async () => await updateWith(this, recordType, id, body);
+};
+
+export const upsertRecord: Write = function () {
+	const recordType = recordTypeParam(this);
+	const externalId = externalIdParam(this);
+	const body = recordBody(this);
+	return async () => {
+		const response = await netSuiteRequest.call(
+			this,
+			{ method: 'PUT', path: `${RECORD_BASE_PATH}/${recordType}/eid:${externalId}`, qs: writeQuery(this), body },
+			{ itemIndex: this.getItemIndex() },
+		);
+		const id = idFromLocation(response.headers) ?? null;
+		// The external ID names the record even when NetSuite's answer carries no Location.
+		const summary = { id, externalId: decodeURIComponent(externalId), recordType };
+		return await writeOutput(this, recordType, id ?? `eid:${externalId}`, summary);
+	};
+};
+
+export const deleteRecord: Write = function () {
+	const recordType = recordTypeParam(this);
+	const id = recordIdParam(this);
+	return async () => {
+		await netSuiteRequest.call(this, { method: 'DELETE', path: `${RECORD_BASE_PATH}/${recordType}/${id}` }, { itemIndex: this.getItemIndex() });
+		return toItems([{ id: decodeURIComponent(id), recordType, deleted: true }], this.getItemIndex());
+	};
 };

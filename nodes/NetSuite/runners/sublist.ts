@@ -6,7 +6,7 @@ import { RECORD_BASE_PATH } from '../../shared/account';
 import { stripLinks, toItems } from '../../shared/output';
 import { netSuiteRequest } from '../../shared/transport';
 import { recordIdParam, recordTypeParam } from '../params';
-import type { Runner } from '../routing';
+import type { Runner, Write } from '../routing';
 
 function sublistParam(ctx: IExecuteSingleFunctions): string {
 	const value = String(ctx.getNodeParameter('sublistId', '') ?? '').trim();
@@ -22,7 +22,7 @@ export const getSublist: Runner = async function () {
 	return toItems(lines.map((l) => stripLinks(l)), itemIndex);
 };
 
-export const addSublistLines: Runner = async function () {
+export const addSublistLines: Write = function () {
 	const itemIndex = this.getItemIndex();
 	const recordType = recordTypeParam(this);
 	const id = recordIdParam(this);
@@ -40,7 +40,10 @@ export const addSublistLines: Runner = async function () {
 	if (!Array.isArray(lines) || !lines.length || lines.some((l) => !l || typeof l !== 'object')) {
 		throw new NodeOperationError(this.getNode(), 'Lines (JSON) must be a JSON array of line objects, for example [{"item": {"id": "12"}, "quantity": 2}]', { itemIndex });
 	}
-	// Without `replace` the lines are added: if the answer is lost, a second PATCH would add them again.
-	await netSuiteRequest.call(this, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, body: { [sublist]: { items: lines } }, requestClass: 'addLine' }, { itemIndex });
-	return toItems([{ id: decodeURIComponent(id), recordType, sublist, linesAdded: lines.length }], itemIndex);
+	const checked = lines;
+	return async () => {
+		// Without `replace` the lines are added: if the answer is lost, a second PATCH would add them again.
+		await netSuiteRequest.call(this, { method: 'PATCH', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, body: { [sublist]: { items: checked } }, requestClass: 'addLine' }, { itemIndex });
+		return toItems([{ id: decodeURIComponent(id), recordType, sublist, linesAdded: checked.length }], itemIndex);
+	};
 };
