@@ -51,6 +51,8 @@ export class NetSuiteRawRequest implements INodeType {
 						exponential: options.exponentialBackoff !== false,
 						jitter: options.exponentialBackoff !== false,
 						retryAll: options.retryOnAllErrors === true,
+						// The user's Max Retries counts every retry, 429s included.
+						throttledUntilBudget: false,
 					},
 				});
 				const debug = options.debug ? debugRequest(originFor((await credentialsOf(this)).data, request.path), request, response.attempts) : undefined;

@@ -18,6 +18,13 @@ export interface RetryPolicy {
 	maxTotalWaitMs: number;
 	/** Longest Retry-After honoured; a longer one fails the item at once, saying so. */
 	maxRetryAfterMs: number;
+	/**
+	 * A 429 is retried for as long as the wait budget lasts, not only maxRetries times. NetSuite
+	 * refused the request before running it, so waiting longer is always safe, and when several
+	 * executions or queue workers share one account limit, six quick retries can run out while
+	 * the account is merely busy (a create then fails half-way through following its job).
+	 */
+	throttledUntilBudget: boolean;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -29,6 +36,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	retryAll: false,
 	maxTotalWaitMs: 120_000,
 	maxRetryAfterMs: 60_000,
+	throttledUntilBudget: true,
 };
 
 /** Raw Request's Max Retries, as its UI allows. */

@@ -180,7 +180,8 @@ export async function netSuiteRequest<T = unknown>(
 			if (options.accept?.(failure)) {
 				return { statusCode: failure.status ?? 0, headers: failure.headers ?? {}, body: failure.body as T, attempts: attempt };
 			}
-			if (attempt <= policy.maxRetries && shouldRetry(requestClass, failure, policy.retryAll)) {
+			const retriesLeft = attempt <= policy.maxRetries || (policy.throttledUntilBudget && failureKind(failure) === 'throttled');
+			if (retriesLeft && shouldRetry(requestClass, failure, policy.retryAll)) {
 				const delay = backoffDelayMs(attempt, policy, failure);
 				const refusal = waitRefusal(delay, budget.waitedMs, failure, policy);
 				if (refusal) throw toNetSuiteApiError(this.getNode(), failure, options.itemIndex, refusal);

@@ -56,6 +56,8 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<{ s
 }
 
 function errorBody(status: number): string {
+	// NetSuite's own answer when the account's concurrency limit is reached.
+	if (status === 429) return JSON.stringify({ type: 'https://www.rfc-editor.org/rfc/rfc6585.html#section-4', title: 'Too Many Requests', status, 'o:errorDetails': [{ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }] });
 	return JSON.stringify({ type: 'https://www.rfc-editor.org/rfc/rfc9110.html', title: 'Service Unavailable', status, 'o:errorDetails': [{ detail: 'An unexpected error occurred.', 'o:errorCode': 'UNEXPECTED_ERROR' }] });
 }
 

@@ -169,6 +169,22 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		expect(linesOf(101)).toBe(before + 1);
 	});
 
+	it('a long run of 429s (a busy shared account) is waited out within the item\'s budget, past the six retries other failures get', async () => {
+		// Nine 429s: past the six retries, and still inside the 120 s budget with the backoff's 30 s cap.
+		proxy.inject({ kind: 'status', status: 429 }, 9, is('GET', /\/customer\/1$/));
+		const { error, json } = await netSuite({ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' });
+		expect(error).toBeUndefined();
+		expect(json[0].id).toBe('1');
+		expect(delays).toHaveLength(9);
+	});
+
+	it('Raw Request: Max Retries counts 429s too (the user set the number)', async () => {
+		proxy.inject({ kind: 'status', status: 429 }, 5, is('GET', /\/customer\/1$/));
+		const { error } = await raw({ service: 'record', path: '/customer/1', method: 'GET', options: { maxRetries: 2 } });
+		expect(error?.message).toMatch(/429|Concurrent|Too Many/i);
+		expect(delays).toHaveLength(2);
+	});
+
 	it('Raw Request POST that times out is not sent again: one record, not four', async () => {
 		proxy.inject({ kind: 'slow', delayMs: 1500 }, 1, is('POST', /\/customer$/));
 		const { error } = await raw({ service: 'record', path: '/customer', method: 'POST', sendBody: true, bodyType: 'json', jsonBody: '{"companyName": "Timeout Raw Co", "subsidiary": {"id": "1"}}', options: { timeout: 300 } });
