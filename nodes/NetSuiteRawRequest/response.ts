@@ -4,14 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { buildRequestUrl } from '../shared/requestUrl';
 import type { NetSuiteRequest, NetSuiteResponse } from '../shared/transport';
-
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
-	return value === undefined ? undefined : String(Array.isArray(value) ? value[0] : value);
-}
+import { headerValue } from '../shared/headers';
 
 function fileNameOf(headers: Record<string, unknown>): string | undefined {
-	const disposition = header(headers, 'content-disposition') ?? '';
+	const disposition = headerValue(headers, 'content-disposition') ?? '';
 	const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition)?.[1];
 	if (star) return decodeURIComponent(star.replace(/"/g, ''));
 	return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
@@ -38,7 +34,7 @@ export async function toOutputItem(
 	if (options.format === 'binary' && response.statusCode < 300 && body !== undefined && body !== null && body !== '') {
 		const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
 		item.binary = {
-			[options.binaryProperty]: await ctx.helpers.prepareBinaryData(buffer, fileNameOf(response.headers), header(response.headers, 'content-type')?.split(';')[0]),
+			[options.binaryProperty]: await ctx.helpers.prepareBinaryData(buffer, fileNameOf(response.headers), headerValue(response.headers, 'content-type')?.split(';')[0]),
 		};
 		body = undefined;
 	} else if (Buffer.isBuffer(body)) {

@@ -16,19 +16,15 @@ import { netSuiteErrorDetails, toNetSuiteApiError, type HttpFailure } from './ne
 import { idFromLocation } from './output';
 import { retryTiming } from './retry';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse } from './transport';
+import { headerValue } from './headers';
 
 const JOB_PATH = /^\/services\/rest\/async\/v1\/job\/[A-Za-z0-9_-]+$/;
 /** How long a create may wait for NetSuite's async processors; past it the job is named, not re-sent. */
 export const asyncJobTuning = { maxWaitMs: 300_000, firstPollMs: 100, maxPollMs: 5_000 };
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
-	return value === undefined ? undefined : String(Array.isArray(value) ? value[0] : value);
-}
-
 /** The job's path from a Location (absolute or not); the host always stays the credential's. */
 function jobPathOf(headers: Record<string, unknown>): string | undefined {
-	const location = header(headers, 'location');
+	const location = headerValue(headers, 'location');
 	if (!location) return undefined;
 	const path = location.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/\/+$/, '');
 	return JOB_PATH.test(path) ? path : undefined;

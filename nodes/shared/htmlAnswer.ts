@@ -2,9 +2,10 @@
 // front of the account, not data: it must fail the item, not become a string item.
 import { NodeOperationError, type IN8nHttpFullResponse, type INode } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 function contentType(headers: IN8nHttpFullResponse['headers']): string {
-	const value = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-	return String(Array.isArray(value) ? value[0] : (value ?? '')).toLowerCase();
+	return (headerValue(headers as Record<string, unknown> | undefined, 'content-type') ?? '').toLowerCase();
 }
 
 function looksLikeHtml(body: unknown): boolean {

@@ -2,6 +2,8 @@
 // items hold the record and nothing else.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 export function stripLinks<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((v) => stripLinks(v)) as T;
 	if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
@@ -20,8 +22,8 @@ export function toItems(records: IDataObject[], itemIndex: number): INodeExecuti
 
 /** The id NetSuite puts only in the Location header of a 204 answer to a create. */
 export function idFromLocation(headers: Record<string, unknown>): string | undefined {
-	const location = Object.entries(headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
-	if (typeof location !== 'string') return undefined;
+	const location = headerValue(headers, 'location');
+	if (location === undefined) return undefined;
 	const match = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(location);
 	return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -4,6 +4,7 @@
 import { sleep as n8nSleep } from 'n8n-workflow';
 
 import type { HttpFailure } from './netSuiteError';
+import { headerValue } from './headers';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -50,9 +51,8 @@ export const retryTiming = {
 
 /** Retry-After in ms (seconds or an HTTP date), if the server sent one. */
 export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
-	const raw = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
+	const text = headerValue(headers, 'retry-after')?.trim();
+	if (!text) return undefined;
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 	const at = Date.parse(text);
 	return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
