@@ -75,7 +75,8 @@ async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): 
 	return kept.length;
 }
 
-async function bareUpserts(emulator: RunningEmulator, count: number, workers: number): Promise<number> {
+/** A hand-written signed write loop: `workers` at a time, each request sent again only on a 429. */
+async function bareWrites(emulator: RunningEmulator, count: number, workers: number, write: (i: number) => { method: string; path: string; body: object }): Promise<number> {
 	const { tba, accountId, baseUrl } = emulator.credentials;
 	const keys = { ...tba, realm: accountId };
 	let next = 0;
@@ -83,10 +84,10 @@ async function bareUpserts(emulator: RunningEmulator, count: number, workers: nu
 	await Promise.all(
 		Array.from({ length: workers }, async () => {
 			while (next < count) {
-				const i = next++;
-				const url = `${baseUrl}/services/rest/record/v1/customer/eid:BARE-${i}`;
+				const { method, path, body } = write(next++);
+				const url = `${baseUrl}${path}`;
 				for (;;) {
-					const response = await fetch(url, { method: 'PUT', headers: { authorization: tbaAuthorizationHeader(keys, { method: 'PUT', url }), 'content-type': 'application/json' }, body: JSON.stringify({ companyName: `Bare ${i}`, subsidiary: { id: '1' } }) });
+					const response = await fetch(url, { method, headers: { authorization: tbaAuthorizationHeader(keys, { method, url }), 'content-type': 'application/json' }, body: JSON.stringify(body) });
 					await response.arrayBuffer();
 					if (response.status !== 429) break;
 				}
@@ -97,28 +98,13 @@ async function bareUpserts(emulator: RunningEmulator, count: number, workers: nu
 	return done;
 }
 
-/** A hand-written synchronous create loop: POST, read the id from Location, no key, no retry of a lost answer. */
-async function bareCreates(emulator: RunningEmulator, count: number, workers: number): Promise<number> {
-	const { tba, accountId, baseUrl } = emulator.credentials;
-	const keys = { ...tba, realm: accountId };
-	const url = `${baseUrl}/services/rest/record/v1/customer`;
-	let next = 0;
-	let done = 0;
-	await Promise.all(
-		Array.from({ length: workers }, async () => {
-			while (next < count) {
-				const i = next++;
-				for (;;) {
-					const response = await fetch(url, { method: 'POST', headers: { authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }), 'content-type': 'application/json' }, body: JSON.stringify({ companyName: `Bare create ${i}`, subsidiary: { id: '1' } }) });
-					await response.arrayBuffer();
-					if (response.status !== 429) break;
-				}
-				done++;
-			}
-		}),
-	);
-	return done;
-}
+const bareUpserts = (emulator: RunningEmulator, count: number, workers: number) =>
+	bareWrites(emulator, count, workers, (i) => ({ method: 'PUT', path: `/services/rest/record/v1/customer/eid:BARE-${i}`, body: { companyName: `Bare ${i}`, subsidiary: { id: '1' } } }));
+
+/** A synchronous create loop: POST, id in Location, no key, no retry of a lost answer. */
+const bareCreates = (emulator: RunningEmulator, count: number, workers: number) =>
+	bareWrites(emulator, count, workers, (i) => ({ method: 'POST', path: '/services/rest/record/v1/customer', body: { companyName: `Bare create ${i}`, subsidiary: { id: '1' } } }));
+
 
 /**
  * Several executions creating records at once in one process, as n8n runs concurrent
