@@ -8,13 +8,13 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { clientCredentialsTokenUrl } from '../nodes/shared/tokenUrl';
-import { requestClientCredentialsToken } from '../nodes/shared/accessToken';
-import { sharedToken, tokenCacheKey } from '../nodes/shared/tokenCache';
-import { JWT_ALGORITHMS, signClientAssertion } from '../nodes/shared/clientAssertion';
-import { requireField } from '../nodes/shared/credentialFields';
-import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/credentialProperties';
-import { withTargetUrl } from '../nodes/shared/requestTarget';
+import { clientCredentialsTokenUrl } from '../nodes/shared/auth/tokenUrl';
+import { requestClientCredentialsToken } from '../nodes/shared/auth/accessToken';
+import { sharedToken, tokenCacheKey } from '../nodes/shared/auth/tokenCache';
+import { JWT_ALGORITHMS, signClientAssertion } from '../nodes/shared/auth/clientAssertion';
+import { requireField } from '../nodes/shared/auth/credentialFields';
+import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/auth/credentialProperties';
+import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
 
 export class NetSuiteClientCredentialsApi implements ICredentialType {
 	name = 'netSuiteClientCredentialsApi';

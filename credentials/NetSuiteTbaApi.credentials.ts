@@ -7,11 +7,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { parseAccountId } from '../nodes/shared/account';
-import { requireField } from '../nodes/shared/credentialFields';
-import { withTargetUrl } from '../nodes/shared/requestTarget';
-import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
-import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/credentialProperties';
+import { parseAccountId } from '../nodes/shared/auth/account';
+import { requireField } from '../nodes/shared/auth/credentialFields';
+import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
+import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
+import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/auth/credentialProperties';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';

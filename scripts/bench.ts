@@ -4,8 +4,8 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../nodes/NetSuite/NetSuite.node';
 import { NetSuiteRawRequest } from '../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
-import { pacingSettings } from '../nodes/shared/accountPacing';
-import { tbaAuthorizationHeader } from '../nodes/shared/tbaSigner';
+import { pacingSettings } from '../nodes/shared/api/accountPacing';
+import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { runNode } from '../test/harness';
 import { credentialsFor, type Auth } from '../test/nodes/credentials';

@@ -9,7 +9,7 @@
 // loop sends too, and upserts (one PUT each, for all three) are the like-for-like floor case.
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../nodes/shared/account';
+import { RECORD_BASE_PATH } from '../nodes/shared/auth/account';
 
 export class FloorNode implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
-import { searchRecordTypes } from '../shared/metadataCatalog';
+import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
+import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { getRecordFields } from './fieldOptions';
 import { runSuiteQlOperation } from './runners/suiteQlOperation';
 import { connectionOperations } from './descriptions/ConnectionDescription';

@@ -2,7 +2,7 @@
 // Anything the list lacks (a field the role cannot see) can still be typed as an expression.
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { recordSchema } from '../shared/metadataCatalog';
+import { recordSchema } from '../shared/api/metadataCatalog';
 import { FIXED_TYPES } from './params';
 
 function currentRecordType(ctx: ILoadOptionsFunctions): string {

@@ -12,9 +12,9 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
-import { autoConcurrency, SAFE_CONCURRENCY } from '../shared/concurrency';
-import { withSharedLimiter } from '../shared/limiter';
-import type { NetSuiteRequest } from '../shared/transport';
+import { autoConcurrency, SAFE_CONCURRENCY } from '../shared/api/concurrency';
+import { withSharedLimiter } from '../shared/api/limiter';
+import type { NetSuiteRequest } from '../shared/api/transport';
 import { capForTool } from './tool/toolCall';
 
 export type Runner = (

@@ -10,8 +10,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
-import { netSuiteCredentials as credentialsOf, netSuiteRequest, originFor } from '../shared/transport';
+import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
+import { netSuiteCredentials as credentialsOf, netSuiteRequest, originFor } from '../shared/api/transport';
 import { rawRequestProperties } from './description';
 import { buildRawRequest, maxRetriesOption, retryDelayOption } from './request';
 import { debugRequest, toOutputItem } from './response';

@@ -3,10 +3,10 @@
 // header) is refused, naming the field.
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
-import { QUERY_BASE_PATH, RECORD_BASE_PATH, RESTLET_PATH } from '../shared/account';
-import { DEFAULT_RETRY, MAX_RETRIES_RANGE } from '../shared/retry';
-import { rawRequestClass } from '../shared/retryPolicy';
-import type { NetSuiteRequest } from '../shared/transport';
+import { QUERY_BASE_PATH, RECORD_BASE_PATH, RESTLET_PATH } from '../shared/auth/account';
+import { DEFAULT_RETRY, MAX_RETRIES_RANGE } from '../shared/api/retry';
+import { rawRequestClass } from '../shared/api/retryPolicy';
+import type { NetSuiteRequest } from '../shared/api/transport';
 
 const FORBIDDEN_HEADERS = new Set(['authorization', 'host', 'content-length', 'proxy-authorization', 'cookie']);
 

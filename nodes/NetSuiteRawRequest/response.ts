@@ -2,9 +2,9 @@
 // and for debugging the request as sent with every secret redacted.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { buildRequestUrl } from '../shared/requestUrl';
-import type { NetSuiteRequest, NetSuiteResponse } from '../shared/transport';
-import { headerValue } from '../shared/headers';
+import { buildRequestUrl } from '../shared/api/requestUrl';
+import type { NetSuiteRequest, NetSuiteResponse } from '../shared/api/transport';
+import { headerValue } from '../shared/api/headers';
 
 function fileNameOf(headers: Record<string, unknown>): string | undefined {
 	const disposition = headerValue(headers, 'content-disposition') ?? '';

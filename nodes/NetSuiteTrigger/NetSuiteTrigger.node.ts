@@ -8,9 +8,9 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { authenticationProperty, netSuiteCredentials } from '../shared/authentication';
-import { searchRecordTypes } from '../shared/metadataCatalog';
-import { SUITEQL_MAX_PAGE } from '../shared/suiteQl';
+import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
+import { searchRecordTypes } from '../shared/api/metadataCatalog';
+import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { StartFrom } from './changeStream';
 import { toItems, type ItemOptions } from './items';
 import { pollChanges, recentChange, type PollOptions, type TriggerState } from './poller';

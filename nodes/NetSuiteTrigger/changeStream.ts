@@ -2,7 +2,7 @@
 // only through `PageReader`, so tests can run it against the emulator's store in-process.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SuiteQlQuery } from '../shared/suiteQl';
+import type { SuiteQlQuery } from '../shared/api/suiteQl';
 import { advanced, boundOf, isHistory, startingAt, type ChangeKey, type StreamCursor } from './cursor';
 import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
 

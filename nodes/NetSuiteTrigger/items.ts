@@ -5,12 +5,12 @@
 // the cursor stays where it was.
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../shared/account';
-import { SAFE_CONCURRENCY } from '../shared/concurrency';
-import { mapLimited } from '../shared/limiter';
-import { netSuiteErrorDetails, toNetSuiteApiError } from '../shared/netSuiteError';
-import { stripLinks } from '../shared/output';
-import { netSuiteRequest } from '../shared/transport';
+import { RECORD_BASE_PATH } from '../shared/auth/account';
+import { SAFE_CONCURRENCY } from '../shared/api/concurrency';
+import { mapLimited } from '../shared/api/limiter';
+import { netSuiteErrorDetails, toNetSuiteApiError } from '../shared/api/netSuiteError';
+import { stripLinks } from '../shared/api/output';
+import { netSuiteRequest } from '../shared/api/transport';
 import type { Change } from './poller';
 
 export interface ItemOptions {

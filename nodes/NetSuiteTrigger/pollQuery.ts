@@ -2,7 +2,7 @@
 // (time, id) order, paged by that key so any number of changes is read (no 100,000-row offset
 // cap), between the cursor and a bound fixed at the start of the poll. Every value is a bound
 // parameter; only the user's Additional Filter is SuiteQL text.
-import type { SuiteQlQuery } from '../shared/suiteQl';
+import type { SuiteQlQuery } from '../shared/api/suiteQl';
 import type { Bound, ChangeKey } from './cursor';
 import { deletedTypesOf, type PollTable } from './recordTables';
 

@@ -1,7 +1,7 @@
 // Resolves the Record Type input to its SuiteQL table, checking it at activation.
 import { NodeOperationError, type IDataObject, type IPollFunctions, type NodeApiError } from 'n8n-workflow';
 
-import { recordSchema } from '../shared/metadataCatalog';
+import { recordSchema } from '../shared/api/metadataCatalog';
 import { knownPollTable, pollTableFromSchema, type PollTable } from './recordTables';
 
 /** NetSuite's answer to a record type it does not have; anything else is not about the type. */

@@ -1,7 +1,7 @@
 // SuiteQL pages for the trigger, through the shared transport; a failure names the query.
 import { NodeApiError, NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
-import { fetchSuiteQlPage } from '../shared/suiteQl';
+import { fetchSuiteQlPage } from '../shared/api/suiteQl';
 import type { PageReader } from './changeStream';
 
 export function suiteQlReader(ctx: IPollFunctions): PageReader {

@@ -12,7 +12,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { netSuiteCredentials } from '../shared/authentication';
+import { netSuiteCredentials } from '../shared/auth/authentication';
 import { startCatchUp } from './catchUpSchedule';
 import { webhookTriggerProperties } from './description';
 import { MIN_SECRET_LENGTH, receivePush } from './receivePush';

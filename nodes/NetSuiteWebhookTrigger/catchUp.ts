@@ -7,7 +7,7 @@ import type { IPollFunctions, ITriggerFunctions } from 'n8n-workflow';
 import { pollChanges, type Change, type PollOptions } from '../NetSuiteTrigger/poller';
 import { resolvePollTable } from '../NetSuiteTrigger/pollTable';
 import { suiteQlReader } from '../NetSuiteTrigger/reader';
-import { SUITEQL_MAX_PAGE } from '../shared/suiteQl';
+import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { Ledger } from './ledger';
 import { changeKey, fromSecond, type ChangeEvent } from './pushEvent';
 

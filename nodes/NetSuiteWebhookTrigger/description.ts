@@ -1,7 +1,7 @@
 // The NetSuite Webhook Trigger's parameters.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../shared/authentication';
+import { authenticationProperty } from '../shared/auth/authentication';
 
 export const EVENT_OPTIONS = [
 	{ name: 'Create', value: 'create' },

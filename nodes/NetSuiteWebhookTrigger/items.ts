@@ -2,9 +2,9 @@
 // transport with the event under _netsuite.
 import type { IDataObject, INodeExecutionData, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../shared/account';
-import { stripLinks } from '../shared/output';
-import { netSuiteRequest } from '../shared/transport';
+import { RECORD_BASE_PATH } from '../shared/auth/account';
+import { stripLinks } from '../shared/api/output';
+import { netSuiteRequest } from '../shared/api/transport';
 import type { ChangeEvent } from './pushEvent';
 
 export function eventJson(event: ChangeEvent): IDataObject {

@@ -4,9 +4,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
 import { NetSuiteRawRequest } from '../../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
-import { retryTiming } from '../../nodes/shared/retry';
-import { clearTokenCache } from '../../nodes/shared/tokenCache';
-import { transportTuning } from '../../nodes/shared/transport';
+import { retryTiming } from '../../nodes/shared/api/retry';
+import { clearTokenCache } from '../../nodes/shared/auth/tokenCache';
+import { transportTuning } from '../../nodes/shared/api/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { runNode, type TestCredential } from '../harness';
 import { credentialsFor, type Auth } from '../nodes/credentials';

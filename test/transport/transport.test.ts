@@ -4,8 +4,8 @@ import { jwtVerify } from 'jose';
 import { NetSuiteClientCredentialsApi } from '../../credentials/NetSuiteClientCredentialsApi.credentials';
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
-import { retryTiming } from '../../nodes/shared/retry';
-import { clearTokenCache } from '../../nodes/shared/tokenCache';
+import { retryTiming } from '../../nodes/shared/api/retry';
+import { clearTokenCache } from '../../nodes/shared/auth/tokenCache';
 import { runNode, TestCredentialsHelper } from '../harness';
 import { testKeyPair } from '../unit/keys';
 

@@ -4,8 +4,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
-import { retryTiming } from '../../nodes/shared/retry';
-import { transportTuning } from '../../nodes/shared/transport';
+import { retryTiming } from '../../nodes/shared/api/retry';
+import { transportTuning } from '../../nodes/shared/api/transport';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { runNode } from '../harness';
 import { credentialsFor } from '../nodes/credentials';

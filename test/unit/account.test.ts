@@ -1,4 +1,4 @@
-import { accountUrls, parseAccountId } from '../../nodes/shared/account';
+import { accountUrls, parseAccountId } from '../../nodes/shared/auth/account';
 
 describe('account ids', () => {
 	it.each([

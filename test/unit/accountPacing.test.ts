@@ -1,4 +1,4 @@
-import { paced, pacingOf, pacingSettings, PACING_HOLD_MS, resetAccountPacing } from '../../nodes/shared/accountPacing';
+import { paced, pacingOf, pacingSettings, PACING_HOLD_MS, resetAccountPacing } from '../../nodes/shared/api/accountPacing';
 
 type Sleep = (ms: number) => Promise<void>;
 const realSleep: Sleep = async (ms) => await new Promise((r) => (ms === 0 ? setImmediate(r) : setTimeout(r, ms)));

@@ -1,7 +1,7 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { createPrivateKey } from 'node:crypto';
 
-import { signClientAssertion } from '../../nodes/shared/clientAssertion';
+import { signClientAssertion } from '../../nodes/shared/auth/clientAssertion';
 import { testKeyPair } from './keys';
 
 const tokenUrl = 'https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token';

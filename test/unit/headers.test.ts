@@ -1,4 +1,4 @@
-import { headerValue } from '../../nodes/shared/headers';
+import { headerValue } from '../../nodes/shared/api/headers';
 
 describe('a header is found whatever the case of its name', () => {
 	it('as NetSuite sends it (2.40 keeps the case) and lower-cased (2.8)', () => {

@@ -1,7 +1,7 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { authFailure } from '../../nodes/shared/authFailure';
-import { httpFailure, toNetSuiteApiError } from '../../nodes/shared/netSuiteError';
+import { authFailure } from '../../nodes/shared/auth/authFailure';
+import { httpFailure, toNetSuiteApiError } from '../../nodes/shared/api/netSuiteError';
 
 const node: INode = { id: '1', name: 'NetSuite', type: 'n8n-nodes-suitetalk.netSuite', typeVersion: 1, position: [0, 0], parameters: {} };
 

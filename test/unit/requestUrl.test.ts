@@ -1,4 +1,4 @@
-import { buildRequestUrl, onTheWire } from '../../nodes/shared/requestUrl';
+import { buildRequestUrl, onTheWire } from '../../nodes/shared/api/requestUrl';
 
 describe('the URL a request is signed for is the URL it is sent to', () => {
 	const paths = ['/customer/eid:ACME 42', '/customer/eid:Müller-Ωmega-😀', '/customer/eid:A+B', '/customer/eid:A%2FB', '/customer/eid:50%off', '/customer/eid:[x]|^{}`"<>', '/x/\u0001\u007f'];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { backoffDelayMs, DEFAULT_RETRY, retryAfterMs, retryTiming, waitRefusal } from '../../nodes/shared/retry';
-import { failureKind, rawRequestClass, RETRY_POLICY, retryPolicyMarkdown, shouldRetry, type FailureKind } from '../../nodes/shared/retryPolicy';
+import { backoffDelayMs, DEFAULT_RETRY, retryAfterMs, retryTiming, waitRefusal } from '../../nodes/shared/api/retry';
+import { failureKind, rawRequestClass, RETRY_POLICY, retryPolicyMarkdown, shouldRetry, type FailureKind } from '../../nodes/shared/api/retryPolicy';
 
 const failures: Record<FailureKind, { status?: number; code?: string }> = {
 	throttled: { status: 429 },

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
-import { tbaAuthorizationHeader } from '../../nodes/shared/tbaSigner';
+import { tbaAuthorizationHeader } from '../../nodes/shared/auth/tbaSigner';
 import { oracleVector, parseOAuthHeader } from './fixtures';
 
 const keys = { ...oracleVector };

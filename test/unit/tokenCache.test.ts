@@ -1,4 +1,4 @@
-import { TokenCache } from '../../nodes/shared/tokenCache';
+import { TokenCache } from '../../nodes/shared/auth/tokenCache';
 
 /** A stand-in for NetSuite's token endpoint: numbered tokens, and early revocation of all issued so far. */
 class FakeNetSuite {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SUITEQL_PATH } from '../../shared/account';
+import { SUITEQL_PATH } from '../../shared/auth/account';
 import { netSuiteRouting } from '../routing';
 import { verifyConnection } from '../runners/verify';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SUITEQL_PATH } from '../../shared/account';
+import { SUITEQL_PATH } from '../../shared/auth/account';
 import { netSuiteRouting } from '../routing';
 import { getItem, ITEM_RECORD_TYPES, listItems } from '../runners/items';
 import { getOptionsField, operation, operationsField, recordIdField, returnAllFields } from './common';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
 import { netSuiteRouting, writeRouting } from '../routing';
 import { createFulfillment } from '../runners/fulfillment';
 import { getRecord, listRecords } from '../runners/records';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
 import { netSuiteRouting } from '../routing';
 import { getRecordMetadata, listRecordTypes } from '../runners/metadata';
 import { operation, operationsField, recordTypeField } from './common';

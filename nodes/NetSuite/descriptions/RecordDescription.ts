@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
 import { netSuiteRouting, writeRouting } from '../routing';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord, upsertRecord } from '../runners/records';
 import { bodyFields, getOptionsField, listFields, operation, operationsField, recordIdField, recordTypeField, writeOptionsField } from './common';

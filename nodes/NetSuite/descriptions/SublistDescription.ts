@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
 import { netSuiteRouting, writeRouting } from '../routing';
 import { addSublistLines, getSublist } from '../runners/sublist';
 import { operation, operationsField, recordIdField, recordTypeField } from './common';

@@ -1,7 +1,7 @@
 // Sales orders and invoices: list and get, the generic record operations on a fixed type.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
 import { netSuiteRouting } from '../routing';
 import { getRecord, listRecords } from '../runners/records';
 import { getOptionsField, listFields, operation, operationsField, recordIdField } from './common';

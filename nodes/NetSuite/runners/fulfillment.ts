@@ -2,9 +2,9 @@
 // order's lines, customer and addresses carry over; chosen lines and quantities may override.
 import type { IDataObject } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
-import { createRecordSafely } from '../../shared/asyncCreate';
-import { toItems } from '../../shared/output';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
+import { createRecordSafely } from '../../shared/api/asyncCreate';
+import { toItems } from '../../shared/api/output';
 import { jsonObjectParam, recordIdParam } from '../params';
 import type { Write } from '../routing';
 

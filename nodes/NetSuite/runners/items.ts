@@ -2,8 +2,8 @@
 // serviceSaleItem, …): list them by SuiteQL, get one by finding its type first.
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { toItems } from '../../shared/output';
-import { fetchSuiteQlPage, suiteQlPages } from '../../shared/suiteQl';
+import { toItems } from '../../shared/api/output';
+import { fetchSuiteQlPage, suiteQlPages } from '../../shared/api/suiteQl';
 import { recordIdParam } from '../params';
 import type { Runner } from '../routing';
 import { fetchRecord } from './records';

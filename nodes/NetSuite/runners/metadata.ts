@@ -1,8 +1,8 @@
 // Metadata: the record types of the account, and one type's JSON schema.
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordSchema, recordTypeNames } from '../../shared/metadataCatalog';
-import { toItems } from '../../shared/output';
+import { recordSchema, recordTypeNames } from '../../shared/api/metadataCatalog';
+import { toItems } from '../../shared/api/output';
 import { recordTypeParam } from '../params';
 import type { Runner } from '../routing';
 

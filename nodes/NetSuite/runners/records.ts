@@ -2,13 +2,13 @@
 // create, update, upsert by external ID, delete. Every request goes through the transport.
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
-import { createRecordSafely } from '../../shared/asyncCreate';
-import { autoConcurrency } from '../../shared/concurrency';
-import { mapLimited } from '../../shared/limiter';
-import { idFromLocation, stripLinks, toItems } from '../../shared/output';
-import { requireLimit } from '../../shared/suiteQl';
-import { netSuiteRequest } from '../../shared/transport';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
+import { createRecordSafely } from '../../shared/api/asyncCreate';
+import { autoConcurrency } from '../../shared/api/concurrency';
+import { mapLimited } from '../../shared/api/limiter';
+import { idFromLocation, stripLinks, toItems } from '../../shared/api/output';
+import { requireLimit } from '../../shared/api/suiteQl';
+import { netSuiteRequest } from '../../shared/api/transport';
 import { externalIdParam, jsonObjectParam, looseValue, recordIdParam, recordTypeParam } from '../params';
 import { buildQ } from '../qFilter';
 import type { Runner, Write } from '../routing';

@@ -2,9 +2,9 @@
 // (a PATCH without `replace` adds the lines it carries).
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../shared/account';
-import { stripLinks, toItems } from '../../shared/output';
-import { netSuiteRequest } from '../../shared/transport';
+import { RECORD_BASE_PATH } from '../../shared/auth/account';
+import { stripLinks, toItems } from '../../shared/api/output';
+import { netSuiteRequest } from '../../shared/api/transport';
 import { recordIdParam, recordTypeParam } from '../params';
 import type { Runner, Write } from '../routing';
 

@@ -2,8 +2,8 @@
 // Run Query operation: the custom operation (workflows) and the routing engine (tool calls).
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
-import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../shared/suiteQl';
-import type { NetSuiteContext, TransportOptions } from '../../shared/transport';
+import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../shared/api/suiteQl';
+import type { NetSuiteContext, TransportOptions } from '../../shared/api/transport';
 
 export interface SuiteQlRun {
 	query: SuiteQlQuery;

@@ -1,7 +1,7 @@
 // Verify Connection: the smallest SuiteQL, plus who we are connected as.
-import { parseAccountId, SUITEQL_PATH } from '../../shared/account';
-import { toItems } from '../../shared/output';
-import { netSuiteCredentials, netSuiteRequest } from '../../shared/transport';
+import { parseAccountId, SUITEQL_PATH } from '../../shared/auth/account';
+import { toItems } from '../../shared/api/output';
+import { netSuiteCredentials, netSuiteRequest } from '../../shared/api/transport';
 import type { Runner } from '../routing';
 
 export const verifyConnection: Runner = async function () {

@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { NetSuiteRawRequest } from '../../../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
-import { clearTokenCache } from '../../../nodes/shared/tokenCache';
+import { clearTokenCache } from '../../../nodes/shared/auth/tokenCache';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runNode } from '../../harness';
 import { credentialsFor, oauth2CredentialFor } from '../credentials';

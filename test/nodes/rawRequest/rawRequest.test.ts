@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuiteRawRequest } from '../../../nodes/NetSuiteRawRequest/NetSuiteRawRequest.node';
-import { retryTiming } from '../../../nodes/shared/retry';
-import { clearTokenCache } from '../../../nodes/shared/tokenCache';
+import { retryTiming } from '../../../nodes/shared/api/retry';
+import { clearTokenCache } from '../../../nodes/shared/auth/tokenCache';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { DEMO_PDF } from '../../emulator/restlets';
 import { runNode } from '../../harness';

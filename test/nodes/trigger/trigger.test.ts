@@ -4,7 +4,7 @@
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runPoll } from '../../harness';
 import { NetSuiteTrigger } from '../../../nodes/NetSuiteTrigger/NetSuiteTrigger.node';
-import { DEFAULT_RETRY, retryTiming } from '../../../nodes/shared/retry';
+import { DEFAULT_RETRY, retryTiming } from '../../../nodes/shared/api/retry';
 import { credentialsFor } from '../credentials';
 import { recordTypeParam, TriggerSession } from './session';
 

@@ -3,9 +3,9 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
 import { CredentialInputError } from './credentialFields';
-import { httpFailure, type HttpFailure } from './netSuiteError';
-import { backoffDelayMs, DEFAULT_RETRY, retryTiming } from './retry';
-import { shouldRetry } from './retryPolicy';
+import { httpFailure, type HttpFailure } from '../api/netSuiteError';
+import { backoffDelayMs, DEFAULT_RETRY, retryTiming } from '../api/retry';
+import { shouldRetry } from '../api/retryPolicy';
 
 /** Token requests retried after a 5xx or a lost connection (the "token request" row of the retry table). */
 const TOKEN_RETRIES = 3;

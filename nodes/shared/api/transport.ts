@@ -16,13 +16,13 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from './account';
+import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from '../auth/account';
 import { paced } from './accountPacing';
-import { credentialTypeFor } from './authentication';
-import { findCredentialInputError } from './credentialFields';
+import { credentialTypeFor } from '../auth/authentication';
+import { findCredentialInputError } from '../auth/credentialFields';
 import { nodeParameter } from './parameters';
 import { httpFailure, toNetSuiteApiError, type HttpFailure } from './netSuiteError';
-import { authFailure } from './authFailure';
+import { authFailure } from '../auth/authFailure';
 import { htmlAnswerError } from './htmlAnswer';
 import { backoffDelayMs, DEFAULT_RETRY, retryTiming, waitRefusal, type RetryPolicy } from './retry';
 import { failureKind, shouldRetry, type RequestClass } from './retryPolicy';

@@ -2,7 +2,7 @@
 // Cached per execution (a catalog read is slow in NetSuite and never changes mid-run).
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from './account';
+import { RECORD_BASE_PATH } from '../auth/account';
 import { netSuiteRequest, type NetSuiteContext } from './transport';
 
 const cache = new Map<string, Promise<unknown>>();

@@ -2,7 +2,7 @@
 // rows, so a long read either stops with a clear error or pages by key instead.
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { SUITEQL_PATH } from './account';
+import { SUITEQL_PATH } from '../auth/account';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
 
 export const SUITEQL_MAX_PAGE = 1000;

@@ -3,7 +3,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { accountUrls, RESTLET_PATH } from './account';
-import { buildRequestUrl, joinBase } from './requestUrl';
+import { buildRequestUrl, joinBase } from '../api/requestUrl';
 
 /**
  * n8n's HTTP Request node (the editor's "Custom API Call" with a NetSuite credential) still
