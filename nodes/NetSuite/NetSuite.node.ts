@@ -2,18 +2,9 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
-import { getRecordFields } from './fieldOptions';
-import { runSuiteQlOperation } from './runners/suiteQlOperation';
-import { connectionOperations } from './descriptions/ConnectionDescription';
-import { customerFieldsDescription, customerOperations } from './descriptions/CustomerDescription';
-import { itemDescription } from './descriptions/ItemDescription';
-import { itemFulfillmentDescription } from './descriptions/ItemFulfillmentDescription';
-import { metadataDescription } from './descriptions/MetadataDescription';
-import { recordFields, recordOperations } from './descriptions/RecordDescription';
-import { sublistDescription } from './descriptions/SublistDescription';
-import { suiteQlFields, suiteQlOperations } from './descriptions/SuiteQlDescription';
-import { toolDescriptionFields } from './descriptions/ToolDescriptions';
-import { invoiceDescription, salesOrderDescription } from './descriptions/TransactionDescriptions';
+import { runSuiteQlInWorkflow } from './actions/suiteQl/runInWorkflow';
+import { getRecordFields } from './methods/fieldOptions';
+import { resourceProperties } from './resources';
 
 export class NetSuite implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,42 +23,7 @@ export class NetSuite implements INodeType {
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Connection', value: 'connection' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Item', value: 'item' },
-					{ name: 'Item Fulfillment', value: 'itemFulfillment' },
-					{ name: 'Metadata', value: 'metadata' },
-					{ name: 'Record', value: 'record' },
-					{ name: 'Sales Order', value: 'salesOrder' },
-					{ name: 'Sublist', value: 'sublist' },
-					{ name: 'SuiteQL', value: 'suiteQl' },
-				],
-				default: 'record',
-			},
-			...connectionOperations,
-			...customerOperations,
-			...customerFieldsDescription,
-			...invoiceDescription,
-			...itemDescription,
-			...itemFulfillmentDescription,
-			...metadataDescription,
-			...recordOperations,
-			...recordFields,
-			...salesOrderDescription,
-			...sublistDescription,
-			...suiteQlOperations,
-			...suiteQlFields,
-			...toolDescriptionFields,
-		],
+		properties: [authenticationProperty, ...resourceProperties],
 	};
 
 	methods = {
@@ -75,7 +31,9 @@ export class NetSuite implements INodeType {
 		loadOptions: { getRecordFields },
 	};
 
+	// Workflows run SuiteQL here, past the routing engine's row bound (runInWorkflow.ts); tool
+	// calls run the operation's routing (run.operation.ts).
 	customOperations = {
-		suiteQl: { run: runSuiteQlOperation },
+		suiteQl: { run: runSuiteQlInWorkflow },
 	};
 }

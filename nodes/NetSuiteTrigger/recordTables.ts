@@ -1,10 +1,10 @@
-// Where SuiteQL keeps each record type, which columns hold its created and last-modified
-// times, and how DeletedRecord names it. The names differ by record (entities: datecreated;
-// items and transactions: createddate); types not listed here are looked up in the metadata
-// catalog.
+// Where SuiteQL keeps each record type (derived from shared/api/recordTypes.ts), which columns
+// hold its created and last-modified times, and how DeletedRecord names it. The names differ by
+// record (entities: datecreated; items and transactions: createddate); types not listed there
+// are looked up in the metadata catalog.
 import type { IDataObject } from 'n8n-workflow';
 
-import { ITEM_RECORD_TYPES } from '../NetSuite/runners/items';
+import { ITEM_RECORD_TYPES, knownRecordTypes } from '../shared/api/recordTypes';
 
 export interface PollTable {
 	table: string;
@@ -20,32 +20,18 @@ export interface PollTable {
 	typeColumn?: { column: string; restTypes: Record<string, string> };
 }
 
-const entity = (table: string): PollTable => ({ table, created: 'datecreated', modified: 'lastmodifieddate' });
-const transaction = (type: string): PollTable => ({ table: 'transaction', where: { column: 'type', value: type }, created: 'createddate', modified: 'lastmodifieddate' });
-const itemOf = (restType: string): PollTable => {
-	const code = Object.entries(ITEM_RECORD_TYPES).find(([, rest]) => rest === restType)![0];
-	return { table: 'item', where: { column: 'itemtype', value: code }, created: 'createddate', modified: 'lastmodifieddate' };
-};
+const CREATED_DATE = { created: 'createddate', modified: 'lastmodifieddate' };
+
+function pollTableOf(kind: ReturnType<typeof knownRecordTypes>[number][1]): PollTable {
+	if ('entity' in kind) return { table: kind.entity, created: 'datecreated', modified: 'lastmodifieddate' };
+	if ('transaction' in kind) return { table: 'transaction', where: { column: 'type', value: kind.transaction }, ...CREATED_DATE };
+	return { table: 'item', where: { column: 'itemtype', value: kind.item }, ...CREATED_DATE };
+}
 
 export const POLL_TABLES: Record<string, PollTable> = {
-	customer: entity('customer'),
-	contact: entity('contact'),
-	vendor: entity('vendor'),
-	employee: entity('employee'),
-	partner: entity('partner'),
-	subsidiary: entity('subsidiary'),
-	salesOrder: transaction('SalesOrd'),
-	invoice: transaction('CustInvc'),
-	itemFulfillment: transaction('ItemShip'),
-	cashSale: transaction('CashSale'),
-	creditMemo: transaction('CustCred'),
-	customerPayment: transaction('CustPymt'),
-	estimate: transaction('Estimate'),
-	purchaseOrder: transaction('PurchOrd'),
-	returnAuthorization: transaction('RtnAuth'),
-	vendorBill: transaction('VendBill'),
-	item: { table: 'item', created: 'createddate', modified: 'lastmodifieddate', typeColumn: { column: 'itemtype', restTypes: ITEM_RECORD_TYPES } },
-	...Object.fromEntries(Object.values(ITEM_RECORD_TYPES).map((restType) => [restType, itemOf(restType)])),
+	...Object.fromEntries(knownRecordTypes().map(([recordType, kind]) => [recordType, pollTableOf(kind)])),
+	// Not a REST record type: the whole item table, each row fetched under its own type.
+	item: { table: 'item', ...CREATED_DATE, typeColumn: { column: 'itemtype', restTypes: ITEM_RECORD_TYPES } },
 };
 
 /** The table entry for a record type, matched as NetSuite matches type names: ignoring case. */

@@ -15,7 +15,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { netSuiteErrorDetails, toNetSuiteApiError, type HttpFailure } from './netSuiteError';
 import { idFromLocation } from './output';
 import { retryTiming } from './retry';
-import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse } from './transport';
+import { netSuiteRequest, type NetSuiteContext, type NetSuiteRequest, type NetSuiteResponse, type TransportOptions } from './transport';
 import { headerValue } from './headers';
 
 const JOB_PATH = /^\/services\/rest\/async\/v1\/job\/[A-Za-z0-9_-]+$/;
@@ -39,17 +39,27 @@ export interface CreatedRecord {
 	job?: string;
 }
 
-export async function createRecordSafely(this: NetSuiteContext, path: string, body: IDataObject | undefined, itemIndex?: number): Promise<CreatedRecord> {
+const KEY_HEADER = 'X-NetSuite-Idempotency-Key';
+
+/** Sends a create (a POST with a body) async with its key, and follows it to the record's id. */
+export async function createRecordSafely(
+	this: NetSuiteContext,
+	request: Pick<NetSuiteRequest, 'path' | 'body' | 'headers'>,
+	transport: TransportOptions = {},
+): Promise<CreatedRecord> {
+	const itemIndex = transport.itemIndex;
+	// The caller's key (declared by the operation) is kept; every retry of this create carries it.
+	const key = headerValue(request.headers ?? {}, KEY_HEADER) ?? randomUUID();
 	const submitted = await netSuiteRequest.call(
 		this,
 		{
 			method: 'POST',
-			path,
-			body,
-			headers: { 'X-NetSuite-Idempotency-Key': randomUUID(), Prefer: 'respond-async' },
+			path: request.path,
+			body: request.body,
+			headers: { ...request.headers, [KEY_HEADER]: key, Prefer: 'respond-async' },
 			requestClass: 'createWithKey',
 		},
-		{ itemIndex, accept: isIdempotencyRefusal },
+		{ ...transport, accept: isIdempotencyRefusal },
 	);
 	// Answered synchronously after all (the preference is only a preference): the id is here.
 	if (submitted.statusCode === 204 || submitted.statusCode === 201) return { id: idFromLocation(submitted.headers) ?? null };
@@ -57,7 +67,7 @@ export async function createRecordSafely(this: NetSuiteContext, path: string, bo
 	if (!job) throw new NodeOperationError(this.getNode(), `NetSuite accepted the create (HTTP ${submitted.statusCode}) but named no job to follow`, { itemIndex });
 	let id: string | null;
 	try {
-		id = await followJob.call(this, job, itemIndex);
+		id = await followJob.call(this, job, transport);
 	} catch (error) {
 		if (error instanceof ReportAsIs) throw error.nodeError;
 		// The create was accepted; only reading its outcome failed. Saying "failed" would invite a duplicate.
@@ -81,11 +91,12 @@ interface JobStatus {
 	progress?: string;
 }
 
-async function followJob(this: NetSuiteContext, job: string, itemIndex?: number): Promise<string | null> {
+async function followJob(this: NetSuiteContext, job: string, transport: TransportOptions): Promise<string | null> {
+	const itemIndex = transport.itemIndex;
 	// Polling waits are NetSuite's queue, not retries: they do not use up the item's retry wait.
 	let waited = 0;
 	for (let poll = 0; ; poll++) {
-		const status = (await netSuiteRequest.call(this, { method: 'GET', path: job }, { itemIndex })).body as JobStatus;
+		const status = (await netSuiteRequest.call(this, { method: 'GET', path: job }, transport)).body as JobStatus;
 		if (status?.completed === true) break;
 		const delay = Math.min(asyncJobTuning.firstPollMs * 2 ** poll, asyncJobTuning.maxPollMs);
 		if (waited + delay > asyncJobTuning.maxWaitMs) {
@@ -99,13 +110,13 @@ async function followJob(this: NetSuiteContext, job: string, itemIndex?: number)
 		waited += delay;
 		await retryTiming.sleep(delay);
 	}
-	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, { itemIndex })).body as { items?: Array<{ id?: string | number }> };
+	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, transport)).body as { items?: Array<{ id?: string | number }> };
 	const taskId = tasks?.items?.[0]?.id;
 	if (taskId === undefined) throw new NodeOperationError(this.getNode(), `NetSuite's job ${job.split('/').pop()} has no task to read the result from`, { itemIndex });
 	const result: NetSuiteResponse = await netSuiteRequest.call(
 		this,
 		{ method: 'GET', path: `${job}/task/${encodeURIComponent(String(taskId))}/result` },
-		{ itemIndex, accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 },
+		{ ...transport, accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 },
 	);
 	// A task that failed answers with NetSuite's error for the create itself (a missing field, …).
 	if (result.statusCode >= 400) throw new ReportAsIs(toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex));

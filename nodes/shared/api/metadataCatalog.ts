@@ -3,7 +3,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../auth/account';
-import { netSuiteRequest, type NetSuiteContext } from './transport';
+import { netSuiteRequest, type NetSuiteContext, type TransportOptions } from './transport';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -25,20 +25,20 @@ async function cached<T>(ctx: NetSuiteContext, what: string, load: () => Promise
 	return await entry;
 }
 
-export async function recordTypeNames(ctx: NetSuiteContext): Promise<string[]> {
+export async function recordTypeNames(ctx: NetSuiteContext, transport: TransportOptions = {}): Promise<string[]> {
 	return await cached(ctx, 'catalog', async () => {
-		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/metadata-catalog` });
+		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/metadata-catalog` }, transport);
 		const items = ((response.body as IDataObject)?.items ?? []) as Array<{ name?: string }>;
 		return items.map((i) => String(i.name ?? '')).filter(Boolean);
 	});
 }
 
-export async function recordSchema(ctx: NetSuiteContext, recordType: string, itemIndex?: number): Promise<IDataObject> {
+export async function recordSchema(ctx: NetSuiteContext, recordType: string, transport: TransportOptions = {}): Promise<IDataObject> {
 	return await cached(ctx, `schema:${recordType}`, async () => {
 		const response = await netSuiteRequest.call(
 			ctx,
 			{ method: 'GET', path: `${RECORD_BASE_PATH}/metadata-catalog/${encodeURIComponent(recordType)}`, headers: { Accept: 'application/schema+json' } },
-			{ itemIndex },
+			transport,
 		);
 		return response.body as IDataObject;
 	});

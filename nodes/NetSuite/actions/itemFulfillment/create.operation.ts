@@ -1,0 +1,69 @@
+// Item Fulfillment > Create: NetSuite makes it from a sales order (`!transform`), so the
+// order's lines, customer and addresses carry over; chosen lines and quantities may override.
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../../../shared/auth/account';
+import { createRecordSafely } from '../../../shared/api/asyncCreate';
+import { toItems } from '../../../shared/api/output';
+import { recordIdField } from '../../fields/record';
+import { jsonObjectParam } from '../../inputs/params';
+import { fillPath } from '../../inputs/path';
+import type { Operation, Resource } from '../../operation';
+import { sendIdempotencyKey } from '../record/write';
+
+const fields: INodeProperties[] = [
+	recordIdField('Sales Order ID', 'salesOrderId'),
+	{
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		description: 'Lines to fulfill (empty = every open line of the order)',
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{ displayName: 'Order Line', name: 'orderLine', type: 'number', default: 1, description: 'Line number on the sales order' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Body (JSON)',
+		name: 'additionalBody',
+		type: 'json',
+		default: '{}',
+		description: 'Other fields of the fulfillment, for example {"memo": "Shipped by n8n", "shipStatus": {"ID": "C"}}',
+	},
+];
+
+/** preSend: Additional Body plus the chosen lines. */
+async function sendFulfillmentBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body: IDataObject = jsonObjectParam(this, 'additionalBody', 'Additional Body (JSON)');
+	const lines = (this.getNodeParameter('lines', {}) as { line?: Array<{ orderLine: number; quantity: number }> }).line ?? [];
+	if (lines.length) body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
+	request.body = body;
+	return request;
+}
+
+export const create = (resource: Resource): Operation => ({
+	value: 'create',
+	name: 'Create',
+	action: 'Create an item fulfillment',
+	description: 'Fulfill a sales order (NetSuite transforms the order into a fulfillment)',
+	toolDescription: 'Fulfill a NetSuite sales order: NetSuite transforms the order (its ID, or eid: and its external ID) into an item fulfillment and answers the new ID. Leave the lines empty to fulfill every open line.',
+	writes: true,
+	request: { method: 'POST', url: `${RECORD_BASE_PATH}/salesOrder/{salesOrderId}/!transform/itemFulfillment`, headers: { Prefer: 'respond-async' } },
+	preSend: [fillPath(resource), sendFulfillmentBody, sendIdempotencyKey],
+	fields,
+	async run(request, transport) {
+		// A transform creates a record: sent like every create, so a lost answer cannot make two.
+		const created = await createRecordSafely.call(this, request, transport);
+		const salesOrderId = decodeURIComponent(request.path.split('/')[RECORD_BASE_PATH.split('/').length + 1]);
+		return toItems([{ id: created.id, recordType: 'itemFulfillment', createdFrom: salesOrderId }], this.getItemIndex());
+	},
+});

@@ -1,0 +1,27 @@
+// Delete: one record by internal ID or eid:external ID. A retry after a lost answer that finds
+// nothing is the delete done (the transport turns that 404 into success).
+import { RECORD_BASE_PATH } from '../../../shared/auth/account';
+import { toItems } from '../../../shared/api/output';
+import { netSuiteRequest } from '../../../shared/api/transport';
+import { recordIdField, recordTypeField } from '../../fields/record';
+import { fillPath, idLabel } from '../../inputs/path';
+import type { Operation, Resource } from '../../operation';
+import { ID } from '../../tool/words';
+import { recordTypeOf } from './read';
+
+export const deleteRecord = (resource: Resource): Operation => ({
+	value: 'delete',
+	name: 'Delete',
+	action: `Delete ${resource.singular}`,
+	description: `Delete ${resource.singular} by internal or external ID`,
+	toolDescription: `Delete a NetSuite record. ${ID}`,
+	writes: true,
+	request: { method: 'DELETE', url: `${RECORD_BASE_PATH}/{recordType}/{id}` },
+	preSend: [fillPath(resource)],
+	fields: [...(resource.recordType ? [] : [recordTypeField]), recordIdField(idLabel(resource))],
+	async run(request, transport) {
+		await netSuiteRequest.call(this, request, transport);
+		const id = decodeURIComponent(request.path.split('/').pop() ?? '');
+		return toItems([{ id, recordType: recordTypeOf(request.path), deleted: true }], this.getItemIndex());
+	},
+});

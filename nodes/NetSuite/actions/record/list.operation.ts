@@ -1,0 +1,49 @@
+// List: the IDs of a record type's records (NetSuite's collection answers IDs only), filtered by
+// q, optionally each fetched in full.
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { RECORD_BASE_PATH } from '../../../shared/auth/account';
+import { mapLimited } from '../../../shared/api/limiter';
+import { toItems } from '../../../shared/api/output';
+import { listIds } from '../../../shared/api/recordPages';
+import { requireLimit } from '../../../shared/api/suiteQl';
+import { listFields } from '../../fields/list';
+import { recordTypeField } from '../../fields/record';
+import { fillPath } from '../../inputs/path';
+import { buildQ } from '../../inputs/qFilter';
+import type { Operation, Resource } from '../../operation';
+import { batchSizeOf } from '../../batchSize';
+import { CUT, Q } from '../../tool/words';
+import { fetchRecord, readQuery } from './read';
+
+/** preSend: the filter as NetSuite's q; Limit checked before any request. */
+async function sendFilter(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	if (this.getNodeParameter('returnAll', false) !== true) requireLimit(this, this.getNodeParameter('limit', 50), this.getItemIndex());
+	const q = buildQ(this);
+	if (q) request.qs = { ...request.qs, q };
+	return request;
+}
+
+export const list = (resource: Resource): Operation => ({
+	value: 'list',
+	name: 'List',
+	action: `List ${resource.plural}`,
+	description: resource.recordType ? `List ${resource.plural}, optionally filtered` : 'List records of a type, optionally filtered',
+	toolDescription: resource.recordType ? `List NetSuite ${resource.plural}. ${Q} ${CUT}` : `List NetSuite records of a type. ${Q} ${CUT}`,
+	writes: false,
+	request: { method: 'GET', url: `${RECORD_BASE_PATH}/{recordType}` },
+	preSend: [fillPath(resource), sendFilter],
+	fields: [...(resource.recordType ? [] : [recordTypeField]), ...listFields],
+	async run(request, transport) {
+		const itemIndex = this.getItemIndex();
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
+		const ids = await listIds(this, request, maxRows, transport);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (!options.fullRecords) return toItems(ids.map((id) => ({ id })), itemIndex);
+		const qs = readQuery(options);
+		const size = await batchSizeOf(this);
+		const records = await mapLimited(ids, size, async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs));
+		return toItems(records, itemIndex);
+	},
+});

@@ -1,0 +1,77 @@
+// SuiteQL > Run Query's inputs: the query, its bound parameters, how many rows and how to page.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendSuiteQlParams } from './params';
+
+export const suiteQlFields: INodeProperties[] = [
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		required: true,
+		default: '',
+		placeholder: 'SELECT id, companyname, email FROM customer WHERE lastmodifieddate > SYSDATE - ?',
+		description:
+			'SuiteQL SELECT statement (Oracle-style SQL: main tables transaction, transactionline, customer, item; BUILTIN.DF(field) for display values; dates via TO_CHAR/TO_DATE). Use ? placeholders and the Parameters list for values.',
+		routing: { send: { type: 'body', property: 'q' } },
+	},
+	{
+		displayName: 'Parameters',
+		name: 'parameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		description: 'Values bound to the ? placeholders, in order (sent as NetSuite\'s params, never pasted into the query)',
+		routing: { send: { preSend: [sendSuiteQlParams] } },
+		options: [{ displayName: 'Parameter', name: 'values', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 1000,
+				description: 'Rows per request (NetSuite allows at most 1000)',
+			},
+			{
+				displayName: 'Page by Key',
+				name: 'pageByKey',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to page on a unique ordered column instead of by offset, to read past NetSuite\'s 100,000-row offset limit',
+			},
+			{
+				displayName: 'Key Column',
+				name: 'keyColumn',
+				type: 'string',
+				default: 'id',
+				description: 'Unique column the query selects, used by Page by Key',
+			},
+		],
+	},
+];

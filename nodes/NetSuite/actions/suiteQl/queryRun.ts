@@ -1,0 +1,37 @@
+// One SuiteQL read as the node's parameters describe it, shared by the two ways n8n runs the
+// Run Query operation: the custom operation (workflows) and the routing engine (tool calls).
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+
+import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../../shared/api/suiteQl';
+import type { NetSuiteContext, TransportOptions } from '../../../shared/api/transport';
+
+export interface SuiteQlRun {
+	query: SuiteQlQuery;
+	/** Stop after this many rows (undefined = all). */
+	maxRows?: number;
+	pageSize: number;
+	pageByKey: boolean;
+	keyColumn: string;
+}
+
+/** Reads one parameter of the item being run; each caller binds its own item index. */
+export type ParameterReader = (name: string, fallback: unknown) => unknown;
+
+export function suiteQlRunOf(node: INode, read: ParameterReader, q: unknown, params: string[], itemIndex: number): SuiteQlRun {
+	const text = String(q ?? '').trim();
+	if (!text) throw new NodeOperationError(node, 'Query is empty: enter a SuiteQL SELECT statement', { itemIndex });
+	const options = (read('options', {}) ?? {}) as IDataObject;
+	const returnAll = read('returnAll', false) === true;
+	return {
+		query: { q: text, params },
+		maxRows: returnAll ? undefined : Number(read('limit', 50)),
+		pageSize: Number(options.pageSize ?? 1000),
+		pageByKey: options.pageByKey === true,
+		keyColumn: String(options.keyColumn || 'id'),
+	};
+}
+
+export function suiteQlRowPages(ctx: NetSuiteContext, run: SuiteQlRun, transport: TransportOptions): AsyncGenerator<IDataObject[]> {
+	const read = { maxRows: run.maxRows, pageSize: run.pageSize, transport };
+	return run.pageByKey ? suiteQlPagesByKey.call(ctx, run.query, run.keyColumn, read) : suiteQlPages.call(ctx, run.query, read);
+}

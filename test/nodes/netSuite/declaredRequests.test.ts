@@ -1,0 +1,90 @@
+// Every operation's routing is a promise: the request it declares (method, URL template, static
+// query and headers) is the first one n8n sends for it, and every request the operation sends
+// at all goes through n8n's own routing request (RoutingNode.rawRoutingRequest, which is what
+// makeRoutingRequest calls). The table must name every operation the node has.
+import { RoutingNode } from 'n8n-core';
+import type { IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+
+import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
+import { routingOf } from '../../../nodes/NetSuite/operation';
+import { OPERATIONS } from '../../../nodes/NetSuite/resources';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { runNode } from '../../harness';
+import { asRoutingOnly } from '../../harness/runTool';
+import { credentialsFor } from '../credentials';
+import { type } from './run';
+
+const customerBody = '{"companyName": "Declared Ltd", "subsidiary": {"id": "1"}}';
+
+/** Inputs that make each operation succeed against the emulator's demo data. */
+const CASES: Record<string, INodeParameters> = {
+	'connection.verify': {},
+	'customer.create': { companyName: 'Declared Ltd', subsidiary: '1' },
+	'customer.get': { recordId: '1', options: { fields: 'companyName' } },
+	'customer.list': { limit: 2, filterMode: 'q', q: 'companyName START_WITH "A"', options: { fullRecords: true } },
+	'customer.update': { recordId: '2', updateFields: { phone: '555-0101' } },
+	'invoice.get': { recordId: 'eid:INV-2001' },
+	'invoice.list': { limit: 2 },
+	'item.get': { recordId: '3' },
+	'item.list': { limit: 3, itemTypes: ['NonInvtPart'] },
+	'itemFulfillment.create': { salesOrderId: '101', lines: { line: [{ orderLine: 1, quantity: 1 }] } },
+	'itemFulfillment.get': { recordId: '1' },
+	'itemFulfillment.list': { limit: 2 },
+	'metadata.getRecordMetadata': { recordType: type('customer') },
+	'metadata.listRecordTypes': {},
+	'record.create': { recordType: type('customer'), bodyMode: 'json', bodyJson: customerBody, options: { returnFullRecord: true } },
+	'record.delete': { recordType: type('customer'), recordId: '3' },
+	'record.get': { recordType: type('customer'), recordId: 'eid:CRM-1003', options: { expandSubResources: true } },
+	'record.list': { recordType: type('customer'), limit: 2 },
+	'record.update': { recordType: type('salesOrder'), recordId: '102', bodyMode: 'json', bodyJson: '{"memo": "rush"}', options: { replace: 'item' } },
+	'record.upsert': { recordType: type('customer'), externalId: 'DECLARED-1', bodyMode: 'json', bodyJson: customerBody },
+	'salesOrder.get': { recordId: '101' },
+	'salesOrder.list': { limit: 2 },
+	'sublist.addLine': { recordType: type('salesOrder'), recordId: '103', sublistId: 'item', lines: '[{"item": {"id": "2"}, "quantity": 1}]' },
+	'sublist.get': { recordType: type('salesOrder'), recordId: '102', sublistId: 'item' },
+	'suiteQl.run': { query: 'SELECT id FROM customer WHERE id < ?', parameters: { values: [{ value: '4' }] } },
+};
+
+/** The declared URL template as a pattern: each {segment} is one path segment. */
+const templatePattern = (url: string) => new RegExp(`^${url.replace(/[.*+?^$()|[\]\\!]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+').replace(/\{\w+\}/g, '[^/]+')}$`);
+
+describe('what each operation declares is what n8n sends', () => {
+	let emulator: RunningEmulator;
+	let sent: IHttpRequestOptions[];
+	beforeAll(async () => (emulator = await startEmulator({ port: 0, seedCustomers: 10 })));
+	afterAll(async () => await emulator.stop());
+	beforeEach(() => {
+		sent = [];
+		const original = RoutingNode.prototype.rawRoutingRequest;
+		jest.spyOn(RoutingNode.prototype, 'rawRoutingRequest').mockImplementation(async function (this: RoutingNode, ...args: Parameters<RoutingNode['rawRoutingRequest']>) {
+			sent.push({ ...args[1].options });
+			return await original.apply(this, args);
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it('has a case for every operation of the node', () => {
+		expect(Object.keys(CASES).sort()).toEqual(OPERATIONS.map(({ resource, operation }) => `${resource.value}.${operation.value}`).sort());
+	});
+
+	it.each(OPERATIONS.map(({ resource, operation }) => [`${resource.value}.${operation.value}`, operation] as const))('%s', async (key, operation) => {
+		const [resource, name] = key.split('.');
+		const logged = emulator.requestLog.length;
+		const result = await runNode({
+			// SuiteQL in a workflow is a custom operation; its routing is what tool calls run.
+			nodeType: asRoutingOnly(new NetSuite()),
+			parameters: { authentication: 'tokenBasedAuth', resource, operation: name, ...CASES[key] },
+			credentials: credentialsFor(emulator, 'tokenBasedAuth'),
+		});
+		expect(result.items.filter((i) => i.error)).toEqual([]);
+		const declared = routingOf(operation).request!;
+		const [first] = sent;
+		expect(first.method).toBe(declared.method);
+		expect(first.url).toMatch(templatePattern(String(declared.url)));
+		expect(first.qs).toEqual(expect.objectContaining((declared.qs ?? {}) as IDataObject));
+		expect(first.headers).toEqual(expect.objectContaining((declared.headers ?? {}) as IDataObject));
+		// Everything NetSuite received for this item came through n8n's routing request.
+		const received = emulator.requestLog.slice(logged).filter((r) => !r.path.includes('/governanceLimits'));
+		expect(received.map((r) => `${r.method} ${r.path}`)).toEqual(sent.map((s) => `${s.method} ${s.url}`));
+	});
+});
