@@ -1,6 +1,8 @@
 // NetSuite account ids map to hosts and to the OAuth 1.0a realm. Nothing that is not an
 // account id ever reaches a URL: a crafted "account id" would otherwise move the host.
 
+import { CredentialInputError } from './credentialFields';
+
 /** `1234567`, `TSTDRV1234567`, `1234567_SB1`, `1234567-sb1`, `1234567_RP` (case-insensitive). */
 const ACCOUNT_ID = /^([0-9A-Z]{1,30})(?:[_-](SB[0-9]{1,3}|RP))?$/i;
 
@@ -11,19 +13,15 @@ export interface NetSuiteAccount {
 	hostLabel: string;
 }
 
-export class AccountIdError extends Error {
-	override name = 'NetSuiteCredentialInputError';
-}
-
 export function parseAccountId(raw: unknown): NetSuiteAccount {
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	if (!value) {
-		throw new AccountIdError('Account ID is empty: enter the id shown in NetSuite under Setup > Company > Company Information (for example 1234567 or 1234567_SB1)');
+		throw new CredentialInputError('Account ID is empty: enter the id shown in NetSuite under Setup > Company > Company Information (for example 1234567 or 1234567_SB1)');
 	}
 	const match = ACCOUNT_ID.exec(value);
 	if (!match) {
 		const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-		throw new AccountIdError(`Account ID "${shown}" is not a NetSuite account id: use letters and digits with an optional _SB1 / _RP suffix (for example 1234567 or 1234567_SB1), not a URL`);
+		throw new CredentialInputError(`Account ID "${shown}" is not a NetSuite account id: use letters and digits with an optional _SB1 / _RP suffix (for example 1234567 or 1234567_SB1), not a URL`);
 	}
 	const [, base, suffix] = match;
 	const realm = (suffix ? `${base}_${suffix}` : base).toUpperCase();
@@ -56,9 +54,9 @@ export function accountUrls(accountId: unknown, baseUrlOverride?: unknown): Acco
 
 function parseOverride(value: string): string {
 	const url = URL.canParse(value) ? new URL(value) : undefined;
-	if (!url) throw new AccountIdError('Base URL Override is not a URL (expected for example http://127.0.0.1:8787)');
+	if (!url) throw new CredentialInputError('Base URL Override is not a URL (expected for example http://127.0.0.1:8787)');
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new AccountIdError('Base URL Override must start with http:// or https://');
+		throw new CredentialInputError('Base URL Override must start with http:// or https://');
 	}
 	return url.origin;
 }

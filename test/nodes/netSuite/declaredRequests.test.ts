@@ -45,6 +45,8 @@ const CASES: Record<string, INodeParameters> = {
 	'suiteQl.run': { query: 'SELECT id FROM customer WHERE id < ?', parameters: { values: [{ value: '4' }] } },
 };
 
+type RawRoutingRequest = (context: unknown, requestData: { options: IHttpRequestOptions }, ...rest: unknown[]) => Promise<unknown>;
+
 /** The declared URL template as a pattern: each {segment} is one path segment. */
 const templatePattern = (url: string) => new RegExp(`^${url.replace(/[.*+?^$()|[\]\\!]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+').replace(/\{\w+\}/g, '[^/]+')}$`);
 
@@ -55,8 +57,10 @@ describe('what each operation declares is what n8n sends', () => {
 	afterAll(async () => await emulator.stop());
 	beforeEach(() => {
 		sent = [];
-		const original = RoutingNode.prototype.rawRoutingRequest;
-		jest.spyOn(RoutingNode.prototype, 'rawRoutingRequest').mockImplementation(async function (this: RoutingNode, ...args: Parameters<RoutingNode['rawRoutingRequest']>) {
+		// rawRoutingRequest is private to n8n-core's RoutingNode: the one place routing requests leave.
+		const routing = RoutingNode.prototype as unknown as { rawRoutingRequest: RawRoutingRequest };
+		const original = routing.rawRoutingRequest;
+		jest.spyOn(routing, 'rawRoutingRequest').mockImplementation(async function (this: unknown, ...args: Parameters<RawRoutingRequest>) {
 			sent.push({ ...args[1].options });
 			return await original.apply(this, args);
 		});
