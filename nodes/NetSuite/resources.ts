@@ -21,6 +21,7 @@ import { upsert } from './actions/record/upsert.operation';
 import { addLine } from './actions/sublist/addLine.operation';
 import { get as getSublist } from './actions/sublist/get.operation';
 import { run as runSuiteQl } from './actions/suiteQl/run.operation';
+import { mergeSharedFields } from './fields/merge';
 import { routingOf, type Operation, type Resource } from './operation';
 
 export const RESOURCES: Resource[] = [
@@ -111,6 +112,10 @@ function toolDescriptionField(resource: Resource, operation: Operation): INodePr
 export const resourceProperties: INodeProperties[] = [
 	resourceField,
 	...RESOURCES.map(operationField),
-	...OPERATIONS.flatMap(({ resource, operation }) => operation.fields.map((field) => shownFor(field, resource, operation))),
+	...mergeSharedFields(
+		OPERATIONS.flatMap(({ resource, operation }) =>
+			operation.fields.map((field) => ({ property: shownFor(field, resource, operation), operation: `${resource.value}.${operation.value}` })),
+		),
+	),
 	...OPERATIONS.flatMap(({ resource, operation }) => toolDescriptionField(resource, operation)),
 ];
