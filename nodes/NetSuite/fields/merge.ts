@@ -5,9 +5,9 @@
 // across the operations of one resource, then across resources whose operation lists are equal.
 // The editor shows a node's properties in array order, so the merged list is ordered to keep
 // every operation's own field order (its identifiers first, its Options last).
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-type Show = Record<string, unknown[]>;
+type Show = NonNullable<IDisplayOptions['show']>;
 type Dimension = 'resource' | 'operation';
 
 /** A field as one operation declares it (operation: "<resource>.<operation>"). */
@@ -37,7 +37,7 @@ function mergeOn(groups: INodeProperties[], dimension: Dimension): { merged: INo
 			return merged.length - 1;
 		}
 		const firstShow = merged[found].displayOptions!.show as Show;
-		const values = [...new Set([...firstShow[dimension], ...show![dimension]])];
+		const values = [...new Set([...(firstShow[dimension] ?? []), ...(show![dimension] ?? [])])];
 		merged[found] = { ...merged[found], displayOptions: { ...merged[found].displayOptions, show: { ...firstShow, [dimension]: values } } };
 		return found;
 	});
