@@ -1,6 +1,7 @@
-// Agent mode in a real n8n 2.40.7: a published workflow with an MCP Server Trigger exposes
-// NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client (@modelcontextprotocol/sdk,
-// Streamable HTTP, as the trigger serves from version 2) lists and calls them. One n8n start.
+// Agent mode in a real n8n, 2.40.7 (Node 24) and 2.8.4 (Node 20): a published workflow with an
+// MCP Server Trigger exposes NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client
+// (@modelcontextprotocol/sdk, Streamable HTTP, as the trigger serves from version 2) lists and
+// calls them. One n8n start per version.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -43,7 +44,7 @@ async function waitForEndpoint(url: string, n8n: N8nInstance): Promise<void> {
 const text = (result: McpText) => result.content.map((c) => c.text ?? '').join('\n');
 const rows = (result: McpText) => JSON.parse(text(result)) as Array<Record<string, unknown>>;
 
-describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
+describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP client', (version) => {
 	let emulator: RunningEmulator;
 	let n8n: N8nInstance;
 	let url: string;
@@ -51,7 +52,7 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0 });
-		n8n = new N8nInstance(installN8n('2.40.7'));
+		n8n = new N8nInstance(installN8n(version));
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
 		await n8n.importWorkflow(mcpWorkflow());
 		await n8n.cli(['publish:workflow', '--id=nsMcpE2e']);
