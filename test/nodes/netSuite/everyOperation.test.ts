@@ -6,187 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { cutNote, TOOL_ROW_CAP } from '../../../nodes/NetSuite/tool/toolCall';
-import type { RunningEmulator } from '../../emulator';
-import { type } from './run';
-import { asTool, frozenEmulator, inWorkflow, storeOf, type Call, type Outcome } from './twoWays';
-
-interface Row extends Call {
-	/** What the workflow's answer and NetSuite's state show; the tool's must then be the same. */
-	check(json: IDataObject[], emulator: RunningEmulator): void;
-	/** Output fields that differ by nature between any two runs (timings). */
-	volatile?: string[];
-}
-
-const customer = type('customer');
-const salesOrder = type('salesOrder');
-const rowsOf = (emulator: RunningEmulator, query: string, params: Array<string | number> = []) => emulator.data.db.all(query, params);
-const ids = (json: IDataObject[]) => json.map((r) => r.id);
-const lineCount = (emulator: RunningEmulator, order: number) => Number(rowsOf(emulator, 'SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [order])[0].n);
-
-const OPERATIONS: Record<string, Row> = {
-	'connection.verify': {
-		parameters: { resource: 'connection', operation: 'verify' },
-		volatile: ['responseTimeMs'],
-		check: (json) => expect(json).toEqual([expect.objectContaining({ ok: true, accountId: '1234567_SB1', authentication: 'tokenBasedAuth', credentialType: 'netSuiteTbaApi' })]),
-	},
-	'customer.create': {
-		parameters: { resource: 'customer', operation: 'create', subsidiary: '2', additionalFields: { email: 'hi@parity.example' } },
-		fromModel: { companyName: 'Parity Ltd' },
-		check: (json, ns) => {
-			expect(json).toEqual([{ id: '11', recordType: 'customer' }]);
-			expect(rowsOf(ns, 'SELECT companyname, email, subsidiary FROM customer WHERE id = 11')).toEqual([{ companyname: 'Parity Ltd', email: 'hi@parity.example', subsidiary: 2 }]);
-		},
-	},
-	'customer.get': {
-		parameters: { resource: 'customer', operation: 'get' },
-		fromModel: { recordId: 'eid:CRM-1003' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '4', companyName: 'Umbrella Corp', externalId: 'CRM-1003' })]),
-	},
-	'customer.list': {
-		parameters: { resource: 'customer', operation: 'list', filterMode: 'q', returnAll: true },
-		fromModel: { q: 'email START_WITH "billing@"' },
-		check: (json) => expect(json).toEqual([{ id: '2' }, { id: '6' }]),
-	},
-	'customer.update': {
-		parameters: { resource: 'customer', operation: 'update', updateFields: { phone: '555-9999' } },
-		fromModel: { recordId: '3' },
-		check: (json, ns) => {
-			expect(json).toEqual([{ id: '3', recordType: 'customer', updated: true }]);
-			expect(rowsOf(ns, 'SELECT companyname, phone FROM customer WHERE id = 3')).toEqual([{ companyname: 'Initech LLC', phone: '555-9999' }]);
-		},
-	},
-	'invoice.get': {
-		parameters: { resource: 'invoice', operation: 'get' },
-		fromModel: { recordId: '201' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '201', tranId: 'INV-2001', createdFrom: expect.objectContaining({ id: '102' }) })]),
-	},
-	'invoice.list': {
-		parameters: { resource: 'invoice', operation: 'list', returnAll: true },
-		check: (json) => expect(json).toEqual([{ id: '201' }]),
-	},
-	'item.get': {
-		parameters: { resource: 'item', operation: 'get' },
-		fromModel: { recordId: '3' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '3', itemId: 'GADGET-01', recordType: 'inventoryItem' })]),
-	},
-	'item.list': {
-		parameters: { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['NonInvtPart'] },
-		check: (json) => expect(json.map((i) => [i.itemid, i.recordType])).toEqual([['SVC-INSTALL', 'nonInventorySaleItem'], ['SVC-SUPPORT', 'nonInventorySaleItem']]),
-	},
-	'itemFulfillment.create': {
-		parameters: { resource: 'itemFulfillment', operation: 'create', lines: { line: [{ orderLine: 1, quantity: 4 }] }, additionalBody: '{"memo": "partial"}' },
-		fromModel: { salesOrderId: '101' },
-		check: (json, ns) => {
-			expect(json).toEqual([expect.objectContaining({ id: '302', recordType: 'itemFulfillment' })]);
-			expect(rowsOf(ns, 'SELECT type, memo, createdfrom FROM "transaction" WHERE id = 302')).toEqual([{ type: 'ItemShip', memo: 'partial', createdfrom: 101 }]);
-			expect(rowsOf(ns, 'SELECT item, quantity FROM transactionline WHERE "transaction" = 302')).toEqual([{ item: 1, quantity: 4 }]);
-		},
-	},
-	'itemFulfillment.get': {
-		parameters: { resource: 'itemFulfillment', operation: 'get', options: { expandSubResources: true } },
-		fromModel: { recordId: '301' },
-		check: (json) => {
-			expect(json).toEqual([expect.objectContaining({ id: '301', tranId: 'IF-3001' })]);
-			expect((json[0].item as { items: unknown[] }).items).toHaveLength(1);
-		},
-	},
-	'itemFulfillment.list': {
-		parameters: { resource: 'itemFulfillment', operation: 'list', returnAll: true },
-		check: (json) => expect(json).toEqual([{ id: '301' }]),
-	},
-	'metadata.getRecordMetadata': {
-		parameters: { resource: 'metadata', operation: 'getRecordMetadata', recordType: customer },
-		check: (json) => {
-			const fields = json[0].fields as Array<{ id: string; required: boolean; custom: boolean }>;
-			expect(fields.find((f) => f.id === 'subsidiary')).toMatchObject({ required: true });
-			expect(fields.find((f) => f.id === 'custentity_segment')).toMatchObject({ custom: true });
-		},
-	},
-	'metadata.listRecordTypes': {
-		parameters: { resource: 'metadata', operation: 'listRecordTypes' },
-		check: (json) => expect(json).toEqual(expect.arrayContaining([{ name: 'customer', custom: false }, { name: 'customrecord_demo_project', custom: true }])),
-	},
-	'record.create': {
-		parameters: { resource: 'record', operation: 'create', recordType: type('customrecord_demo_project'), bodyMode: 'json' },
-		fromModel: { bodyJson: '{"name": "Data Migration", "custrecord_budget": 999, "custrecord_customer": {"id": "2"}}' },
-		check: (json, ns) => {
-			expect(json).toEqual([{ id: '3', recordType: 'customrecord_demo_project' }]);
-			expect(rowsOf(ns, 'SELECT name, custrecord_budget, custrecord_customer FROM customrecord_demo_project WHERE id = 3')).toEqual([{ name: 'Data Migration', custrecord_budget: 999, custrecord_customer: 2 }]);
-		},
-	},
-	'record.delete': {
-		parameters: { resource: 'record', operation: 'delete', recordType: customer },
-		fromModel: { recordId: '7' },
-		check: (json, ns) => {
-			expect(json).toEqual([{ id: '7', recordType: 'customer', deleted: true }]);
-			expect(rowsOf(ns, 'SELECT id FROM customer WHERE id = 7')).toEqual([]);
-			expect(rowsOf(ns, 'SELECT type, recordid FROM deletedrecord')).toEqual([{ type: 'customer', recordid: 7 }]);
-		},
-	},
-	'record.get': {
-		parameters: { resource: 'record', operation: 'get', recordType: salesOrder, options: { expandSubResources: true, simpleEnumFormat: true } },
-		fromModel: { recordId: '101' },
-		check: (json) => {
-			expect(json).toEqual([expect.objectContaining({ id: '101', tranId: 'SO-1001', status: 'B', custbody_channel: 'web' })]);
-			expect((json[0].item as { items: unknown[] }).items).toHaveLength(2);
-		},
-	},
-	'record.list': {
-		parameters: { resource: 'record', operation: 'list', recordType: customer, filterMode: 'q', limit: 3, options: { fullRecords: true, fields: 'companyName' } },
-		fromModel: { q: 'email START_WITH "ap@"' },
-		check: (json) => expect(json.map((r) => r.companyName)).toEqual(['Acme Corporation', 'Stark Industries', 'Hooli']),
-	},
-	'record.update': {
-		parameters: { resource: 'record', operation: 'update', recordType: salesOrder, bodyMode: 'json', options: { replace: 'item' } },
-		fromModel: { recordId: '102', bodyJson: '{"memo": "rush", "item": {"items": [{"item": {"id": "5"}, "quantity": 1}]}}' },
-		check: (json, ns) => {
-			expect(json).toEqual([{ id: '102', recordType: 'salesOrder', updated: true }]);
-			expect(rowsOf(ns, 'SELECT memo FROM "transaction" WHERE id = 102')).toEqual([{ memo: 'rush' }]);
-			expect(rowsOf(ns, 'SELECT item, quantity FROM transactionline WHERE "transaction" = 102')).toEqual([{ item: 5, quantity: 1 }]);
-		},
-	},
-	'record.upsert': {
-		parameters: { resource: 'record', operation: 'upsert', recordType: customer, bodyMode: 'json', bodyJson: '{"companyName": "Shopify Buyer", "subsidiary": {"id": "1"}}' },
-		fromModel: { externalId: 'SHOP-77' },
-		check: (json, ns) => {
-			expect(json).toEqual([expect.objectContaining({ id: '11', recordType: 'customer' })]);
-			expect(rowsOf(ns, "SELECT id, companyname FROM customer WHERE externalid = 'SHOP-77'")).toEqual([{ id: 11, companyname: 'Shopify Buyer' }]);
-		},
-	},
-	'salesOrder.get': {
-		parameters: { resource: 'salesOrder', operation: 'get' },
-		fromModel: { recordId: '102' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '102', tranId: 'SO-1002', entity: expect.objectContaining({ id: '2' }) })]),
-	},
-	'salesOrder.list': {
-		parameters: { resource: 'salesOrder', operation: 'list', returnAll: true },
-		check: (json) => expect(ids(json)).toEqual(['101', '102', '103']),
-	},
-	'sublist.addLine': {
-		parameters: { resource: 'sublist', operation: 'addLine', recordType: salesOrder, sublistId: 'item' },
-		fromModel: { recordId: '103', lines: '[{"item": {"id": "2"}, "quantity": 3, "custcol_note": "gift wrap"}]' },
-		check: (json, ns) => {
-			expect(json).toEqual([expect.objectContaining({ id: '103' })]);
-			expect(lineCount(ns, 103)).toBe(2);
-			expect(rowsOf(ns, 'SELECT line, item, quantity, custcol_note FROM transactionline WHERE "transaction" = 103 ORDER BY line')).toEqual([
-				{ line: 1, item: 2, quantity: 5, custcol_note: null },
-				{ line: 2, item: 2, quantity: 3, custcol_note: 'gift wrap' },
-			]);
-		},
-	},
-	'sublist.get': {
-		parameters: { resource: 'sublist', operation: 'get', recordType: salesOrder, sublistId: 'item' },
-		fromModel: { recordId: '101' },
-		check: (json) => expect(json.map((l) => [l.line, (l.item as IDataObject).id, l.quantity])).toEqual([[1, '1', 10], [2, '4', 1]]),
-	},
-	'suiteQl.run': {
-		parameters: { resource: 'suiteQl', operation: 'run', parameters: { values: [{ value: 'CustInvc' }] } },
-		fromModel: {
-			query: 'SELECT t.tranid, c.companyname, SUM(l.amount) AS amount FROM transaction t JOIN customer c ON c.id = t.entity JOIN transactionline l ON l.transaction = t.id WHERE t.type = ? GROUP BY t.tranid, c.companyname',
-		},
-		check: (json) => expect(json).toEqual([{ tranid: 'INV-2001', companyname: 'Globex Inc', amount: '258' }]),
-	},
-};
+import { OPERATIONS, type Call } from './operationTable';
+import { runNetSuite, type } from './run';
+import { asTool, frozenEmulator, inWorkflow, storeOf, type Outcome } from './twoWays';
 
 /** resource.operation for every operation the node's description offers. */
 function declaredOperations(): string[] {
@@ -210,6 +32,23 @@ function asModelSees(json: IDataObject[]): IDataObject[] {
 
 const withoutVolatile = (json: IDataObject[] | undefined, volatile: string[] = []) =>
 	json?.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !volatile.includes(key))));
+
+/** A Fisher–Yates shuffle driven by a seeded PRNG (mulberry32): the same seed, the same order. */
+function shuffled<T>(values: T[], seed: number): T[] {
+	let state = seed;
+	const next = () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const out = [...values];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(next() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}
 
 /** The store of an emulator nobody has called yet. */
 async function seededStore(): Promise<Record<string, unknown[]>> {
@@ -243,6 +82,26 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 		expect(tool.store).toEqual(workflow.store);
 	});
 
+	// The e2e workflow runs every row in one execution against one NetSuite: no row may depend on
+	// another's writes, in whatever order n8n takes the branches.
+	it.each([3, 2026])('every row holds against one shared emulator, in a shuffled order (seed %i)', async (seed) => {
+		const order = shuffled(Object.keys(OPERATIONS), seed);
+		const emulator = await frozenEmulator();
+		try {
+			for (const name of order) {
+				const row = OPERATIONS[name];
+				const run = await runNetSuite(emulator, { ...row.parameters, ...row.fromModel });
+				const context = `seed ${seed}, ${name} after ${order.slice(0, order.indexOf(name)).join(', ')}`;
+				expect({ context, error: run.error?.message }).toEqual({ context, error: undefined });
+				row.check(run.json, emulator);
+			}
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	const customer = type('customer');
+	const salesOrder = type('salesOrder');
 	const FAILURES: Record<string, { row: Call; netSuiteSays: string }> = {
 		'a record that does not exist': {
 			row: { parameters: { resource: 'record', operation: 'get', recordType: customer }, fromModel: { recordId: '999999' } },

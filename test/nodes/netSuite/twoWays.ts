@@ -2,12 +2,13 @@
 // as a workflow runs it (WorkflowExecute → the node's custom operation or routing) and as an AI
 // tool (n8n-core's createNodeAsTool + makeHandleToolInvocation on the `netSuiteTool` type, which
 // runs the routing engine only). What differs between the two is then only the path.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { callAsTool } from '../../harness/runTool';
 import { credentialsFor } from '../credentials';
+import type { Call } from './operationTable';
 import { runNetSuite } from './run';
 
 /** The instant both emulators live at, so that every stamp in their data is the same. */
@@ -47,16 +48,6 @@ export interface Outcome {
 	error?: string;
 	store: Record<string, unknown[]>;
 	emulator: RunningEmulator;
-}
-
-export interface Call {
-	/** The node's parameters as the author sets them. */
-	parameters: INodeParameters;
-	/**
-	 * Parameters a model fills: the workflow gets the value itself, the tool gets
-	 * `$fromAI(key)` and the model's call carries the value.
-	 */
-	fromModel?: Record<string, string>;
 }
 
 const fromAi = (key: string) => `={{ $fromAI('${key}', 'The ${key} NetSuite needs', 'string') }}`;
