@@ -6,9 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { cutNote, TOOL_ROW_CAP } from '../../../nodes/NetSuite/tool/toolCall';
+import { retryTiming } from '../../../nodes/shared/retry';
 import { OPERATIONS, type Call } from './operationTable';
 import { runNetSuite, type } from './run';
-import { asTool, frozenEmulator, inWorkflow, storeOf, type Outcome } from './twoWays';
+import { asTool, frozenEmulator, inWorkflow, storeOf, type Outcome, type Setting } from './twoWays';
 
 /** resource.operation for every operation the node's description offers. */
 function declaredOperations(): string[] {
@@ -27,7 +28,20 @@ function declaredOperations(): string[] {
 /** What a model is shown for a workflow's items: the same items, cut with a note past the cap. */
 function asModelSees(json: IDataObject[]): IDataObject[] {
 	if (json.length <= TOOL_ROW_CAP) return json;
-	return [...json.slice(0, TOOL_ROW_CAP), expect.objectContaining({ note: cutNote(TOOL_ROW_CAP, '').note }) as IDataObject];
+	const note = String(cutNote(TOOL_ROW_CAP, '').note).trim();
+	return [...json.slice(0, TOOL_ROW_CAP), { note: expect.stringContaining(note) as string }];
+}
+
+/** Both paths end alike: the same answer (as a model sees it) or the same error, and the same data. */
+function expectSameOutcome(workflow: Outcome, tool: Outcome, volatile: string[] = []): void {
+	if (workflow.error !== undefined) {
+		// n8n's tool wrapper re-wraps the error and may append "Details: <description>".
+		expect({ startsLikeWorkflow: tool.error?.startsWith(workflow.error), tool: tool.error }).toEqual({ startsLikeWorkflow: true, tool: tool.error });
+		expect(tool.json).toBeUndefined();
+	} else {
+		expect({ error: tool.error, json: withoutVolatile(tool.json, volatile) }).toEqual({ error: undefined, json: asModelSees(withoutVolatile(workflow.json, volatile)!) });
+	}
+	expect(tool.store).toEqual(workflow.store);
 }
 
 const withoutVolatile = (json: IDataObject[] | undefined, volatile: string[] = []) =>
@@ -57,10 +71,10 @@ async function seededStore(): Promise<Record<string, unknown[]>> {
 	return storeOf(emulator);
 }
 
-async function bothWays(name: string, row: Call): Promise<{ workflow: Outcome; tool: Outcome }> {
-	const workflow = await inWorkflow(row);
+async function bothWays(name: string, row: Call, setting: Setting = {}): Promise<{ workflow: Outcome; tool: Outcome }> {
+	const workflow = await inWorkflow(row, setting);
 	try {
-		const tool = await asTool(row, name.replace('.', '_'));
+		const tool = await asTool(row, name.replace('.', '_'), setting);
 		await tool.emulator.stop();
 		return { workflow, tool };
 	} finally {
@@ -78,8 +92,45 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 		const { workflow, tool } = await bothWays(name, row);
 		expect(workflow.error).toBeUndefined();
 		row.check(workflow.json!, workflow.emulator);
-		expect({ error: tool.error, json: withoutVolatile(tool.json, row.volatile) }).toEqual({ error: undefined, json: asModelSees(withoutVolatile(workflow.json, row.volatile)!) });
-		expect(tool.store).toEqual(workflow.store);
+		expectSameOutcome(workflow, tool, row.volatile);
+	});
+
+	// 160 customers: a workflow outputs them all, a tool call the first 100 and a note.
+	const PAST_THE_CAP: Record<string, Call> = {
+		'suiteQl.run': { parameters: { resource: 'suiteQl', operation: 'run', returnAll: true }, fromModel: { query: 'SELECT id, companyname FROM customer ORDER BY id' } },
+		'record.list': { parameters: { resource: 'record', operation: 'list', recordType: type('customer'), returnAll: true } },
+		'customer.list': { parameters: { resource: 'customer', operation: 'list', returnAll: true, filterMode: 'q' }, fromModel: { q: 'email CONTAIN "@"' } },
+	};
+
+	it.each(Object.keys(PAST_THE_CAP))('%s past the tool row cap: the tool answers the first 100 of the same items and a note', async (name) => {
+		const { workflow, tool } = await bothWays(name, PAST_THE_CAP[name], { seedCustomers: 150 });
+		expect(workflow.json).toHaveLength(160);
+		expect(tool.json).toHaveLength(TOOL_ROW_CAP + 1);
+		expectSameOutcome(workflow, tool);
+	});
+
+	// The first record or query request (not the governance lookup that sizes a write's Batch Size
+	// Auto) refused or failed once: whatever the transport makes of it (a retry, or an error for a
+	// write it may not repeat), it makes the same of it in both paths.
+	const DATA_SERVICES = /^\/services\/rest\/(record|query)\//;
+	const FAULTS: Array<[string, number]> = Object.keys(OPERATIONS).flatMap((name) => [[name, 429], [name, 503]] as Array<[string, number]>);
+
+	describe('with a fault on the first record or query request', () => {
+		const realSleep = retryTiming.sleep;
+		beforeAll(() => (retryTiming.sleep = async () => undefined));
+		afterAll(() => (retryTiming.sleep = realSleep));
+
+		it.each(FAULTS)('%s after a %i: the same outcome in both paths', async (name, status) => {
+			const row = OPERATIONS[name];
+			const { workflow, tool } = await bothWays(name, row, { before: (emulator) => emulator.faults.failNext(1, status, { path: DATA_SERVICES }) });
+			for (const outcome of [workflow, tool]) expect(outcome.emulator.requestLog.filter((r) => r.status === status)).toHaveLength(1);
+			// NetSuite refused a 429 before running it: retrying is always safe, so it always ends well.
+			if (status === 429) {
+				expect(workflow.error).toBeUndefined();
+				row.check(workflow.json!, workflow.emulator);
+			}
+			expectSameOutcome(workflow, tool, row.volatile);
+		});
 	});
 
 	// The e2e workflow runs every row in one execution against one NetSuite: no row may depend on
@@ -129,10 +180,7 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 		const { row, netSuiteSays } = FAILURES[name];
 		const { workflow, tool } = await bothWays('failing.call', row);
 		expect(workflow.error?.startsWith(netSuiteSays)).toBe(true);
-		// n8n's tool wrapper re-wraps the error and may append "Details: <description>".
-		expect(tool.error?.startsWith(workflow.error!)).toBe(true);
-		expect(tool.json).toBeUndefined();
-		expect(tool.store).toEqual(workflow.store);
+		expectSameOutcome(workflow, tool);
 		expect(tool.store).toEqual(await seededStore());
 	});
 });

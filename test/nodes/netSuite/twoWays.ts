@@ -23,8 +23,8 @@ const STAMPED: Record<string, string[]> = {
 };
 
 /** A seeded emulator whose clock stands still: the seed's stamps and every later write's agree. */
-export async function frozenEmulator(): Promise<RunningEmulator> {
-	const emulator = await startEmulator({ port: 0 });
+export async function frozenEmulator(seedCustomers = 0): Promise<RunningEmulator> {
+	const emulator = await startEmulator({ port: 0, seedCustomers });
 	emulator.clock.freeze(FROZEN_AT);
 	const { db } = emulator.data;
 	const now = db.now();
@@ -50,16 +50,30 @@ export interface Outcome {
 	emulator: RunningEmulator;
 }
 
+/** The data and the faults both emulators start with. */
+export interface Setting {
+	/** Generated customers beyond the seed (ids from 1001), for reads past the tool's row cap. */
+	seedCustomers?: number;
+	/** Called on each fresh emulator before the node runs, e.g. to script a fault. */
+	before?: (emulator: RunningEmulator) => void;
+}
+
+async function prepared(setting: Setting): Promise<RunningEmulator> {
+	const emulator = await frozenEmulator(setting.seedCustomers);
+	setting.before?.(emulator);
+	return emulator;
+}
+
 const fromAi = (key: string) => `={{ $fromAI('${key}', 'The ${key} NetSuite needs', 'string') }}`;
 
-export async function inWorkflow(call: Call): Promise<Outcome> {
-	const emulator = await frozenEmulator();
+export async function inWorkflow(call: Call, setting: Setting = {}): Promise<Outcome> {
+	const emulator = await prepared(setting);
 	const run = await runNetSuite(emulator, { ...call.parameters, ...call.fromModel });
 	return { json: run.error ? undefined : run.json, error: run.error?.message, store: storeOf(emulator), emulator };
 }
 
-export async function asTool(call: Call, toolName: string): Promise<Outcome> {
-	const emulator = await frozenEmulator();
+export async function asTool(call: Call, toolName: string, setting: Setting = {}): Promise<Outcome> {
+	const emulator = await prepared(setting);
 	const asked = Object.fromEntries(Object.keys(call.fromModel ?? {}).map((key) => [key, fromAi(key)]));
 	const result = await callAsTool({
 		nodeType: new NetSuite(),
