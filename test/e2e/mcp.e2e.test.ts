@@ -1,18 +1,29 @@
-// Agent mode in a real n8n 2.40.7: a published workflow with an MCP Server Trigger exposes
-// NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client (@modelcontextprotocol/sdk,
-// Streamable HTTP, as the trigger serves from version 2) lists and calls them. One n8n start.
+// Agent mode in a real n8n, 2.40.7 (Node 24) and 2.8.4 (Node 20): a published workflow with an
+// MCP Server Trigger exposes NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client
+// (@modelcontextprotocol/sdk, Streamable HTTP, as the trigger serves from version 2) lists and
+// calls them. One n8n start per version.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { OPERATIONS } from '../nodes/netSuite/operationTable';
 import { DEMO_MCP_TOKEN, demoCredentials, workflow } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
 
 type Node = { id: string; name: string; type: string; typeVersion: number; position: number[]; parameters: Record<string, unknown>; credentials?: Record<string, unknown> };
 type McpText = { content: Array<{ type: string; text?: string }>; isError?: boolean };
 
-/** The example's read-only tools plus a filtered List and a Create, as an author would add them. */
+/** The tool name of the operation table's row (n8n names a tool after its node). */
+const everyTool = (operation: string) => `Every_${operation.replace('.', '_')}`;
+const fromAi = (key: string) => `={{ $fromAI('${key}', 'The ${key} NetSuite needs', 'string') }}`;
+
+/**
+ * The example's read-only tools plus a filtered List and a Create, as an author would add them,
+ * and one tool per row of the operation table (its model-filled parameters as $fromAI).
+ */
 function mcpWorkflow(): Record<string, unknown> {
 	const example = workflow('netsuite-mcp-agent') as unknown as { nodes: Node[]; connections: Record<string, unknown> };
 	const tba = example.nodes.find((n) => n.type === 'CUSTOM.netSuiteTool')!.credentials;
@@ -24,6 +35,10 @@ function mcpWorkflow(): Record<string, unknown> {
 		tool('list-customers', 'NetSuite List Customers', { resource: 'record', operation: 'list', recordType: customer, filterMode: 'q', q: "={{ $fromAI('q', 'NetSuite q filter, e.g. email START_WITH \"ap@\"', 'string') }}" }),
 		tool('create-customer', 'NetSuite Create Customer', { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: "={{ $fromAI('customer', 'Fields of the new customer: companyName, subsidiary {id}', 'json') }}" }),
 	];
+	for (const [operation, row] of Object.entries(OPERATIONS)) {
+		const asked = Object.fromEntries(Object.keys(row.fromModel ?? {}).map((key) => [key, fromAi(key)]));
+		extra.push(tool(everyTool(operation), everyTool(operation), { ...row.parameters, ...asked }));
+	}
 	const connections = { ...example.connections };
 	for (const n of extra) connections[n.name] = { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] };
 	return { ...example, id: 'nsMcpE2e', name: 'NetSuite MCP e2e', nodes: [...example.nodes, ...extra], connections };
@@ -40,10 +55,12 @@ async function waitForEndpoint(url: string, n8n: N8nInstance): Promise<void> {
 	throw new Error(`the MCP endpoint ${url} was never registered:\n${n8n.serverLog.slice(-3000)}`);
 }
 
+const EXAMPLE_TOOLS = ['NetSuite_Create_Customer', 'NetSuite_Get_Record', 'NetSuite_Get_Record_Metadata', 'NetSuite_List_Customers', 'NetSuite_List_Record_Types', 'NetSuite_SuiteQL'];
+
 const text = (result: McpText) => result.content.map((c) => c.text ?? '').join('\n');
 const rows = (result: McpText) => JSON.parse(text(result)) as Array<Record<string, unknown>>;
 
-describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
+describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP client', (version) => {
 	let emulator: RunningEmulator;
 	let n8n: N8nInstance;
 	let url: string;
@@ -51,7 +68,7 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0 });
-		n8n = new N8nInstance(installN8n('2.40.7'));
+		n8n = new N8nInstance(installN8n(version));
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
 		await n8n.importWorkflow(mcpWorkflow());
 		await n8n.cli(['publish:workflow', '--id=nsMcpE2e']);
@@ -77,7 +94,7 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 		await sse.connect(new SSEClientTransport(new URL(url), { eventSourceInit: { fetch: fetchWithAuth }, requestInit: { headers: authorization } }));
 		try {
 			const { tools } = await sse.listTools();
-			expect(tools).toHaveLength(6);
+			expect(tools).toHaveLength(EXAMPLE_TOOLS.length + Object.keys(OPERATIONS).length);
 			const result = (await sse.callTool({ name: 'NetSuite_SuiteQL', arguments: { query: "SELECT COUNT(*) AS invoices FROM transaction WHERE type = 'CustInvc'" } })) as McpText;
 			expect(rows(result)).toEqual([{ invoices: '1' }]);
 		} finally {
@@ -93,9 +110,7 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 	it('lists the tools with descriptions a model can act on', async () => {
 		const { tools } = await client.listTools();
 		console.log(`MCP tools/list:\n${tools.map((t) => `- ${t.name}: ${t.description}\n  input: ${JSON.stringify(t.inputSchema)}`).join('\n')}`);
-		expect(tools.map((t) => t.name).sort()).toEqual(
-			['NetSuite_Create_Customer', 'NetSuite_Get_Record', 'NetSuite_Get_Record_Metadata', 'NetSuite_List_Customers', 'NetSuite_List_Record_Types', 'NetSuite_SuiteQL'].sort(),
-		);
+		expect(tools.map((t) => t.name).sort()).toEqual([...EXAMPLE_TOOLS, ...Object.keys(OPERATIONS).map(everyTool)].sort());
 		const suiteQl = tools.find((t) => t.name === 'NetSuite_SuiteQL')!;
 		expect(suiteQl.description).toMatch(/SuiteQL.*transaction.*transactionline.*customer.*item.*string/);
 		expect((suiteQl.inputSchema.properties as Record<string, { description?: string }>).query.description).toMatch(/^One SuiteQL SELECT \(Oracle SQL dialect\)/);
@@ -146,5 +161,14 @@ describe('n8n 2.40.7 serves NetSuite tools to an MCP client', () => {
 		const bad = await call('NetSuite_SuiteQL', { query: 'SELECT id FROM customer WHERE' });
 		expect(bad.isError).toBe(true);
 		expect(text(bad)).toMatch(/Invalid search query\..*\[INVALID_PARAMETER\]/);
+	});
+
+	// The operation table's rows touch records no other call here reads, so each row's check
+	// holds on this shared emulator as it does in the unit test on a fresh one.
+	it.each(Object.keys(OPERATIONS))('every operation as a tool: %s', async (operation) => {
+		const row = OPERATIONS[operation];
+		const result = await call(everyTool(operation), row.fromModel ?? {});
+		expect({ isError: result.isError ?? false, text: result.isError ? text(result) : '' }).toEqual({ isError: false, text: '' });
+		row.check(rows(result) as IDataObject[], emulator);
 	});
 });

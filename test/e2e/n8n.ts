@@ -136,6 +136,11 @@ export class N8nInstance {
 		return parseExecuteOutput(out);
 	}
 
+	/** Runs a workflow with `n8n execute` and returns every node's output items, by node name. */
+	async executeEveryNode(workflowId: string): Promise<Record<string, OutputItem[]>> {
+		return parseRunData(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']));
+	}
+
 	/**
 	 * Runs a workflow expected to fail and returns the run data n8n prints (`n8n execute` logs
 	 * it as JSON, httpCode included, and exits non-zero).
@@ -209,13 +214,31 @@ export class N8nInstance {
 	}
 }
 
-/** `n8n execute --rawOutput` prints log lines, then the JSON of the last node's items. */
-export function parseExecuteOutput(out: string): Array<{ json: Record<string, unknown> }> {
+type OutputItem = { json: Record<string, unknown> };
+type RunData = Record<string, Array<{ data: { main: OutputItem[][] } }>>;
+
+/** The JSON `n8n execute --rawOutput` prints after its log lines. */
+function executeJson(out: string): unknown {
 	// The run prints as pretty JSON: from a line that is just "{" to the last line that is just "}".
 	const start = out.search(/^\{\s*$/m);
 	const end = out.lastIndexOf('\n}');
 	if (start < 0 || end < start) throw new Error(`no JSON in n8n execute output: ${out.slice(0, 2000)}`);
-	const parsed = JSON.parse(out.slice(start, end + 2)) as unknown;
+	return JSON.parse(out.slice(start, end + 2)) as unknown;
+}
+
+/**
+ * Every node's items of its first run, by node name: `n8n execute --rawOutput` prints the whole
+ * run (n8n's commands/execute.js logs JSON.stringify of the execution, in 2.8.4 and 2.40.7 alike).
+ */
+export function parseRunData(out: string): Record<string, OutputItem[]> {
+	const runData = (executeJson(out) as { data?: { resultData?: { runData?: RunData } } }).data?.resultData?.runData;
+	if (!runData) throw new Error(`no run data in n8n execute output: ${out.slice(0, 2000)}`);
+	return Object.fromEntries(Object.entries(runData).map(([node, runs]) => [node, runs[0].data.main[0]]));
+}
+
+/** `n8n execute --rawOutput` prints log lines, then the JSON of the last node's items. */
+export function parseExecuteOutput(out: string): Array<{ json: Record<string, unknown> }> {
+	const parsed = executeJson(out);
 	if (Array.isArray(parsed)) return parsed as Array<{ json: Record<string, unknown> }>;
 	const data = (parsed as { data?: { resultData?: { runData?: Record<string, Array<{ data: { main: unknown[][] } }>>; lastNodeExecuted?: string } } }).data;
 	if (data?.resultData?.runData && data.resultData.lastNodeExecuted) {
