@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { cutNote, TOOL_ROW_CAP } from '../../../nodes/NetSuite/tool/toolCall';
-import { retryTiming } from '../../../nodes/shared/retry';
+import { retryTiming } from '../../../nodes/shared/api/retry';
 import { OPERATIONS, type Call } from './operationTable';
 import { runNetSuite, type } from './run';
 import { asTool, frozenEmulator, inWorkflow, storeOf, type Outcome, type Setting } from './twoWays';
