@@ -7,13 +7,12 @@ import { createRecordSafely } from '../../shared/api/asyncCreate';
 import { autoConcurrency } from '../../shared/api/concurrency';
 import { mapLimited } from '../../shared/api/limiter';
 import { idFromLocation, stripLinks, toItems } from '../../shared/api/output';
+import { listIds } from '../../shared/api/recordPages';
 import { requireLimit } from '../../shared/api/suiteQl';
 import { netSuiteRequest } from '../../shared/api/transport';
 import { externalIdParam, jsonObjectParam, looseValue, recordIdParam, recordTypeParam } from '../params';
 import { buildQ } from '../qFilter';
 import type { Runner, Write } from '../routing';
-
-const PAGE = 1000;
 
 function getQuery(options: IDataObject): IDataObject {
 	const qs: IDataObject = {};
@@ -26,21 +25,6 @@ function getQuery(options: IDataObject): IDataObject {
 export async function fetchRecord(ctx: IExecuteSingleFunctions, recordType: string, id: string, options: IDataObject = {}): Promise<IDataObject> {
 	const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${recordType}/${id}`, qs: getQuery(options) }, { itemIndex: ctx.getItemIndex() });
 	return stripLinks(response.body as IDataObject);
-}
-
-/** Ids of a collection, page by page (offset is a multiple of the page size, as NetSuite requires). */
-export async function listIds(ctx: IExecuteSingleFunctions, recordType: string, q: string | undefined, maxRows: number | undefined): Promise<string[]> {
-	const pageSize = maxRows !== undefined && maxRows < PAGE ? maxRows : PAGE;
-	const ids: string[] = [];
-	for (let offset = 0; ; offset += pageSize) {
-		const qs: IDataObject = { limit: pageSize, offset };
-		if (q) qs.q = q;
-		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${recordType}`, qs }, { itemIndex: ctx.getItemIndex() });
-		const body = response.body as { items?: Array<{ id: string }>; hasMore?: boolean };
-		ids.push(...(body.items ?? []).map((i) => String(i.id)));
-		if (!body.hasMore || (maxRows !== undefined && ids.length >= maxRows) || !body.items?.length) break;
-	}
-	return maxRows === undefined ? ids : ids.slice(0, maxRows);
 }
 
 async function batchSize(ctx: IExecuteSingleFunctions): Promise<number> {

@@ -62,8 +62,8 @@ export async function* pages<Row, Cursor, P extends Page<Row> = Page<Row>>(pagin
 }
 
 /** Every row of a paged read, in order. */
-export async function allRows<Row, Cursor, P extends Page<Row> = Page<Row>>(paging: Paging<Row, Cursor, P>): Promise<Row[]> {
+export async function allRows<Row>(paged: AsyncIterable<Row[]>): Promise<Row[]> {
 	const rows: Row[] = [];
-	for await (const page of pages(paging)) for (const row of page) rows.push(row);
+	for await (const page of paged) for (const row of page) rows.push(row);
 	return rows;
 }
