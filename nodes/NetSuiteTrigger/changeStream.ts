@@ -16,9 +16,10 @@ const keyOf = (row: IDataObject): ChangeKey => ({ time: String(row.ns_time), id:
 
 /**
  * A stream's rows from `first` on, a page at a time, each page's query asking for the keys after
- * the previous page's last row. (A bad key would ask for the same page forever: the pager stops it.)
+ * the previous page's last row. A reader that answers a page after the key it was given ignored
+ * the key, and asking on would read the same rows forever: that fails, naming the table.
  */
-function streamPages<Cursor>(read: PageReader, query: (after: Cursor) => SuiteQlQuery, first: Cursor, keyOfRow: (row: IDataObject) => Cursor, pageSize: number): AsyncGenerator<IDataObject[]> {
+function streamPages<Cursor>(read: PageReader, s: StreamSource, query: (after: Cursor) => SuiteQlQuery, first: Cursor, keyOfRow: (row: IDataObject) => Cursor, pageSize: number): AsyncGenerator<IDataObject[]> {
 	return pages<IDataObject, Cursor>({
 		first,
 		fetch: async (after) => {
@@ -26,6 +27,7 @@ function streamPages<Cursor>(read: PageReader, query: (after: Cursor) => SuiteQl
 			return { rows: page.items, hasMore: page.hasMore };
 		},
 		after: (page) => keyOfRow(page.rows[page.rows.length - 1]),
+		stuck: (key) => new Error(`Reading ${s.table} stopped: the rows after ${JSON.stringify(key)} were asked for again (NetSuite answered a page that was already read)`),
 	});
 }
 
@@ -45,7 +47,7 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 		let newest: string | undefined;
 		const ids: string[] = [];
 		let moved = false;
-		for await (const rows of streamPages(read, (afterId) => newestSecondQuery(s, afterId), '0', (row) => String(row.id), pageSize)) {
+		for await (const rows of streamPages(read, s, (afterId) => newestSecondQuery(s, afterId), '0', (row) => String(row.id), pageSize)) {
 			for (const row of rows) {
 				newest ??= String(row.ns_time);
 				moved ||= String(row.ns_time) !== newest;
@@ -70,7 +72,7 @@ export async function readWindow(read: PageReader, s: StreamSource, cursor: Stre
 	const bound = boundOf(cursor, newest);
 	const rows: IDataObject[] = [];
 	let last: ChangeKey | undefined;
-	for await (const page of streamPages(read, (after) => windowQuery(s, after, bound), cursor.after, keyOf, pageSize)) {
+	for await (const page of streamPages(read, s, (after) => windowQuery(s, after, bound), cursor.after, keyOf, pageSize)) {
 		for (const row of page) {
 			last = keyOf(row);
 			if (!isHistory(cursor, last)) rows.push(row);

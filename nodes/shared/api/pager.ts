@@ -11,16 +11,16 @@ export interface Page<Row> {
 	hasMore: boolean;
 }
 
-export interface Paging<Row, Cursor, P extends Page<Row> = Page<Row>> {
+export interface Paging<Row, Cursor> {
 	/** Where the first page starts. */
 	first: Cursor;
 	/** Fetches the page that starts at `cursor`. */
-	fetch: (cursor: Cursor) => Promise<P>;
+	fetch: (cursor: Cursor) => Promise<Page<Row>>;
 	/**
 	 * Where the page after `page` starts. Asked only when another page will be read, after the
 	 * rows of `page` were handed out, so a cursor it cannot work out fails after them.
 	 */
-	after: (page: P, cursor: Cursor) => Cursor;
+	after: (page: Page<Row>, cursor: Cursor) => Cursor;
 	/** Hand out at most this many rows (undefined: all); a whole number of 0 or more. */
 	maxRows?: number;
 	/** The error for a next cursor that was already read (a bug that would otherwise loop forever). */
@@ -37,7 +37,7 @@ const stuckError = (cursor: unknown): Error =>
  * The rows of a paged read, a page at a time (pages the trim leaves empty are not handed out).
  * Pages are fetched lazily: a consumer that stops early (`break`) fetches nothing more.
  */
-export async function* pages<Row, Cursor, P extends Page<Row> = Page<Row>>(paging: Paging<Row, Cursor, P>): AsyncGenerator<Row[]> {
+export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGenerator<Row[]> {
 	const { maxRows } = paging;
 	if (maxRows !== undefined && !(Number.isInteger(maxRows) && maxRows >= 0)) {
 		throw new RangeError(`maxRows must be a whole number of 0 or more (it is ${String(maxRows)})`);
