@@ -2,6 +2,7 @@
 // only through `PageReader`, so tests can run it against the emulator's store in-process.
 import type { IDataObject } from 'n8n-workflow';
 
+import { pages } from '../shared/api/pager';
 import type { SuiteQlQuery } from '../shared/api/suiteQl';
 import { advanced, boundOf, isHistory, startingAt, type ChangeKey, type StreamCursor } from './cursor';
 import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
@@ -12,6 +13,23 @@ export type StartFrom = { mode: 'now' } | { mode: 'time'; time: string };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const keyOf = (row: IDataObject): ChangeKey => ({ time: String(row.ns_time), id: String(row.id) });
+
+/**
+ * A stream's rows from `first` on, a page at a time, each page's query asking for the keys after
+ * the previous page's last row. A reader that answers a page after the key it was given ignored
+ * the key, and asking on would read the same rows forever: that fails, naming the table.
+ */
+function streamPages<Cursor>(read: PageReader, s: StreamSource, query: (after: Cursor) => SuiteQlQuery, first: Cursor, keyOfRow: (row: IDataObject) => Cursor, pageSize: number): AsyncGenerator<IDataObject[]> {
+	return pages<IDataObject, Cursor>({
+		first,
+		fetch: async (after) => {
+			const page = await read(query(after), pageSize);
+			return { rows: page.items, hasMore: page.hasMore };
+		},
+		after: (page) => keyOfRow(page.rows[page.rows.length - 1]),
+		stuck: (key) => new Error(`Reading ${s.table} stopped: the rows after ${JSON.stringify(key)} were asked for again (NetSuite answered a page that was already read)`),
+	});
+}
 
 async function newestTime(read: PageReader, s: StreamSource): Promise<string | undefined> {
 	return text((await read(newestQuery(s), 1)).items[0]?.ns_time);
@@ -29,14 +47,13 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 		let newest: string | undefined;
 		const ids: string[] = [];
 		let moved = false;
-		for (;;) {
-			const page = await read(newestSecondQuery(s, ids[ids.length - 1] ?? '0'), pageSize);
-			for (const row of page.items) {
+		for await (const rows of streamPages(read, s, (afterId) => newestSecondQuery(s, afterId), '0', (row) => String(row.id), pageSize)) {
+			for (const row of rows) {
 				newest ??= String(row.ns_time);
 				moved ||= String(row.ns_time) !== newest;
 				ids.push(String(row.id));
 			}
-			if (moved || !page.hasMore || !page.items.length) break;
+			if (moved) break;
 		}
 		// A newer change came in between two pages of a busy second: read that second instead.
 		if (moved) continue;
@@ -55,13 +72,11 @@ export async function readWindow(read: PageReader, s: StreamSource, cursor: Stre
 	const bound = boundOf(cursor, newest);
 	const rows: IDataObject[] = [];
 	let last: ChangeKey | undefined;
-	for (;;) {
-		const page = await read(windowQuery(s, last ?? cursor.after, bound), pageSize);
-		for (const row of page.items) {
+	for await (const page of streamPages(read, s, (after) => windowQuery(s, after, bound), cursor.after, keyOf, pageSize)) {
+		for (const row of page) {
 			last = keyOf(row);
 			if (!isHistory(cursor, last)) rows.push(row);
 		}
-		if (!page.hasMore || !page.items.length) break;
 	}
 	return { rows, cursor: advanced(cursor, last, newest) };
 }

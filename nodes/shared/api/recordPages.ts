@@ -1,21 +1,37 @@
-// A record collection's IDs, page by page: GET /record/v1/<type>?limit&offset[&q] answers
-// `items` (IDs and links) and `hasMore`; NetSuite wants offset to be a multiple of limit.
-import type { IDataObject } from 'n8n-workflow';
-
+// A record collection's ids, page by page: GET /record/v1/<type>?limit&offset&q answers
+// `{ items: [{ id, links }], hasMore, … }`, at most 1000 ids a page, and NetSuite wants the
+// offset to be a multiple of the limit.
+import { allRows, pages } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteRequest, type TransportOptions } from './transport';
 
-const PAGE = 1000;
+export const RECORD_MAX_PAGE = 1000;
 
-/** The IDs a collection request names, at most maxRows (undefined = all). */
+interface Collection {
+	items?: Array<{ id: string }>;
+	hasMore?: boolean;
+}
+
+/**
+ * The ids a collection request names (its own query, q included, kept on every page), a page at
+ * a time, at most maxRows.
+ */
+export function recordIdPages(ctx: NetSuiteContext, collection: NetSuiteRequest, maxRows: number | undefined, transport: TransportOptions = {}): AsyncGenerator<string[]> {
+	// A small Limit fits in one smaller page; the offset stays a multiple of the page size either way.
+	const pageSize = maxRows !== undefined && maxRows < RECORD_MAX_PAGE ? maxRows : RECORD_MAX_PAGE;
+	return pages<string, number>({
+		first: 0,
+		maxRows,
+		fetch: async (offset) => {
+			const qs = { ...collection.qs, limit: pageSize, offset };
+			const response = await netSuiteRequest.call(ctx, { ...collection, qs }, transport);
+			const body = (response.body ?? {}) as Collection;
+			return { rows: (body.items ?? []).map((item) => String(item.id)), hasMore: Boolean(body.hasMore) };
+		},
+		after: (_page, offset) => offset + pageSize,
+	});
+}
+
+/** Every id of a collection, at most maxRows. */
 export async function listIds(ctx: NetSuiteContext, collection: NetSuiteRequest, maxRows: number | undefined, transport: TransportOptions = {}): Promise<string[]> {
-	const pageSize = maxRows !== undefined && maxRows < PAGE ? maxRows : PAGE;
-	const ids: string[] = [];
-	for (let offset = 0; ; offset += pageSize) {
-		const qs: IDataObject = { ...collection.qs, limit: pageSize, offset };
-		const response = await netSuiteRequest.call(ctx, { ...collection, qs }, transport);
-		const body = response.body as { items?: Array<{ id: string }>; hasMore?: boolean };
-		ids.push(...(body.items ?? []).map((i) => String(i.id)));
-		if (!body.hasMore || (maxRows !== undefined && ids.length >= maxRows) || !body.items?.length) break;
-	}
-	return maxRows === undefined ? ids : ids.slice(0, maxRows);
+	return await allRows(recordIdPages(ctx, collection, maxRows, transport));
 }

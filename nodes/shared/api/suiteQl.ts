@@ -3,6 +3,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { SUITEQL_PATH } from '../auth/account';
+import { pages } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
 
 export const SUITEQL_MAX_PAGE = 1000;
@@ -86,65 +87,62 @@ function capError(ctx: NetSuiteContext, options: SuiteQlReadOptions): NodeOperat
 }
 
 /** Pages through a query by offset until NetSuite says there is no more (or maxRows is reached). */
-export async function* suiteQlPages(
-	this: NetSuiteContext,
-	query: SuiteQlQuery,
-	options: SuiteQlReadOptions = {},
-): AsyncGenerator<IDataObject[]> {
+export async function* suiteQlPages(this: NetSuiteContext, query: SuiteQlQuery, options: SuiteQlReadOptions = {}): AsyncGenerator<IDataObject[]> {
 	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, options.transport?.itemIndex);
 	const requested = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	// A small Limit fits in one smaller page; offset stays a multiple of the page size either way.
 	const pageSize = options.maxRows !== undefined && options.maxRows < requested ? options.maxRows : requested;
-	let offset = 0;
-	let read = 0;
-	for (;;) {
-		const wanted = options.maxRows === undefined ? pageSize : Math.min(pageSize, options.maxRows - read);
-		if (wanted <= 0) return;
-		// NetSuite wants offset to be a multiple of limit: keep the page size, trim the rows instead.
-		if (offset + pageSize > SUITEQL_OFFSET_CAP) throw capError(this, options);
-		const page = await fetchSuiteQlPage.call(this, query, offset, pageSize, options.transport);
-		// NetSuite says up front how many rows there are: fail at once rather than after 100 pages.
-		const needed = Math.min(page.totalResults ?? 0, options.maxRows ?? Infinity);
-		if (offset === 0 && needed > SUITEQL_OFFSET_CAP) throw capError(this, options);
-		const rows = page.items.slice(0, wanted);
-		read += rows.length;
-		if (rows.length) yield rows;
-		if (!page.hasMore || page.items.length === 0) return;
-		offset += pageSize;
-	}
+	yield* pages<IDataObject, number>({
+		first: 0,
+		maxRows: options.maxRows,
+		fetch: async (offset) => {
+			// NetSuite wants offset to be a multiple of limit: keep the page size, trim the rows instead.
+			if (offset + pageSize > SUITEQL_OFFSET_CAP) throw capError(this, options);
+			const page = await fetchSuiteQlPage.call(this, query, offset, pageSize, options.transport);
+			// NetSuite says up front how many rows there are: fail at once rather than after 100 pages.
+			const needed = Math.min(page.totalResults ?? 0, options.maxRows ?? Infinity);
+			if (offset === 0 && needed > SUITEQL_OFFSET_CAP) throw capError(this, options);
+			return { rows: page.items, hasMore: page.hasMore };
+		},
+		after: (_page, offset) => offset + pageSize,
+	});
 }
 
 /** Key paging past the offset cap: `SELECT * FROM (<q>) WHERE key > ? ORDER BY key`, 1000 rows at a time. */
-export async function* suiteQlPagesByKey(
-	this: NetSuiteContext,
-	query: SuiteQlQuery,
-	key: string,
-	options: SuiteQlReadOptions = {},
-): AsyncGenerator<IDataObject[]> {
+export async function* suiteQlPagesByKey(this: NetSuiteContext, query: SuiteQlQuery, key: string, options: SuiteQlReadOptions = {}): AsyncGenerator<IDataObject[]> {
+	const itemIndex = options.transport?.itemIndex;
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex: options.transport?.itemIndex });
+		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex });
 	}
-	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, options.transport?.itemIndex);
+	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, itemIndex);
 	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	const column = key.toLowerCase();
-	let last: string | undefined;
-	let read = 0;
-	for (;;) {
-		const wanted = options.maxRows === undefined ? pageSize : Math.min(pageSize, options.maxRows - read);
-		if (wanted <= 0) return;
-		const wrapped: SuiteQlQuery =
-			last === undefined
-				? { q: `SELECT * FROM (${query.q}) ORDER BY ${key}`, params: query.params }
-				: { q: `SELECT * FROM (${query.q}) WHERE ${key} > ? ORDER BY ${key}`, params: [...(query.params ?? []), last] };
-		const page = await fetchSuiteQlPage.call(this, wrapped, 0, pageSize, options.transport);
-		const rows = page.items.slice(0, wanted);
-		read += rows.length;
-		if (rows.length) yield rows;
-		if (!page.hasMore || page.items.length === 0) return;
-		const lastValue = page.items[page.items.length - 1][column];
-		if (lastValue === undefined || lastValue === null) {
-			throw new NodeOperationError(this.getNode(), `Key Column "${key}" is missing from the query's results: select it`, { itemIndex: options.transport?.itemIndex });
+	const lastKey = (rows: IDataObject[]): string => {
+		const value = rows[rows.length - 1][column];
+		if (value === undefined || value === null) {
+			throw new NodeOperationError(this.getNode(), `Key Column "${key}" is missing from the query's results: select it`, { itemIndex });
 		}
-		last = String(lastValue);
-	}
+		return String(value);
+	};
+	yield* pages<IDataObject, string | undefined>({
+		first: undefined,
+		maxRows: options.maxRows,
+		fetch: async (last) => {
+			const wrapped: SuiteQlQuery =
+				last === undefined
+					? { q: `SELECT * FROM (${query.q}) ORDER BY ${key}`, params: query.params }
+					: { q: `SELECT * FROM (${query.q}) WHERE ${key} > ? ORDER BY ${key}`, params: [...(query.params ?? []), last] };
+			const page = await fetchSuiteQlPage.call(this, wrapped, 0, pageSize, options.transport);
+			// A page that promises more must carry its key, even when Limit ends the read here: a
+			// query that cannot be paged by key fails the same way whatever the Limit.
+			if (page.hasMore && page.items.length) lastKey(page.items);
+			return { rows: page.items, hasMore: page.hasMore };
+		},
+		after: (page) => lastKey(page.rows),
+		stuck: (last) =>
+			new NodeOperationError(this.getNode(), `Page by Key stopped: Key Column "${key}" came back to ${JSON.stringify(last)}, a value already paged past`, {
+				description: 'Page by Key needs a column whose values are unique and sort the same way in ORDER BY and in ">", such as id.',
+				itemIndex,
+			}),
+	});
 }
