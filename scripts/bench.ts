@@ -1,5 +1,8 @@
 // `npm run bench`: the package against a bare fetch loop, side by side in one run, on the
 // emulator with NetSuite-like latency and concurrency limit. Prints figures; asserts nothing.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../nodes/NetSuite/NetSuite.node';
@@ -26,6 +29,8 @@ const TLS_UPSERTS = 200;
 /** `BENCH_CASES=3,3b` runs only those cases (for a profile of one case); all by default. */
 const CASES = process.env.BENCH_CASES?.split(',').map((c) => c.trim()).filter(Boolean);
 const runs = (name: string) => !CASES || CASES.includes(name);
+/** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of each write line there (open in Chrome DevTools or scripts/profileCallers.ts). */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -139,13 +144,30 @@ interface WriteLine {
 	failed: number;
 }
 
+/** Runs `fn` under the V8 profiler when BENCH_PROFILE is set; the profile is written as `<name>.cpuprofile`. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	if (!PROFILE_DIR) return await fn();
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 100 });
+	await session.post('Profiler.start');
+	try {
+		return await fn();
+	} finally {
+		const { profile } = await session.post('Profiler.stop');
+		writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+		session.disconnect();
+	}
+}
+
 /** One line of a write case: wall time, CPU per item, requests, TCP connections and 429s. */
-async function writeLine(emulator: RunningEmulator, items: number, run: () => Promise<number>): Promise<WriteLine> {
+async function writeLine(emulator: RunningEmulator, items: number, name: string, run: () => Promise<number>): Promise<WriteLine> {
 	const requests = requestCounter(emulator);
 	const connectionsBefore = emulator.connectionsOpened();
 	const rejectedBefore = emulator.faults.rejected429;
 	const cpuBefore = process.cpuUsage();
-	const { result: failed, ms } = await measure(run);
+	const { result: failed, ms } = await profiled(name, async () => await measure(run));
 	const cpu = process.cpuUsage(cpuBefore);
 	return {
 		ms,
@@ -220,11 +242,11 @@ async function main(): Promise<void> {
 		const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
 		console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`);
 		const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
-		const upsertNode = await writeLine(emulator, UPSERTS, async () =>
+		const upsertNode = await writeLine(emulator, UPSERTS, 'upsert-node', async () =>
 			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, upsertItems('BENCH'))),
 		);
-		const upsertFloor = await writeLine(emulator, UPSERTS, async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
-		const upsertBare = await writeLine(emulator, UPSERTS, async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
+		const upsertFloor = await writeLine(emulator, UPSERTS, 'upsert-floor', async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
+		const upsertBare = await writeLine(emulator, UPSERTS, 'upsert-bare', async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
 		printLine('node:', upsertNode, UPSERTS, upsertIdeal);
 		printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
 		printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
@@ -235,11 +257,11 @@ async function main(): Promise<void> {
 		console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`);
 		console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
 		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
-		const createNode = await writeLine(emulator, CREATES, async () =>
+		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
 			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') }, createItems('BENCH-CREATE'))),
 		);
-		const createFloor = await writeLine(emulator, CREATES, async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
-		const createBare = await writeLine(emulator, CREATES, async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
+		const createFloor = await writeLine(emulator, CREATES, 'create-floor', async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
+		const createBare = await writeLine(emulator, CREATES, 'create-bare', async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
 		printLine('node (async create):', createNode, CREATES, createIdeal);
 		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
@@ -252,11 +274,11 @@ async function main(): Promise<void> {
 			const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
 			const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
 			const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
-			const viaNode = await writeLine(remote, TLS_UPSERTS, async () =>
+			const viaNode = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-node`, async () =>
 				failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
 			);
-			const floor = await writeLine(remote, TLS_UPSERTS, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
-			const bare = await writeLine(remote, TLS_UPSERTS, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
+			const floor = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-floor`, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
+			const bare = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-bare`, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
 			console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
 			printLine('node:', viaNode, TLS_UPSERTS, ideal);
 			printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
