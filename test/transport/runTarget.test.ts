@@ -2,12 +2,13 @@
 // prove the run is the right scope: not less (a read per request) and not more (a read that
 // outlives the run, or one run's credential used by another node of the same execution).
 import nock from 'nock';
-import { createRunExecutionData, type INodeParameters } from 'n8n-workflow';
+import { createRunExecutionData, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INodeParameters, type IPollFunctions } from 'n8n-workflow';
 import { WorkflowExecute } from 'n8n-core';
 
 import { NetSuiteOAuth2Api } from '../../credentials/NetSuiteOAuth2Api.credentials';
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
+import { netSuiteRequest } from '../../nodes/shared/api/transport';
 import { runNode, TestCredentialsHelper, type TestCredential } from '../harness';
 import { additionalDataFor } from '../harness/additionalData';
 import { setUpN8n } from '../harness/setup';
@@ -127,5 +128,30 @@ describe('the credential read for addressing', () => {
 		});
 		expect(result.items.map((i) => i.error?.message)).toEqual([expect.stringMatching(/^Account ID "not an account id"/), expect.stringMatching(/^Account ID "not an account id"/)]);
 		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('a context that is no run (a poller or trigger)', () => {
+	it('reads the credential on every request: n8n keeps one poll context for all the polls of an activation, and a credential edited in between is used at the next poll', async () => {
+		const credential: ICredentialDataDecryptedObject = { ...oauth2('1111111').netSuiteOAuth2Api.data };
+		const sentTo: string[] = [];
+		// Only what the transport asks of an IPollFunctions; n8n's is built once per activation.
+		const pollContext = {
+			getNodeParameter: (name: string, _itemIndex: number, fallback: unknown) => (name === 'authentication' ? 'oAuth2' : fallback),
+			getCredentials: async () => ({ ...credential }),
+			getNode: () => ({ id: 'trigger', name: 'NetSuite Trigger', type: 'CUSTOM.netSuiteTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					sentTo.push(`${options.baseURL}${options.url}`);
+					return { statusCode: 200, headers: {}, body: { items: [] } };
+				},
+			},
+		} as unknown as IPollFunctions;
+
+		await netSuiteRequest.call(pollContext, { method: 'GET', path: customer1 });
+		credential.accountId = '2222222';
+		await netSuiteRequest.call(pollContext, { method: 'GET', path: customer1 });
+
+		expect(sentTo).toEqual([`${hostOf('1111111')}${customer1}`, `${hostOf('2222222')}${customer1}`]);
 	});
 });

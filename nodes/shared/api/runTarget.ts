@@ -12,6 +12,10 @@
 // stack for each run of a node: every item context of that run returns the same object from
 // getExecuteData(), and the next run (a new execution after the credential was edited, another
 // node with another credential, a loop's next pass, a queue-mode worker's job) gets a new one.
+// Pollers and triggers, which have no run, read it for every request as before. A credential
+// field written as an expression over the item resolves per item in n8n: the origin here is
+// item 0's, as n8n's own `$credentials` is, and TBA and M2M still send each item to its own
+// (their authenticate builds the final URL from the credential n8n read for that request).
 // Nothing is kept by node id or credential id, so nothing outlives the run; no secret is kept,
 // only the type name and the origins. Signing and tokens stay n8n's: an OAuth2 refresh or an
 // M2M token fetched on a 401 never passes through here.
@@ -31,13 +35,14 @@ export interface RunTarget {
 const perRun = new WeakMap<object, Promise<RunTarget>>();
 
 /**
- * The object all contexts of one node run share: n8n's IExecuteData where the context has one
- * (execute, per-item and tool contexts); otherwise (poll, trigger, webhook, load options) the
- * context itself, which n8n creates for each call.
+ * The object all contexts of one node run share: n8n's IExecuteData, where the context has one
+ * (execute, per-item and tool contexts). Poll and trigger contexts have none and are no run:
+ * n8n builds one per activation and reuses it for every poll (ActiveWorkflowTriggers
+ * .activatePollTrigger), for days, while the credential may be edited; they read it each time.
  */
-function runOf(ctx: NetSuiteContext): object {
+function runOf(ctx: NetSuiteContext): object | undefined {
 	const withData = ctx as { getExecuteData?: () => object | undefined };
-	return (typeof withData.getExecuteData === 'function' ? withData.getExecuteData() : undefined) ?? ctx;
+	return typeof withData.getExecuteData === 'function' ? withData.getExecuteData() : undefined;
 }
 
 /** The credential of the node in use, read from n8n (no caching: callers that need its fields). */
@@ -57,6 +62,7 @@ async function readTarget(ctx: NetSuiteContext): Promise<RunTarget> {
 /** The run's credential type and origins; the first request of a run reads them, the others wait for that read. */
 export async function runTarget(ctx: NetSuiteContext): Promise<RunTarget> {
 	const run = runOf(ctx);
+	if (!run) return await readTarget(ctx);
 	let target = perRun.get(run);
 	if (!target) {
 		target = readTarget(ctx);
