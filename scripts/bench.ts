@@ -1,5 +1,8 @@
 // `npm run bench`: the package against a bare fetch loop, side by side in one run, on the
 // emulator with NetSuite-like latency and concurrency limit. Prints figures; asserts nothing.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../nodes/NetSuite/NetSuite.node';
@@ -23,6 +26,11 @@ const CREATES_PER_EXECUTION = 250;
 /** A TCP + TLS 1.3 handshake: about two round trips before the first byte of a request. */
 const HANDSHAKE_MS = Number(process.env.BENCH_HANDSHAKE_MS ?? 2 * LATENCY_MS);
 const TLS_UPSERTS = 200;
+/** `BENCH_CASES=3,3b` runs only those cases (for a profile of one case); all by default. */
+const CASES = process.env.BENCH_CASES?.split(',').map((c) => c.trim()).filter(Boolean);
+const runs = (name: string) => !CASES || CASES.includes(name);
+/** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of each write line there (open in Chrome DevTools or scripts/profileCallers.ts). */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -136,13 +144,30 @@ interface WriteLine {
 	failed: number;
 }
 
+/** Runs `fn` under the V8 profiler when BENCH_PROFILE is set; the profile is written as `<name>.cpuprofile`. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	if (!PROFILE_DIR) return await fn();
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 100 });
+	await session.post('Profiler.start');
+	try {
+		return await fn();
+	} finally {
+		const { profile } = await session.post('Profiler.stop');
+		writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+		session.disconnect();
+	}
+}
+
 /** One line of a write case: wall time, CPU per item, requests, TCP connections and 429s. */
-async function writeLine(emulator: RunningEmulator, items: number, run: () => Promise<number>): Promise<WriteLine> {
+async function writeLine(emulator: RunningEmulator, items: number, name: string, run: () => Promise<number>): Promise<WriteLine> {
 	const requests = requestCounter(emulator);
 	const connectionsBefore = emulator.connectionsOpened();
 	const rejectedBefore = emulator.faults.rejected429;
 	const cpuBefore = process.cpuUsage();
-	const { result: failed, ms } = await measure(run);
+	const { result: failed, ms } = await profiled(name, async () => await measure(run));
 	const cpu = process.cpuUsage(cpuBefore);
 	return {
 		ms,
@@ -181,106 +206,113 @@ async function main(): Promise<void> {
 	console.log(`  seeded in ${s(seeding.ms)}\n`);
 	const q = 'SELECT id, companyname, email FROM customer ORDER BY id';
 	const suiteQl = (extra: INodeParameters) => ({ resource: 'suiteQl', operation: 'run', query: q, ...extra });
-
-	console.log(`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (request floor: ${READ_ROWS / 1000})`);
-	const rounds: Array<{ nodeMs: number; bareMs: number; nodeRequests: number; bareRequests: number; rss: number }> = [];
-	for (let round = 1; round <= 2; round++) {
-		let count = requestCounter(emulator);
-		const viaNode = await measure(() => node(emulator, new NetSuite(), suiteQl({ limit: READ_ROWS })));
-		const nodeRequests = count();
-		count = requestCounter(emulator);
-		const bare = await measure(() => bareSuiteQl(emulator, q, READ_ROWS));
-		const bareRequests = count();
-		if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS) throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
-		rounds.push({ nodeMs: viaNode.ms, bareMs: bare.ms, nodeRequests, bareRequests, rss: viaNode.peakRss });
-		console.log(`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`);
-	}
-	const nodeTotal = rounds.reduce((a, r) => a + r.nodeMs, 0);
-	const bareTotal = rounds.reduce((a, r) => a + r.bareMs, 0);
-	console.log(`   => node / bare wall time over both rounds: ${(nodeTotal / bareTotal).toFixed(2)}x\n`);
-
-	console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
-	let count = requestCounter(emulator);
-	const byKey = await measure(() => node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })));
-	console.log(`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`);
-	count = requestCounter(emulator);
-	const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true }));
-	const cappedError = capped[0]?.error?.message;
-	console.log(`   without Page by Key: ${cappedError ? `"${cappedError}" after ${count()} request(s)` : `${capped.length} rows`}\n`);
-
 	const customer = { __rl: true, mode: 'id', value: 'customer' };
 	const body = (key: string) => `={{ JSON.stringify({ companyName: $json.${key}, subsidiary: { id: "1" } }) }}`;
 	const failedOf = (items: INodeExecutionData[]) => items.filter((i) => i.error || !i.json.id).length;
 
-	const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
-	console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`);
-	const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
-	const upsertNode = await writeLine(emulator, UPSERTS, async () =>
-		failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, upsertItems('BENCH'))),
-	);
-	const upsertFloor = await writeLine(emulator, UPSERTS, async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
-	const upsertBare = await writeLine(emulator, UPSERTS, async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
-	printLine('node:', upsertNode, UPSERTS, upsertIdeal);
-	printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
-	printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
-	printRatios(upsertNode, upsertFloor, upsertBare);
-
-	const createIdeal = (CREATES * LATENCY_MS) / LIMIT;
-	console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`);
-	console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
-	const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
-	const createNode = await writeLine(emulator, CREATES, async () =>
-		failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') }, createItems('BENCH-CREATE'))),
-	);
-	const createFloor = await writeLine(emulator, CREATES, async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
-	const createBare = await writeLine(emulator, CREATES, async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
-	printLine('node (async create):', createNode, CREATES, createIdeal);
-	printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
-	printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
-	printRatios(createNode, createFloor, createBare);
-
-	console.log(`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`);
-	for (const tls of [false, true]) {
-		// The bench script trusts the emulator's demo certificate (NODE_EXTRA_CA_CERTS in package.json).
-		const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
-		const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
-		const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
-		const viaNode = await writeLine(remote, TLS_UPSERTS, async () =>
-			failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
-		);
-		const floor = await writeLine(remote, TLS_UPSERTS, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
-		const bare = await writeLine(remote, TLS_UPSERTS, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
-		console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
-		printLine('node:', viaNode, TLS_UPSERTS, ideal);
-		printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
-		printLine(`bare ${LIMIT}-worker loop:`, bare, TLS_UPSERTS, ideal);
-		printRatios(viaNode, floor, bare);
-		await remote.stop();
+	if (runs('1')) {
+		console.log(`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (request floor: ${READ_ROWS / 1000})`);
+		const rounds: Array<{ nodeMs: number; bareMs: number; nodeRequests: number; bareRequests: number; rss: number }> = [];
+		for (let round = 1; round <= 2; round++) {
+			let count = requestCounter(emulator);
+			const viaNode = await measure(() => node(emulator, new NetSuite(), suiteQl({ limit: READ_ROWS })));
+			const nodeRequests = count();
+			count = requestCounter(emulator);
+			const bare = await measure(() => bareSuiteQl(emulator, q, READ_ROWS));
+			const bareRequests = count();
+			if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS) throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
+			rounds.push({ nodeMs: viaNode.ms, bareMs: bare.ms, nodeRequests, bareRequests, rss: viaNode.peakRss });
+			console.log(`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`);
+		}
+		const nodeTotal = rounds.reduce((a, r) => a + r.nodeMs, 0);
+		const bareTotal = rounds.reduce((a, r) => a + r.bareMs, 0);
+		console.log(`   => node / bare wall time over both rounds: ${(nodeTotal / bareTotal).toFixed(2)}x\n`);
 	}
-
-	const total = EXECUTIONS * CREATES_PER_EXECUTION;
-	console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);
-	for (const enabled of [true, false]) {
-		pacingSettings.enabled = enabled;
-		const r = await concurrentCreates(emulator, enabled ? 'PACED' : 'UNPACED');
-		console.log(
-			`   ${enabled ? 'with account pacing   ' : 'without (per-run only)'}: ${s(r.ms)} (${((r.ms * LIMIT) / (total * LATENCY_MS)).toFixed(2)}x ideal), ${r.writes} written, ${r.failed} failed, ${r.duplicates} duplicates, 429s ${r.rejected} = ${(r.rejected / Math.max(1, r.writes)).toFixed(3)} per write`,
-		);
+	if (runs('2')) {
+		console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
+		let count = requestCounter(emulator);
+		const byKey = await measure(() => node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })));
+		console.log(`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`);
+		count = requestCounter(emulator);
+		const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true }));
+		const cappedError = capped[0]?.error?.message;
+		console.log(`   without Page by Key: ${cappedError ? `"${cappedError}" after ${count()} request(s)` : `${capped.length} rows`}\n`);
 	}
-	pacingSettings.enabled = true;
-	console.log('');
-
-	console.log(`5. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
-	emulator.faults.setLatency(0);
-	const tokensBefore = emulator.tokens.issuedCount('client_credentials');
-	const calls = Array.from({ length: TOKEN_CALLS }, () => ({ json: {} }));
-	const m2m = await measure(() => node(emulator, new NetSuiteRawRequest(), { service: 'record', path: '/customer/1', method: 'GET' }, calls, 'clientCredentials'));
-	console.log(`   M2M: ${m2m.result.filter((i) => !i.error).length.toLocaleString('en-US')} calls in ${s(m2m.ms)}, token requests: ${emulator.tokens.issuedCount('client_credentials') - tokensBefore}`);
-	const keys = { ...emulator.credentials.tba, realm: emulator.accountId };
-	const signing = await measure(async () => {
-		for (let i = 0; i < TOKEN_CALLS; i++) tbaAuthorizationHeader(keys, { method: 'GET', url: `${emulator.baseUrl}/services/rest/record/v1/customer/${i}?expandSubResources=true` });
-	});
-	console.log(`   TBA: signing costs ${((signing.ms * 1000) / TOKEN_CALLS).toFixed(1)} µs per request`);
+	if (runs('3')) {
+		const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
+		console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`);
+		const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
+		const upsertNode = await writeLine(emulator, UPSERTS, 'upsert-node', async () =>
+			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, upsertItems('BENCH'))),
+		);
+		const upsertFloor = await writeLine(emulator, UPSERTS, 'upsert-floor', async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
+		const upsertBare = await writeLine(emulator, UPSERTS, 'upsert-bare', async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
+		printLine('node:', upsertNode, UPSERTS, upsertIdeal);
+		printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
+		printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
+		printRatios(upsertNode, upsertFloor, upsertBare);
+	}
+	if (runs('3b')) {
+		const createIdeal = (CREATES * LATENCY_MS) / LIMIT;
+		console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`);
+		console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
+		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
+		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
+			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') }, createItems('BENCH-CREATE'))),
+		);
+		const createFloor = await writeLine(emulator, CREATES, 'create-floor', async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
+		const createBare = await writeLine(emulator, CREATES, 'create-bare', async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
+		printLine('node (async create):', createNode, CREATES, createIdeal);
+		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
+		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
+		printRatios(createNode, createFloor, createBare);
+	}
+	if (runs('3c')) {
+		console.log(`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`);
+		for (const tls of [false, true]) {
+			// The bench script trusts the emulator's demo certificate (NODE_EXTRA_CA_CERTS in package.json).
+			const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
+			const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
+			const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
+			const viaNode = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-node`, async () =>
+				failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
+			);
+			const floor = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-floor`, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
+			const bare = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-bare`, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
+			console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
+			printLine('node:', viaNode, TLS_UPSERTS, ideal);
+			printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
+			printLine(`bare ${LIMIT}-worker loop:`, bare, TLS_UPSERTS, ideal);
+			printRatios(viaNode, floor, bare);
+			await remote.stop();
+		}
+	}
+	if (runs('4')) {
+		const total = EXECUTIONS * CREATES_PER_EXECUTION;
+		console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);
+		for (const enabled of [true, false]) {
+			pacingSettings.enabled = enabled;
+			const r = await concurrentCreates(emulator, enabled ? 'PACED' : 'UNPACED');
+			console.log(
+				`   ${enabled ? 'with account pacing   ' : 'without (per-run only)'}: ${s(r.ms)} (${((r.ms * LIMIT) / (total * LATENCY_MS)).toFixed(2)}x ideal), ${r.writes} written, ${r.failed} failed, ${r.duplicates} duplicates, 429s ${r.rejected} = ${(r.rejected / Math.max(1, r.writes)).toFixed(3)} per write`,
+			);
+		}
+		pacingSettings.enabled = true;
+		console.log('');
+	}
+	if (runs('5')) {
+		console.log(`5. Tokens and signing over ${TOKEN_CALLS.toLocaleString('en-US')} calls (latency off)`);
+		emulator.faults.setLatency(0);
+		const tokensBefore = emulator.tokens.issuedCount('client_credentials');
+		const calls = Array.from({ length: TOKEN_CALLS }, () => ({ json: {} }));
+		const m2m = await measure(() => node(emulator, new NetSuiteRawRequest(), { service: 'record', path: '/customer/1', method: 'GET' }, calls, 'clientCredentials'));
+		console.log(`   M2M: ${m2m.result.filter((i) => !i.error).length.toLocaleString('en-US')} calls in ${s(m2m.ms)}, token requests: ${emulator.tokens.issuedCount('client_credentials') - tokensBefore}`);
+		const keys = { ...emulator.credentials.tba, realm: emulator.accountId };
+		const signing = await measure(async () => {
+			for (let i = 0; i < TOKEN_CALLS; i++) tbaAuthorizationHeader(keys, { method: 'GET', url: `${emulator.baseUrl}/services/rest/record/v1/customer/${i}?expandSubResources=true` });
+		});
+		console.log(`   TBA: signing costs ${((signing.ms * 1000) / TOKEN_CALLS).toFixed(1)} µs per request`);
+	}
 	await emulator.stop();
 }
 

@@ -13,10 +13,11 @@ function looksLikeHtml(body: unknown): boolean {
 	return /^\s*<(!doctype html|html|head|body)\b/i.test(text);
 }
 
-export function htmlAnswerError(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): NodeOperationError | undefined {
+/** `node` is asked for only when the answer is HTML: n8n's getNode() deep-copies the node and its parameters. */
+export function htmlAnswerError(node: () => INode, response: IN8nHttpFullResponse, itemIndex?: number): NodeOperationError | undefined {
 	const empty = response.body === undefined || response.body === null || response.body === '';
 	if (empty || (!contentType(response.headers).includes('text/html') && !looksLikeHtml(response.body))) return undefined;
-	return new NodeOperationError(node, `NetSuite answered HTTP ${response.statusCode} with an HTML page instead of JSON`, {
+	return new NodeOperationError(node(), `NetSuite answered HTTP ${response.statusCode} with an HTML page instead of JSON`, {
 		itemIndex,
 		description: 'This is usually a maintenance or login page in front of the account. Try again later; if it persists, check the account id and that REST web services are enabled.',
 	});

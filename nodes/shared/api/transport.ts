@@ -16,11 +16,10 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { accountUrls, RESTLET_PATH, SUITEQL_PATH } from '../auth/account';
+import { accountUrls, SUITEQL_PATH } from '../auth/account';
 import { paced } from './accountPacing';
-import { credentialTypeFor } from '../auth/authentication';
 import { findCredentialInputError } from '../auth/credentialFields';
-import { nodeParameter } from './parameters';
+import { netSuiteCredentials, originOf, runTarget } from './runTarget';
 import { httpFailure, toNetSuiteApiError, type HttpFailure } from './netSuiteError';
 import { authFailure } from '../auth/authFailure';
 import { htmlAnswerError } from './htmlAnswer';
@@ -87,17 +86,11 @@ export interface NetSuiteResponse<T = unknown> {
 	attempts: number;
 }
 
-export async function netSuiteCredentials(
-	ctx: NetSuiteContext,
-): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
-	const type = credentialTypeFor(nodeParameter(ctx, 'authentication', 'clientCredentials'));
-	return { type, data: await ctx.getCredentials(type) };
-}
+export { netSuiteCredentials };
 
 /** The origin a path is sent to, from the credential's account (or its base URL override). */
 export function originFor(credentials: ICredentialDataDecryptedObject, path: string): string {
-	const urls = accountUrls(credentials.accountId, credentials.baseUrlOverride);
-	return path.startsWith(RESTLET_PATH) ? urls.restlets : urls.rest;
+	return originOf(accountUrls(credentials.accountId, credentials.baseUrlOverride), path);
 }
 
 /** A credential input problem becomes a plain message naming the field; anything else passes. */
@@ -118,9 +111,9 @@ export async function netSuiteRequest<T = unknown>(
 	let credentialType: string;
 	let origin: string;
 	try {
-		const credentials = await netSuiteCredentials(this);
-		credentialType = credentials.type;
-		origin = originFor(credentials.data, request.path);
+		const target = await runTarget(this);
+		credentialType = target.type;
+		origin = originOf(target.urls, request.path);
 	} catch (error) {
 		return inputError(this, error, options.itemIndex);
 	}
@@ -157,7 +150,7 @@ export async function netSuiteRequest<T = unknown>(
 					: ((await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse),
 			);
 			if (!options.textAnswer) {
-				const html = htmlAnswerError(this.getNode(), response, options.itemIndex);
+				const html = htmlAnswerError(() => this.getNode(), response, options.itemIndex);
 				if (html) throw html;
 			}
 			return {
