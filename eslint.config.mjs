@@ -12,7 +12,24 @@ const n8nBase = (name) => n8nNodesBase.configs[name].rules;
 
 // The Node globals the CommonJS files use (listed here rather than adding a dependency).
 const nodeGlobals = Object.fromEntries(
-	['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Atomics', 'SharedArrayBuffer', 'URL', 'URLSearchParams'].map((name) => [name, 'readonly']),
+	[
+		'require',
+		'module',
+		'exports',
+		'__dirname',
+		'__filename',
+		'process',
+		'console',
+		'Buffer',
+		'setTimeout',
+		'clearTimeout',
+		'setInterval',
+		'clearInterval',
+		'Atomics',
+		'SharedArrayBuffer',
+		'URL',
+		'URLSearchParams',
+	].map((name) => [name, 'readonly']),
 );
 const published = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 

@@ -42,7 +42,14 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 			placeholder: 'https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token',
 			description: 'Leave empty to derive it from the Account ID',
 		},
-		{ displayName: 'Consumer Key (Client ID)', name: 'consumerKey', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Consumer Key (Client ID)',
+			name: 'consumerKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
 		{
 			displayName: 'Certificate ID',
 			name: 'certificateId',
@@ -83,20 +90,18 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 		};
 		const key = tokenCacheKey(tokenUrl, input.consumerKey, input.certificateId, input.privateKeyPem, input.algorithm);
 		const stale = typeof credentials.accessToken === 'string' ? credentials.accessToken : undefined;
-		const accessToken = await sharedToken(key, stale, async () =>
-			await requestClientCredentialsToken(this, tokenUrl, await signClientAssertion(input)),
+		const accessToken = await sharedToken(
+			key,
+			stale,
+			async () => await requestClientCredentialsToken(this, tokenUrl, await signClientAssertion(input)),
 		);
 		return { accessToken };
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const accessToken = requireField(credentials, 'accessToken', 'Access Token');
 		return withTargetUrl(credentials, requestOptions, `Bearer ${accessToken}`);
 	}
 
 	test: ICredentialTestRequest = connectionTest;
-
 }

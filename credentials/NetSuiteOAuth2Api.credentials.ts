@@ -47,5 +47,4 @@ export class NetSuiteOAuth2Api implements ICredentialType {
 	];
 
 	test: ICredentialTestRequest = connectionTest;
-
 }

@@ -32,16 +32,20 @@ export class NetSuiteTbaApi implements ICredentialType {
 		},
 		accountIdProperty,
 		{ displayName: 'Consumer Key', name: 'consumerKey', type: 'string', typeOptions: { password: true }, default: '', required: true },
-		{ displayName: 'Consumer Secret', name: 'consumerSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Consumer Secret',
+			name: 'consumerSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
 		{ displayName: 'Token ID', name: 'tokenId', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Token Secret', name: 'tokenSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		baseUrlOverrideProperty,
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const keys = {
 			consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
 			consumerSecret: requireField(credentials, 'consumerSecret', 'Consumer Secret'),
@@ -56,7 +60,6 @@ export class NetSuiteTbaApi implements ICredentialType {
 	}
 
 	test: ICredentialTestRequest = connectionTest;
-
 }
 
 /** OAuth 1.0a signs form-urlencoded bodies; JSON and multipart bodies are not signed. */

@@ -28,7 +28,9 @@ function upsertWorkflow(id: string): object {
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [200, 0],
-				parameters: { jsCode: `const t0 = Date.now();\nreturn Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { key: 'N8N-' + t0 + '-' + i, t0 } }));` },
+				parameters: {
+					jsCode: `const t0 = Date.now();\nreturn Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { key: 'N8N-' + t0 + '-' + i, t0 } }));`,
+				},
 			},
 			{
 				id: 'upsert',
@@ -53,7 +55,10 @@ function upsertWorkflow(id: string): object {
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [600, 0],
-				parameters: { jsCode: "return [{ json: { items: $input.all().length, failed: $input.all().filter((i) => !i.json.id).length, ms: Date.now() - $('Make Items').first().json.t0 } }];" },
+				parameters: {
+					jsCode:
+						"return [{ json: { items: $input.all().length, failed: $input.all().filter((i) => !i.json.id).length, ms: Date.now() - $('Make Items').first().json.t0 } }];",
+				},
 			},
 		],
 		connections: {
@@ -72,11 +77,15 @@ async function main(): Promise<void> {
 	try {
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
 		await n8n.importWorkflow(upsertWorkflow('benchUpserts'));
-		console.log(`n8n ${VERSION}: ${ITEMS} upserts (TBA), emulator ${LATENCY_MS} ms latency, limit ${LIMIT} (ideal ${((ITEMS * LATENCY_MS) / LIMIT / 1000).toFixed(2)} s)`);
+		console.log(
+			`n8n ${VERSION}: ${ITEMS} upserts (TBA), emulator ${LATENCY_MS} ms latency, limit ${LIMIT} (ideal ${((ITEMS * LATENCY_MS) / LIMIT / 1000).toFixed(2)} s)`,
+		);
 		for (let run = 1; run <= RUNS; run++) {
 			const before = emulator.requestLog.length;
 			const [timing] = await n8n.execute('benchUpserts');
-			console.log(`   run ${run}: Make Items → Upsert done in ${(Number(timing.json.ms) / 1000).toFixed(2)} s, ${emulator.requestLog.length - before} requests, ${String(timing.json.failed)} without an id`);
+			console.log(
+				`   run ${run}: Make Items → Upsert done in ${(Number(timing.json.ms) / 1000).toFixed(2)} s, ${emulator.requestLog.length - before} requests, ${String(timing.json.failed)} without an id`,
+			);
 		}
 	} finally {
 		await n8n.stop();

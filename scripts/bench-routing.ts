@@ -22,14 +22,20 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const body = '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}';
 const upsert: INodeParameters = { authentication: 'tokenBasedAuth', operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body };
-const recordUpsert: INodeParameters = { ...upsert, resource: 'record', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json' };
+const recordUpsert: INodeParameters = {
+	...upsert,
+	resource: 'record',
+	recordType: { __rl: true, mode: 'id', value: 'customer' },
+	bodyMode: 'json',
+};
 
 /** Answers every write at once (204 + Location), and Batch Size Auto's governance lookup. */
 async function trivialServer(): Promise<{ server: Server; origin: string }> {
 	const server = createServer((req, res) => {
 		req.resume();
 		req.on('end', () => {
-			if (req.url?.includes('governanceLimits')) res.writeHead(200, { 'content-type': 'application/json' }).end('{"accountConcurrencyLimit":5}');
+			if (req.url?.includes('governanceLimits'))
+				res.writeHead(200, { 'content-type': 'application/json' }).end('{"accountConcurrencyLimit":5}');
 			else res.writeHead(204, { Location: 'http://127.0.0.1/services/rest/record/v1/customer/42', Connection: 'close' }).end();
 		});
 	});
@@ -61,7 +67,12 @@ async function loopOnly<T>(fn: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
 	const { server, origin } = await trivialServer();
-	const credentials = { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { accountId: '1234567', consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tid', tokenSecret: 'ts', baseUrlOverride: origin } } };
+	const credentials = {
+		netSuiteTbaApi: {
+			type: new NetSuiteTbaApi(),
+			data: { accountId: '1234567', consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tid', tokenSecret: 'ts', baseUrlOverride: origin },
+		},
+	};
 	const record = onlyShownFor('record');
 	const cases: Array<[string, INodeType, INodeParameters]> = [
 		['n8n floor node', new FloorNode(), upsert],
@@ -89,9 +100,12 @@ async function main(): Promise<void> {
 			best.set(label, { loop: Math.min(previous.loop, loop), total: Math.min(previous.total, total) });
 		}
 	}
-	console.log(`${ITEMS.toLocaleString('en-US')} upserts, TBA, a local server that answers at once; process CPU per item, best of ${ROUNDS}`);
+	console.log(
+		`${ITEMS.toLocaleString('en-US')} upserts, TBA, a local server that answers at once; process CPU per item, best of ${ROUNDS}`,
+	);
 	console.log(`   ${'case'.padEnd(52)} n8n's item loop (requests stubbed) | whole run (loop, hooks, transport, HTTP both sides)`);
-	for (const [label, { loop, total }] of best) console.log(`   ${label.padEnd(52)} ${loop.toFixed(2)} ms                            | ${total.toFixed(2)} ms`);
+	for (const [label, { loop, total }] of best)
+		console.log(`   ${label.padEnd(52)} ${loop.toFixed(2)} ms                            | ${total.toFixed(2)} ms`);
 	server.close();
 }
 

@@ -8,15 +8,23 @@ import { PushRig } from '../test/nodes/webhookTrigger/pushRig';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-const line = (label: string, values: number[]) => `${label.padEnd(44)} median ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+const percentile = (values: number[], p: number) =>
+	[...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const line = (label: string, values: number[]) =>
+	`${label.padEnd(44)} median ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
 
-async function saves(emulator: RunningEmulator, label: string, onSaved?: () => number | undefined): Promise<{ save: number[]; item: number[] }> {
+async function saves(
+	emulator: RunningEmulator,
+	label: string,
+	onSaved?: () => number | undefined,
+): Promise<{ save: number[]; item: number[] }> {
 	const save: number[] = [];
 	const item: number[] = [];
 	for (let i = 0; i < SAVES; i++) {
 		const started = performance.now();
-		const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: `${label} ${i}`, subsidiary: { id: '1' } }) });
+		const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+			body: JSON.stringify({ companyName: `${label} ${i}`, subsidiary: { id: '1' } }),
+		});
 		if (res.status !== 204) throw new Error(`save answered ${res.status}`);
 		save.push(performance.now() - started);
 		const at = onSaved?.();

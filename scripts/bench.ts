@@ -27,7 +27,9 @@ const CREATES_PER_EXECUTION = 250;
 const HANDSHAKE_MS = Number(process.env.BENCH_HANDSHAKE_MS ?? 2 * LATENCY_MS);
 const TLS_UPSERTS = 200;
 /** `BENCH_CASES=3,3b` runs only those cases (for a profile of one case); all by default. */
-const CASES = process.env.BENCH_CASES?.split(',').map((c) => c.trim()).filter(Boolean);
+const CASES = process.env.BENCH_CASES?.split(',')
+	.map((c) => c.trim())
+	.filter(Boolean);
 const runs = (name: string) => !CASES || CASES.includes(name);
 /** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of each write line there (open in Chrome DevTools or scripts/profileCallers.ts). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
@@ -53,8 +55,20 @@ function requestCounter(emulator: RunningEmulator): () => number {
 	return () => emulator.requestLog.length - start;
 }
 
-async function node(emulator: RunningEmulator, nodeType: NetSuite | NetSuiteRawRequest | FloorNode, parameters: INodeParameters, items?: INodeExecutionData[], auth: Auth = 'tokenBasedAuth') {
-	const result = await runNode({ nodeType, parameters: { authentication: auth, ...parameters }, credentials: credentialsFor(emulator, auth), items, continueOnFail: true });
+async function node(
+	emulator: RunningEmulator,
+	nodeType: NetSuite | NetSuiteRawRequest | FloorNode,
+	parameters: INodeParameters,
+	items?: INodeExecutionData[],
+	auth: Auth = 'tokenBasedAuth',
+) {
+	const result = await runNode({
+		nodeType,
+		parameters: { authentication: auth, ...parameters },
+		credentials: credentialsFor(emulator, auth),
+		items,
+		continueOnFail: true,
+	});
 	if (result.error) throw result.error;
 	return result.items;
 }
@@ -69,7 +83,11 @@ async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): 
 		const url = `${baseUrl}/services/rest/query/v1/suiteql?limit=1000&offset=${offset}`;
 		const response = await fetch(url, {
 			method: 'POST',
-			headers: { authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }), 'content-type': 'application/json', prefer: 'transient' },
+			headers: {
+				authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }),
+				'content-type': 'application/json',
+				prefer: 'transient',
+			},
 			body: JSON.stringify({ q }),
 		});
 		const body = (await response.json()) as { items: Array<Record<string, unknown>>; hasMore: boolean };
@@ -84,7 +102,12 @@ async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): 
 }
 
 /** A hand-written signed write loop: `workers` at a time, each request sent again only on a 429. */
-async function bareWrites(emulator: RunningEmulator, count: number, workers: number, write: (i: number) => { method: string; path: string; body: object }): Promise<number> {
+async function bareWrites(
+	emulator: RunningEmulator,
+	count: number,
+	workers: number,
+	write: (i: number) => { method: string; path: string; body: object },
+): Promise<number> {
 	const { tba, accountId, baseUrl } = emulator.credentials;
 	const keys = { ...tba, realm: accountId };
 	let next = 0;
@@ -95,7 +118,11 @@ async function bareWrites(emulator: RunningEmulator, count: number, workers: num
 				const { method, path, body } = write(next++);
 				const url = `${baseUrl}${path}`;
 				for (;;) {
-					const response = await fetch(url, { method, headers: { authorization: tbaAuthorizationHeader(keys, { method, url }), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+					const response = await fetch(url, {
+						method,
+						headers: { authorization: tbaAuthorizationHeader(keys, { method, url }), 'content-type': 'application/json' },
+						body: JSON.stringify(body),
+					});
 					await response.arrayBuffer();
 					if (response.status !== 429) break;
 				}
@@ -107,31 +134,55 @@ async function bareWrites(emulator: RunningEmulator, count: number, workers: num
 }
 
 const bareUpserts = (emulator: RunningEmulator, count: number, workers: number) =>
-	bareWrites(emulator, count, workers, (i) => ({ method: 'PUT', path: `/services/rest/record/v1/customer/eid:BARE-${i}`, body: { companyName: `Bare ${i}`, subsidiary: { id: '1' } } }));
+	bareWrites(emulator, count, workers, (i) => ({
+		method: 'PUT',
+		path: `/services/rest/record/v1/customer/eid:BARE-${i}`,
+		body: { companyName: `Bare ${i}`, subsidiary: { id: '1' } },
+	}));
 
 /** A synchronous create loop: POST, id in Location, no key, no retry of a lost answer. */
 const bareCreates = (emulator: RunningEmulator, count: number, workers: number) =>
-	bareWrites(emulator, count, workers, (i) => ({ method: 'POST', path: '/services/rest/record/v1/customer', body: { companyName: `Bare create ${i}`, subsidiary: { id: '1' } } }));
-
+	bareWrites(emulator, count, workers, (i) => ({
+		method: 'POST',
+		path: '/services/rest/record/v1/customer',
+		body: { companyName: `Bare create ${i}`, subsidiary: { id: '1' } },
+	}));
 
 /**
  * Several executions creating records at once in one process, as n8n runs concurrent
  * webhook calls: 429s per successful write, failures and duplicates.
  */
-async function concurrentCreates(emulator: RunningEmulator, label: string): Promise<{ ms: number; writes: number; failed: number; duplicates: number; rejected: number }> {
+async function concurrentCreates(
+	emulator: RunningEmulator,
+	label: string,
+): Promise<{ ms: number; writes: number; failed: number; duplicates: number; rejected: number }> {
 	const before429 = emulator.faults.rejected429;
 	const run = (execution: number) =>
 		node(
 			emulator,
 			new NetSuite(),
-			{ resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}' },
+			{
+				resource: 'record',
+				operation: 'create',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.key, subsidiary: { id: "1" } }) }}',
+			},
 			Array.from({ length: CREATES_PER_EXECUTION }, (_, i) => ({ json: { key: `${label}-${execution}-${i}` } })),
 		);
 	const { result, ms } = await measure(() => Promise.all(Array.from({ length: EXECUTIONS }, (_, e) => run(e))));
 	const items = result.flat();
 	const failed = items.filter((i) => i.error).length;
-	const [row] = emulator.data.db.all('SELECT COUNT(*) AS n, COUNT(DISTINCT companyname) AS d FROM customer WHERE companyname LIKE ?', [`${label}-%`]);
-	return { ms, writes: Number(row.d), failed, duplicates: Number(row.n) - Number(row.d), rejected: emulator.faults.rejected429 - before429 };
+	const [row] = emulator.data.db.all('SELECT COUNT(*) AS n, COUNT(DISTINCT companyname) AS d FROM customer WHERE companyname LIKE ?', [
+		`${label}-%`,
+	]);
+	return {
+		ms,
+		writes: Number(row.d),
+		failed,
+		duplicates: Number(row.n) - Number(row.d),
+		rejected: emulator.faults.rejected429 - before429,
+	};
 }
 
 interface WriteLine {
@@ -196,11 +247,15 @@ async function floorRun(emulator: RunningEmulator, parameters: INodeParameters, 
 }
 
 function printRatios(nodeLine: WriteLine, floor: WriteLine, bare: WriteLine): void {
-	console.log(`   => node / floor ${(nodeLine.ms / floor.ms).toFixed(2)}x, floor / bare ${(floor.ms / bare.ms).toFixed(2)}x, node / bare ${(nodeLine.ms / bare.ms).toFixed(2)}x (wall time); CPU per item node / floor ${(nodeLine.cpuUsPerItem / floor.cpuUsPerItem).toFixed(2)}x, floor / bare ${(floor.cpuUsPerItem / bare.cpuUsPerItem).toFixed(2)}x\n`);
+	console.log(
+		`   => node / floor ${(nodeLine.ms / floor.ms).toFixed(2)}x, floor / bare ${(floor.ms / bare.ms).toFixed(2)}x, node / bare ${(nodeLine.ms / bare.ms).toFixed(2)}x (wall time); CPU per item node / floor ${(nodeLine.cpuUsPerItem / floor.cpuUsPerItem).toFixed(2)}x, floor / bare ${(floor.cpuUsPerItem / bare.cpuUsPerItem).toFixed(2)}x\n`,
+	);
 }
 
 async function main(): Promise<void> {
-	console.log(`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`);
+	console.log(
+		`Emulator: ${LATENCY_MS} ms latency per request, concurrency limit ${LIMIT}, ${SEED.toLocaleString('en-US')} generated customers`,
+	);
 	const seeding = await measure(() => startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED }));
 	const emulator = seeding.result;
 	console.log(`  seeded in ${s(seeding.ms)}\n`);
@@ -220,9 +275,12 @@ async function main(): Promise<void> {
 			count = requestCounter(emulator);
 			const bare = await measure(() => bareSuiteQl(emulator, q, READ_ROWS));
 			const bareRequests = count();
-			if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS) throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
+			if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS)
+				throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
 			rounds.push({ nodeMs: viaNode.ms, bareMs: bare.ms, nodeRequests, bareRequests, rss: viaNode.peakRss });
-			console.log(`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`);
+			console.log(
+				`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`,
+			);
 		}
 		const nodeTotal = rounds.reduce((a, r) => a + r.nodeMs, 0);
 		const bareTotal = rounds.reduce((a, r) => a + r.bareMs, 0);
@@ -231,8 +289,12 @@ async function main(): Promise<void> {
 	if (runs('2')) {
 		console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
 		let count = requestCounter(emulator);
-		const byKey = await measure(() => node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })));
-		console.log(`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`);
+		const byKey = await measure(() =>
+			node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })),
+		);
+		console.log(
+			`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`,
+		);
 		count = requestCounter(emulator);
 		const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true }));
 		const cappedError = capped[0]?.error?.message;
@@ -240,13 +302,40 @@ async function main(): Promise<void> {
 	}
 	if (runs('3')) {
 		const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
-		console.log(`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`);
+		console.log(
+			`3. ${UPSERTS.toLocaleString('en-US')} upserts, Batch Size Auto, account limit ${LIMIT} (ideal ${s(upsertIdeal)}): one PUT each on every line`,
+		);
 		const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
 		const upsertNode = await writeLine(emulator, UPSERTS, 'upsert-node', async () =>
-			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, upsertItems('BENCH'))),
+			failedOf(
+				await node(
+					emulator,
+					new NetSuite(),
+					{
+						resource: 'record',
+						operation: 'upsert',
+						recordType: customer,
+						externalId: '={{ $json.key }}',
+						bodyMode: 'json',
+						bodyJson: body('key'),
+					},
+					upsertItems('BENCH'),
+				),
+			),
 		);
-		const upsertFloor = await writeLine(emulator, UPSERTS, 'upsert-floor', async () => await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')));
-		const upsertBare = await writeLine(emulator, UPSERTS, 'upsert-bare', async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)));
+		const upsertFloor = await writeLine(
+			emulator,
+			UPSERTS,
+			'upsert-floor',
+			async () =>
+				await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')),
+		);
+		const upsertBare = await writeLine(
+			emulator,
+			UPSERTS,
+			'upsert-bare',
+			async () => UPSERTS - (await bareUpserts(emulator, UPSERTS, LIMIT)),
+		);
 		printLine('node:', upsertNode, UPSERTS, upsertIdeal);
 		printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
 		printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
@@ -254,31 +343,83 @@ async function main(): Promise<void> {
 	}
 	if (runs('3b')) {
 		const createIdeal = (CREATES * LATENCY_MS) / LIMIT;
-		console.log(`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`);
+		console.log(
+			`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`,
+		);
 		console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
 		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
 		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
-			failedOf(await node(emulator, new NetSuite(), { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') }, createItems('BENCH-CREATE'))),
+			failedOf(
+				await node(
+					emulator,
+					new NetSuite(),
+					{ resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') },
+					createItems('BENCH-CREATE'),
+				),
+			),
 		);
-		const createFloor = await writeLine(emulator, CREATES, 'create-floor', async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')));
-		const createBare = await writeLine(emulator, CREATES, 'create-bare', async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)));
+		const createFloor = await writeLine(
+			emulator,
+			CREATES,
+			'create-floor',
+			async () => await floorRun(emulator, { operation: 'create', bodyJson: body('name') }, createItems('FLOOR-CREATE')),
+		);
+		const createBare = await writeLine(
+			emulator,
+			CREATES,
+			'create-bare',
+			async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)),
+		);
 		printLine('node (async create):', createNode, CREATES, createIdeal);
 		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
 		printRatios(createNode, createFloor, createBare);
 	}
 	if (runs('3c')) {
-		console.log(`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`);
+		console.log(
+			`3c. What a connection costs: ${TLS_UPSERTS} upserts, limit ${LIMIT}, plain HTTP vs HTTPS with ${HANDSHAKE_MS} ms held per new connection (ideal ${s((TLS_UPSERTS * LATENCY_MS) / LIMIT)})`,
+		);
 		for (const tls of [false, true]) {
 			// The bench script trusts the emulator's demo certificate (NODE_EXTRA_CA_CERTS in package.json).
-			const remote = await startEmulator({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, https: tls, handshakeDelayMs: tls ? HANDSHAKE_MS : 0 });
+			const remote = await startEmulator({
+				port: 0,
+				latencyMs: LATENCY_MS,
+				concurrency: LIMIT,
+				https: tls,
+				handshakeDelayMs: tls ? HANDSHAKE_MS : 0,
+			});
 			const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
 			const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
 			const viaNode = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-node`, async () =>
-				failedOf(await node(remote, new NetSuite(), { resource: 'record', operation: 'upsert', recordType: customer, externalId: '={{ $json.key }}', bodyMode: 'json', bodyJson: body('key') }, keys('TLS'))),
+				failedOf(
+					await node(
+						remote,
+						new NetSuite(),
+						{
+							resource: 'record',
+							operation: 'upsert',
+							recordType: customer,
+							externalId: '={{ $json.key }}',
+							bodyMode: 'json',
+							bodyJson: body('key'),
+						},
+						keys('TLS'),
+					),
+				),
 			);
-			const floor = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-floor`, async () => await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')));
-			const bare = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-bare`, async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)));
+			const floor = await writeLine(
+				remote,
+				TLS_UPSERTS,
+				`connection-${tls ? 'https' : 'http'}-floor`,
+				async () =>
+					await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')),
+			);
+			const bare = await writeLine(
+				remote,
+				TLS_UPSERTS,
+				`connection-${tls ? 'https' : 'http'}-bare`,
+				async () => TLS_UPSERTS - (await bareUpserts(remote, TLS_UPSERTS, LIMIT)),
+			);
 			console.log(`   ${tls ? `HTTPS, ${HANDSHAKE_MS} ms per connection` : 'plain HTTP, no handshake cost'}:`);
 			printLine('node:', viaNode, TLS_UPSERTS, ideal);
 			printLine('n8n floor node:', floor, TLS_UPSERTS, ideal);
@@ -289,7 +430,9 @@ async function main(): Promise<void> {
 	}
 	if (runs('4')) {
 		const total = EXECUTIONS * CREATES_PER_EXECUTION;
-		console.log(`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`);
+		console.log(
+			`4. ${EXECUTIONS} concurrent executions x ${CREATES_PER_EXECUTION} creates, Batch Size Auto, account limit ${LIMIT} (ideal ${s((total * LATENCY_MS) / LIMIT)})`,
+		);
 		for (const enabled of [true, false]) {
 			pacingSettings.enabled = enabled;
 			const r = await concurrentCreates(emulator, enabled ? 'PACED' : 'UNPACED');
@@ -305,11 +448,19 @@ async function main(): Promise<void> {
 		emulator.faults.setLatency(0);
 		const tokensBefore = emulator.tokens.issuedCount('client_credentials');
 		const calls = Array.from({ length: TOKEN_CALLS }, () => ({ json: {} }));
-		const m2m = await measure(() => node(emulator, new NetSuiteRawRequest(), { service: 'record', path: '/customer/1', method: 'GET' }, calls, 'clientCredentials'));
-		console.log(`   M2M: ${m2m.result.filter((i) => !i.error).length.toLocaleString('en-US')} calls in ${s(m2m.ms)}, token requests: ${emulator.tokens.issuedCount('client_credentials') - tokensBefore}`);
+		const m2m = await measure(() =>
+			node(emulator, new NetSuiteRawRequest(), { service: 'record', path: '/customer/1', method: 'GET' }, calls, 'clientCredentials'),
+		);
+		console.log(
+			`   M2M: ${m2m.result.filter((i) => !i.error).length.toLocaleString('en-US')} calls in ${s(m2m.ms)}, token requests: ${emulator.tokens.issuedCount('client_credentials') - tokensBefore}`,
+		);
 		const keys = { ...emulator.credentials.tba, realm: emulator.accountId };
 		const signing = await measure(async () => {
-			for (let i = 0; i < TOKEN_CALLS; i++) tbaAuthorizationHeader(keys, { method: 'GET', url: `${emulator.baseUrl}/services/rest/record/v1/customer/${i}?expandSubResources=true` });
+			for (let i = 0; i < TOKEN_CALLS; i++)
+				tbaAuthorizationHeader(keys, {
+					method: 'GET',
+					url: `${emulator.baseUrl}/services/rest/record/v1/customer/${i}?expandSubResources=true`,
+				});
 		});
 		console.log(`   TBA: signing costs ${((signing.ms * 1000) / TOKEN_CALLS).toFixed(1)} µs per request`);
 	}

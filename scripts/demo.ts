@@ -4,7 +4,14 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { startEmulator } from '../test/emulator';
-import { authorizationCodeTokens, DEMO_MCP_TOKEN, demoCredentials, exampleWorkflows, runsHeadless, servesWhenPublished } from '../test/e2e/fixtures';
+import {
+	authorizationCodeTokens,
+	DEMO_MCP_TOKEN,
+	demoCredentials,
+	exampleWorkflows,
+	runsHeadless,
+	servesWhenPublished,
+} from '../test/e2e/fixtures';
 import { installN8n, N8nInstance } from '../test/e2e/n8n';
 
 const headless = process.argv.includes('--headless');
@@ -22,7 +29,9 @@ async function main(): Promise<void> {
 	await n8n.importCredentials(demoCredentials(emulator.credentials, await authorizationCodeTokens(emulator.credentials)));
 	const workflows = exampleWorkflows();
 	for (const wf of workflows) await n8n.importWorkflow(wf);
-	console.log(`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0) plus a bearer token for MCP clients`);
+	console.log(
+		`n8n ${version}: imported ${workflows.length} example workflows and 3 NetSuite credentials (TBA, M2M, OAuth 2.0) plus a bearer token for MCP clients`,
+	);
 
 	if (headless) {
 		const failed = await runExamples(n8n, workflows);
@@ -55,10 +64,17 @@ async function main(): Promise<void> {
 		await stop(1);
 		throw error;
 	});
-	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
-	console.log(`\nn8n editor: ${url}\n  log in as ${owner.email} / ${owner.password}${setup.ok ? '' : ' (owner set-up answered ' + setup.status + ')'}`);
+	const setup = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	console.log(
+		`\nn8n editor: ${url}\n  log in as ${owner.email} / ${owner.password}${setup.ok ? '' : ' (owner set-up answered ' + setup.status + ')'}`,
+	);
 	console.log('  open a "NetSuite demo" workflow and click Test workflow. Ctrl-C stops n8n and the emulator.');
-	if (served.length) console.log(`  MCP server (Streamable HTTP): ${url}/mcp/netsuite with header "Authorization: Bearer ${DEMO_MCP_TOKEN}"`);
+	if (served.length)
+		console.log(`  MCP server (Streamable HTTP): ${url}/mcp/netsuite with header "Authorization: Bearer ${DEMO_MCP_TOKEN}"`);
 }
 
 /** Runs each example that `n8n execute` can start (a Manual Trigger) and prints its result. */
@@ -74,7 +90,8 @@ async function runExamples(n8n: N8nInstance, workflows: ReturnType<typeof exampl
 			if (items.length === 0) throw new Error('the workflow returned no items');
 			const first = items[0];
 			const shown: Record<string, unknown> = { ...first.json };
-			if (first.binary) shown.binary = Object.fromEntries(Object.entries(first.binary).map(([k, v]) => [k, `${v.fileName} (${v.mimeType})`]));
+			if (first.binary)
+				shown.binary = Object.fromEntries(Object.entries(first.binary).map(([k, v]) => [k, `${v.fileName} (${v.mimeType})`]));
 			console.log(`\n${wf.name}\n  ${items.length} item(s); first: ${JSON.stringify(shown).slice(0, 400)}`);
 		} catch (error) {
 			failed.push(wf.name);

@@ -34,7 +34,9 @@ export class FloorNode implements INodeType {
 					{
 						name: 'Upsert',
 						value: 'upsert',
-						routing: { request: { method: 'PUT', url: `=${RECORD_BASE_PATH}/customer/eid:{{ encodeURIComponent($parameter.externalId) }}` } },
+						routing: {
+							request: { method: 'PUT', url: `=${RECORD_BASE_PATH}/customer/eid:{{ encodeURIComponent($parameter.externalId) }}` },
+						},
 					},
 					{ name: 'Create', value: 'create', routing: { request: { method: 'POST', url: `${RECORD_BASE_PATH}/customer` } } },
 				],

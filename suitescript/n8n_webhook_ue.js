@@ -82,7 +82,10 @@ define(['N/https', 'N/runtime', 'N/log', 'N/crypto', 'N/encode'], (https, runtim
 				},
 			});
 			if (response.code < 200 || response.code > 299) {
-				log.error({ title: 'n8n webhook refused the event', details: `HTTP ${response.code} for ${context.type} ${context.newRecord ? context.newRecord.type : ''}` });
+				log.error({
+					title: 'n8n webhook refused the event',
+					details: `HTTP ${response.code} for ${context.type} ${context.newRecord ? context.newRecord.type : ''}`,
+				});
 			}
 		} catch (e) {
 			// Never fail the user's save: the trigger's catch-up picks the change up later.

@@ -31,7 +31,11 @@ import { capForTool } from './tool/toolCall';
 export type PreSend = (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 /** Sends the declared request (and its follow-ups) with `transport` and shapes the output items. */
-export type Run = (this: IExecutePaginationFunctions, request: NetSuiteRequest, transport: TransportOptions) => Promise<INodeExecutionData[]>;
+export type Run = (
+	this: IExecutePaginationFunctions,
+	request: NetSuiteRequest,
+	transport: TransportOptions,
+) => Promise<INodeExecutionData[]>;
 
 export interface Operation {
 	value: string;

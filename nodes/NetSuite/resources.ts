@@ -25,9 +25,33 @@ import { mergeSharedFields } from './fields/merge';
 import { routingOf, type Operation, type Resource } from './operation';
 
 export const RESOURCES: Resource[] = [
-	{ value: 'connection', name: 'Connection', singular: 'the connection', plural: 'connections', operations: [verify], defaultOperation: 'verify' },
-	{ value: 'customer', name: 'Customer', recordType: 'customer', singular: 'a customer', plural: 'customers', operations: [createCustomer, get, list, updateCustomer], defaultOperation: 'get' },
-	{ value: 'invoice', name: 'Invoice', recordType: 'invoice', singular: 'an invoice', plural: 'invoices', toolHint: ' with its lines', operations: [get, list], defaultOperation: 'get' },
+	{
+		value: 'connection',
+		name: 'Connection',
+		singular: 'the connection',
+		plural: 'connections',
+		operations: [verify],
+		defaultOperation: 'verify',
+	},
+	{
+		value: 'customer',
+		name: 'Customer',
+		recordType: 'customer',
+		singular: 'a customer',
+		plural: 'customers',
+		operations: [createCustomer, get, list, updateCustomer],
+		defaultOperation: 'get',
+	},
+	{
+		value: 'invoice',
+		name: 'Invoice',
+		recordType: 'invoice',
+		singular: 'an invoice',
+		plural: 'invoices',
+		toolHint: ' with its lines',
+		operations: [get, list],
+		defaultOperation: 'get',
+	},
 	{ value: 'item', name: 'Item', singular: 'an item', plural: 'items', operations: [getItem, listItems], defaultOperation: 'get' },
 	{
 		value: 'itemFulfillment',
@@ -39,10 +63,40 @@ export const RESOURCES: Resource[] = [
 		operations: [createFulfillment, get, list],
 		defaultOperation: 'get',
 	},
-	{ value: 'metadata', name: 'Metadata', singular: 'a record type', plural: 'record types', operations: [getRecordMetadata, listRecordTypes], defaultOperation: 'listRecordTypes' },
-	{ value: 'record', name: 'Record', singular: 'a record', plural: 'records', operations: [create, deleteRecord, get, list, update, upsert], defaultOperation: 'get' },
-	{ value: 'salesOrder', name: 'Sales Order', recordType: 'salesOrder', singular: 'a sales order', plural: 'sales orders', toolHint: ' with its lines', operations: [get, list], defaultOperation: 'get' },
-	{ value: 'sublist', name: 'Sublist', singular: 'a sublist', plural: 'sublists', operations: [addLine, getSublist], defaultOperation: 'get' },
+	{
+		value: 'metadata',
+		name: 'Metadata',
+		singular: 'a record type',
+		plural: 'record types',
+		operations: [getRecordMetadata, listRecordTypes],
+		defaultOperation: 'listRecordTypes',
+	},
+	{
+		value: 'record',
+		name: 'Record',
+		singular: 'a record',
+		plural: 'records',
+		operations: [create, deleteRecord, get, list, update, upsert],
+		defaultOperation: 'get',
+	},
+	{
+		value: 'salesOrder',
+		name: 'Sales Order',
+		recordType: 'salesOrder',
+		singular: 'a sales order',
+		plural: 'sales orders',
+		toolHint: ' with its lines',
+		operations: [get, list],
+		defaultOperation: 'get',
+	},
+	{
+		value: 'sublist',
+		name: 'Sublist',
+		singular: 'a sublist',
+		plural: 'sublists',
+		operations: [addLine, getSublist],
+		defaultOperation: 'get',
+	},
 	{ value: 'suiteQl', name: 'SuiteQL', singular: 'a query', plural: 'queries', operations: [runSuiteQl], defaultOperation: 'run' },
 ];
 
@@ -114,7 +168,10 @@ export const resourceProperties: INodeProperties[] = [
 	...RESOURCES.map(operationField),
 	...mergeSharedFields(
 		OPERATIONS.flatMap(({ resource, operation }) =>
-			operation.fields.map((field) => ({ property: shownFor(field, resource, operation), operation: `${resource.value}.${operation.value}` })),
+			operation.fields.map((field) => ({
+				property: shownFor(field, resource, operation),
+				operation: `${resource.value}.${operation.value}`,
+			})),
 		),
 	),
 	...OPERATIONS.flatMap(({ resource, operation }) => toolDescriptionField(resource, operation)),

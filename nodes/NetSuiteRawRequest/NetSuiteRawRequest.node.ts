@@ -23,7 +23,8 @@ export class NetSuiteRawRequest implements INodeType {
 		icon: { light: 'file:../../icons/netsuite.svg', dark: 'file:../../icons/netsuite.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["method"] + " " + ($parameter["service"] === "restlet" ? "RESTlet " + $parameter["scriptId"] : $parameter["path"]) }}',
+		subtitle:
+			'={{ $parameter["method"] + " " + ($parameter["service"] === "restlet" ? "RESTlet " + $parameter["scriptId"] : $parameter["path"]) }}',
 		description: 'Call any NetSuite REST path, SuiteQL or RESTlet, signed by your NetSuite credential',
 		defaults: { name: 'NetSuite Raw Request' },
 		usableAsTool: true,
@@ -55,7 +56,9 @@ export class NetSuiteRawRequest implements INodeType {
 						throttledUntilBudget: false,
 					},
 				});
-				const debug = options.debug ? debugRequest(originFor((await credentialsOf(this)).data, request.path), request, response.attempts) : undefined;
+				const debug = options.debug
+					? debugRequest(originFor((await credentialsOf(this)).data, request.path), request, response.attempts)
+					: undefined;
 				output.push(
 					await toOutputItem(this, itemIndex, response, {
 						format: responseFormat,

@@ -32,7 +32,8 @@ function decodedForChecks(raw: string): string {
 
 export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: string): string {
 	const raw = String(ctx.getNodeParameter('path', itemIndex, '') ?? '').trim();
-	if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) fail(ctx, itemIndex, `Path "${raw.slice(0, 80)}" has a scheme or host: enter only the path; the host comes from the credential`);
+	if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//'))
+		fail(ctx, itemIndex, `Path "${raw.slice(0, 80)}" has a scheme or host: enter only the path; the host comes from the credential`);
 	// Dot segments are judged after decoding: `/.%2e/` is `/../` to the server.
 	const decoded = decodedForChecks(raw.split('?')[0]);
 	if (/[\r\n\\]/.test(decoded) || /(^|\/)\.\.?(\/|$)/.test(decoded) || decoded.startsWith('//')) {
@@ -49,7 +50,11 @@ export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: 
 export function maxRetriesOption(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
 	const value = options.maxRetries ?? 3;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < MAX_RETRIES_RANGE.min || value > MAX_RETRIES_RANGE.max) {
-		fail(ctx, itemIndex, `Max Retries must be a whole number from ${MAX_RETRIES_RANGE.min} to ${MAX_RETRIES_RANGE.max} (it is ${JSON.stringify(value)})`);
+		fail(
+			ctx,
+			itemIndex,
+			`Max Retries must be a whole number from ${MAX_RETRIES_RANGE.min} to ${MAX_RETRIES_RANGE.max} (it is ${JSON.stringify(value)})`,
+		);
 	}
 	return value;
 }
@@ -64,15 +69,19 @@ export function retryDelayOption(ctx: IExecuteFunctions, itemIndex: number, opti
 }
 
 function pairs(ctx: IExecuteFunctions, name: string, itemIndex: number): Array<[string, string]> {
-	return ((ctx.getNodeParameter(name, itemIndex, {}) as Pairs).parameter ?? []).filter((p) => p.name).map((p) => [p.name.trim(), String(p.value ?? '')]);
+	return ((ctx.getNodeParameter(name, itemIndex, {}) as Pairs).parameter ?? [])
+		.filter((p) => p.name)
+		.map((p) => [p.name.trim(), String(p.value ?? '')]);
 }
 
 function headersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (!ctx.getNodeParameter('sendHeaders', itemIndex, false)) return {};
 	const headers: IDataObject = {};
 	for (const [name, value] of pairs(ctx, 'headerParameters', itemIndex)) {
-		if (FORBIDDEN_HEADERS.has(name.toLowerCase())) fail(ctx, itemIndex, `Header "${name}" cannot be set in Headers: the credential signs the request`);
-		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n]/.test(value)) fail(ctx, itemIndex, `Header "${name}" is not a valid header name or value`);
+		if (FORBIDDEN_HEADERS.has(name.toLowerCase()))
+			fail(ctx, itemIndex, `Header "${name}" cannot be set in Headers: the credential signs the request`);
+		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n]/.test(value))
+			fail(ctx, itemIndex, `Header "${name}" is not a valid header name or value`);
 		headers[name] = value;
 	}
 	return headers;
@@ -93,7 +102,12 @@ function jsonBody(ctx: IExecuteFunctions, itemIndex: number): unknown {
 }
 
 async function multipartFactory(ctx: IExecuteFunctions, itemIndex: number): Promise<() => FormData> {
-	const fields = ((ctx.getNodeParameter('multipartFields', itemIndex, {}) as { field?: Array<{ name: string; type: string; value: string; fileName?: string }> }).field ?? []);
+	const fields =
+		(
+			ctx.getNodeParameter('multipartFields', itemIndex, {}) as {
+				field?: Array<{ name: string; type: string; value: string; fileName?: string }>;
+			}
+		).field ?? [];
 	const prepared: Array<{ name: string; text?: string; file?: { data: Buffer; fileName: string; mimeType: string } }> = [];
 	const item = ctx.getInputData()[itemIndex];
 	for (const field of fields) {
@@ -106,7 +120,10 @@ async function multipartFactory(ctx: IExecuteFunctions, itemIndex: number): Prom
 		const meta = item.binary?.[property];
 		if (!meta) fail(ctx, itemIndex, `Multipart Fields: the input item has no binary property "${property}"`);
 		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-		prepared.push({ name: field.name, file: { data, fileName: field.fileName || meta.fileName || 'file', mimeType: meta.mimeType || 'application/octet-stream' } });
+		prepared.push({
+			name: field.name,
+			file: { data, fileName: field.fileName || meta.fileName || 'file', mimeType: meta.mimeType || 'application/octet-stream' },
+		});
 	}
 	// A FormData can be sent once: the transport asks for a fresh one per attempt.
 	return () => {
@@ -127,8 +144,10 @@ export async function buildRawRequest(ctx: IExecuteFunctions, itemIndex: number)
 	if (service === 'restlet') {
 		const script = String(ctx.getNodeParameter('scriptId', itemIndex, '')).trim();
 		const deploy = String(ctx.getNodeParameter('deployId', itemIndex, '')).trim();
-		if (!/^[A-Za-z0-9_]+$/.test(script)) fail(ctx, itemIndex, `Script ID "${script}" is not a script ID (for example customscript_orders or 123)`);
-		if (!/^[A-Za-z0-9_]+$/.test(deploy)) fail(ctx, itemIndex, `Deployment ID "${deploy}" is not a deployment ID (for example customdeploy_orders or 1)`);
+		if (!/^[A-Za-z0-9_]+$/.test(script))
+			fail(ctx, itemIndex, `Script ID "${script}" is not a script ID (for example customscript_orders or 123)`);
+		if (!/^[A-Za-z0-9_]+$/.test(deploy))
+			fail(ctx, itemIndex, `Deployment ID "${deploy}" is not a deployment ID (for example customdeploy_orders or 1)`);
 		path = RESTLET_PATH;
 		qs.script = script;
 		qs.deploy = deploy;

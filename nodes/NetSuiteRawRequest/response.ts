@@ -34,13 +34,18 @@ export async function toOutputItem(
 	if (options.format === 'binary' && response.statusCode < 300 && body !== undefined && body !== null && body !== '') {
 		const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
 		item.binary = {
-			[options.binaryProperty]: await ctx.helpers.prepareBinaryData(buffer, fileNameOf(response.headers), headerValue(response.headers, 'content-type')?.split(';')[0]),
+			[options.binaryProperty]: await ctx.helpers.prepareBinaryData(
+				buffer,
+				fileNameOf(response.headers),
+				headerValue(response.headers, 'content-type')?.split(';')[0],
+			),
 		};
 		body = undefined;
 	} else if (Buffer.isBuffer(body)) {
 		body = body.toString('utf8');
 	}
-	if (options.fullResponse) item.json = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: (body ?? null) as IDataObject };
+	if (options.fullResponse)
+		item.json = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: (body ?? null) as IDataObject };
 	else if (body && typeof body === 'object' && !Array.isArray(body)) item.json = body as IDataObject;
 	else if (body !== undefined && body !== '') item.json = { data: body as IDataObject[string] };
 	else item.json = { statusCode: response.statusCode };

@@ -45,18 +45,36 @@ export class NetSuiteTrigger implements INodeType {
 				default: { mode: 'list', value: 'customer' },
 				required: true,
 				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRecordTypes', searchable: true } },
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchRecordTypes', searchable: true },
+					},
 					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'customrecord_project' },
 				],
 			},
-			{ displayName: 'Show New Records', name: 'showNew', type: 'boolean', default: true, description: 'Whether to emit records when they are created' },
-			{ displayName: 'Show Updated Records', name: 'showUpdated', type: 'boolean', default: true, description: 'Whether to emit records when they are changed after their creation' },
+			{
+				displayName: 'Show New Records',
+				name: 'showNew',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to emit records when they are created',
+			},
+			{
+				displayName: 'Show Updated Records',
+				name: 'showUpdated',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to emit records when they are changed after their creation',
+			},
 			{
 				displayName: 'Show Deleted Records',
 				name: 'showDeleted',
 				type: 'boolean',
 				default: false,
-				description: "Whether to emit records when they are deleted (read from SuiteQL's DeletedRecord table; the role needs the Deleted Records permission)",
+				description:
+					"Whether to emit records when they are deleted (read from SuiteQL's DeletedRecord table; the role needs the Deleted Records permission)",
 			},
 			{
 				displayName: 'Start From',
@@ -83,7 +101,8 @@ export class NetSuiteTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: "subsidiary = 1 AND email LIKE '%@example.com'",
-				description: "A SuiteQL condition on the record's table, added to the polling query as AND (…). No leading AND needed. Not applied to deleted records.",
+				description:
+					"A SuiteQL condition on the record's table, added to the polling query as AND (…). No leading AND needed. Not applied to deleted records.",
 			},
 			{
 				displayName: 'Return',
@@ -105,7 +124,8 @@ export class NetSuiteTrigger implements INodeType {
 					{ name: 'Emit as Deleted', value: 'deleted', description: 'An item with the ID and event "deleted"' },
 					{ name: 'Skip', value: 'skip' },
 				],
-				description: 'What to do with a record deleted between the query and its fetch (with Show Deleted Records on, its delete is emitted from DeletedRecord)',
+				description:
+					'What to do with a record deleted between the query and its fetch (with Show Deleted Records on, its delete is emitted from DeletedRecord)',
 			},
 		],
 	};
@@ -129,7 +149,11 @@ export class NetSuiteTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			// The editor's test step: recent records to map fields from; the cursor stays put.
 			const rows = (await read(recentQuery(recordStream(table, plan.filter)), RECENT_IN_TEST)).items;
-			const items = await toItems(this, rows.map((row) => recentChange(plan, row)), itemOptions);
+			const items = await toItems(
+				this,
+				rows.map((row) => recentChange(plan, row)),
+				itemOptions,
+			);
 			return items.length ? [items] : null;
 		}
 
@@ -154,6 +178,9 @@ function startFromOf(ctx: IPollFunctions): StartFrom {
 	if (ctx.getNodeParameter('startFrom', 'now') !== 'time') return { mode: 'now' };
 	const raw = String(ctx.getNodeParameter('startTime', '') ?? '');
 	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
-	if (!match) throw new NodeOperationError(ctx.getNode(), `Start Time "${raw}" is not a date and time`, { description: 'Use the date picker, or write it as 2026-01-31 08:00:00.' });
+	if (!match)
+		throw new NodeOperationError(ctx.getNode(), `Start Time "${raw}" is not a date and time`, {
+			description: 'Use the date picker, or write it as 2026-01-31 08:00:00.',
+		});
 	return { mode: 'time', time: `${match[1]} ${match[2] ?? '00:00'}:${match[3] ?? '00'}` };
 }

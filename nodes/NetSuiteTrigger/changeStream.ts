@@ -19,7 +19,14 @@ const keyOf = (row: IDataObject): ChangeKey => ({ time: String(row.ns_time), id:
  * the previous page's last row. A reader that answers a page after the key it was given ignored
  * the key, and asking on would read the same rows forever: that fails, naming the table.
  */
-function streamPages<Cursor>(read: PageReader, s: StreamSource, query: (after: Cursor) => SuiteQlQuery, first: Cursor, keyOfRow: (row: IDataObject) => Cursor, pageSize: number): AsyncGenerator<IDataObject[]> {
+function streamPages<Cursor>(
+	read: PageReader,
+	s: StreamSource,
+	query: (after: Cursor) => SuiteQlQuery,
+	first: Cursor,
+	keyOfRow: (row: IDataObject) => Cursor,
+	pageSize: number,
+): AsyncGenerator<IDataObject[]> {
 	return pages<IDataObject, Cursor>({
 		first,
 		fetch: async (after) => {
@@ -27,7 +34,10 @@ function streamPages<Cursor>(read: PageReader, s: StreamSource, query: (after: C
 			return { rows: page.items, hasMore: page.hasMore };
 		},
 		after: (page) => keyOfRow(page.rows[page.rows.length - 1]),
-		stuck: (key) => new Error(`Reading ${s.table} stopped: the rows after ${JSON.stringify(key)} were asked for again (NetSuite answered a page that was already read)`),
+		stuck: (key) =>
+			new Error(
+				`Reading ${s.table} stopped: the rows after ${JSON.stringify(key)} were asked for again (NetSuite answered a page that was already read)`,
+			),
 	});
 }
 
@@ -47,7 +57,14 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 		let newest: string | undefined;
 		const ids: string[] = [];
 		let moved = false;
-		for await (const rows of streamPages(read, s, (afterId) => newestSecondQuery(s, afterId), '0', (row) => String(row.id), pageSize)) {
+		for await (const rows of streamPages(
+			read,
+			s,
+			(afterId) => newestSecondQuery(s, afterId),
+			'0',
+			(row) => String(row.id),
+			pageSize,
+		)) {
 			for (const row of rows) {
 				newest ??= String(row.ns_time);
 				moved ||= String(row.ns_time) !== newest;
@@ -66,7 +83,12 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 }
 
 /** The rows after the cursor up to the bound (history left out), and the cursor past them. */
-export async function readWindow(read: PageReader, s: StreamSource, cursor: StreamCursor, pageSize: number): Promise<{ rows: IDataObject[]; cursor: StreamCursor }> {
+export async function readWindow(
+	read: PageReader,
+	s: StreamSource,
+	cursor: StreamCursor,
+	pageSize: number,
+): Promise<{ rows: IDataObject[]; cursor: StreamCursor }> {
 	const newest = await newestTime(read, s);
 	if (!newest) return { rows: [], cursor: advanced(cursor, undefined, undefined) };
 	const bound = boundOf(cursor, newest);

@@ -62,7 +62,8 @@ export function creationStream(table: PollTable, filter: string): StreamSource {
 }
 
 const typeColumn = (table: PollTable) => (table.typeColumn ? [`${table.typeColumn.column} AS ns_type`] : []);
-const scopeOf = (table: PollTable) => (table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] });
+const scopeOf = (table: PollTable) =>
+	table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] };
 
 /** SuiteQL's DeletedRecord table: one row per deleted record, stamped by NetSuite's clock. */
 export function deletedStream(recordType: string, table: PollTable): StreamSource {
@@ -77,7 +78,8 @@ export function deletedStream(recordType: string, table: PollTable): StreamSourc
 }
 
 const where = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
-const select = (s: StreamSource) => `SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time${s.columns.map((c) => `, ${c}`).join('')} FROM ${s.table}`;
+const select = (s: StreamSource) =>
+	`SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time${s.columns.map((c) => `, ${c}`).join('')} FROM ${s.table}`;
 
 /**
  * The newest time in the stream: the poll's bound, from NetSuite's own data (so its clock and
@@ -117,5 +119,8 @@ export function newestSecondQuery(s: StreamSource, afterId: string): SuiteQlQuer
 
 /** The most recent matching records, for the editor's test step (the page size limits them). */
 export function recentQuery(s: StreamSource): SuiteQlQuery {
-	return { q: `${select(s)}${where([...s.scope.sql, ...(s.filter ? [`(${s.filter})`] : [])])} ORDER BY ${s.time} DESC, ${s.id} DESC`, params: s.scope.params };
+	return {
+		q: `${select(s)}${where([...s.scope.sql, ...(s.filter ? [`(${s.filter})`] : [])])} ORDER BY ${s.time} DESC, ${s.id} DESC`,
+		params: s.scope.params,
+	};
 }

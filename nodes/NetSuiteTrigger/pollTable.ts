@@ -24,9 +24,13 @@ export async function resolvePollTable(ctx: IPollFunctions, recordType: string):
 	if (failure && !isUnknownType(failure)) throw failure;
 	const table = schema ? pollTableFromSchema(recordType, schema) : undefined;
 	if (!table) {
-		throw new NodeOperationError(ctx.getNode(), `Record Type "${recordType}" cannot be polled: it is unknown to the account or has no created / last-modified date fields`, {
-			description: 'Pick a record type from the list, or a custom record type whose records have Date Created and Last Modified fields.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Record Type "${recordType}" cannot be polled: it is unknown to the account or has no created / last-modified date fields`,
+			{
+				description: 'Pick a record type from the list, or a custom record type whose records have Date Created and Last Modified fields.',
+			},
+		);
 	}
 	return table;
 }

@@ -64,12 +64,24 @@ function restTypeOf(plan: PollPlan, code: unknown): string {
 
 /** A row of a stream as the change it reports (undefined: not a change of that stream). */
 const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change | undefined> = {
-	created: (plan, row) => ({ event: 'created', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_time), lastModified: String(row.ns_modified ?? '') }),
+	created: (plan, row) => ({
+		event: 'created',
+		id: String(row.id),
+		recordType: restTypeOf(plan, row.ns_type),
+		created: String(row.ns_time),
+		lastModified: String(row.ns_modified ?? ''),
+	}),
 	// A version saved in the second the record was created is its creation, not an update.
 	updated: (plan, row) =>
 		row.ns_created === row.ns_time
 			? undefined
-			: { event: 'updated', id: String(row.id), recordType: restTypeOf(plan, row.ns_type), created: String(row.ns_created ?? ''), lastModified: String(row.ns_time) },
+			: {
+					event: 'updated',
+					id: String(row.id),
+					recordType: restTypeOf(plan, row.ns_type),
+					created: String(row.ns_created ?? ''),
+					lastModified: String(row.ns_time),
+				},
 	deleted: (plan, row) => ({
 		event: 'deleted',
 		id: String(row.id),
@@ -82,7 +94,12 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 
 /** The editor's test step shows recent records as their latest change. */
 export function recentChange(plan: PollPlan, row: IDataObject): Change {
-	return changeOf.updated(plan, row) ?? { ...changeOf.created(plan, { ...row, ns_time: row.ns_created, ns_modified: row.ns_time })!, lastModified: String(row.ns_time) };
+	return (
+		changeOf.updated(plan, row) ?? {
+			...changeOf.created(plan, { ...row, ns_time: row.ns_created, ns_modified: row.ns_time })!,
+			lastModified: String(row.ns_time),
+		}
+	);
 }
 
 function streams(plan: PollPlan, options: PollOptions): Array<[StreamName, StreamSource]> {

@@ -13,7 +13,8 @@ export function suiteQlReader(ctx: IPollFunctions): PageReader {
 			failure = error as Error;
 		}
 		// NetSuite's own error (its detail, code and HTTP status) stays as it is, with the query added.
-		const shown = failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : new NodeOperationError(ctx.getNode(), failure);
+		const shown =
+			failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : new NodeOperationError(ctx.getNode(), failure);
 		shown.description = `${shown.description ? `${shown.description}. ` : ''}Query: ${query.q}`;
 		throw shown;
 	};

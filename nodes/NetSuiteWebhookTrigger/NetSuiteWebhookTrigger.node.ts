@@ -25,7 +25,8 @@ export class NetSuiteWebhookTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Instant: " + $parameter["recordTypes"] }}',
-		description: 'Starts the workflow the moment NetSuite saves a record (pushed by a SuiteScript), with a catch-up so nothing is lost while n8n is down',
+		description:
+			'Starts the workflow the moment NetSuite saves a record (pushed by a SuiteScript), with a catch-up so nothing is lost while n8n is down',
 		defaults: { name: 'NetSuite Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -54,7 +55,10 @@ export class NetSuiteWebhookTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			// The secret signs nothing n8n sends, so "testing" it means checking it is strong enough.
-			async netSuiteWebhookSecretStrength(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async netSuiteWebhookSecretStrength(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secret ?? '');
 				return secret.length >= MIN_SECRET_LENGTH
 					? { status: 'OK', message: 'The secret is long enough' }

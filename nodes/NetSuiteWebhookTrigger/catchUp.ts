@@ -21,7 +21,10 @@ const asPollContext = (ctx: ITriggerFunctions) => ctx as unknown as IPollFunctio
 const EVENT: Record<Change['event'], string> = { created: 'create', updated: 'edit', deleted: 'delete' };
 
 export function toChangeEvent(change: Change): ChangeEvent {
-	const details = change.event === 'deleted' ? { deleted: fromSecond(change.deleted ?? ''), deletedBy: change.deletedBy, context: change.context } : undefined;
+	const details =
+		change.event === 'deleted'
+			? { deleted: fromSecond(change.deleted ?? ''), deletedBy: change.deletedBy, context: change.context }
+			: undefined;
 	return {
 		event: EVENT[change.event],
 		recordType: change.recordType,
@@ -38,7 +41,13 @@ export async function catchUp(ctx: ITriggerFunctions, ledger: Ledger, recordType
 	const read = suiteQlReader(poll);
 	// The first run starts from NetSuite's newest change (its clock, not ours): pushes cover
 	// what happens from then on, and the catch-up whatever they miss.
-	const options: PollOptions = { showNew: true, showUpdated: true, showDeleted: withDeletes, startFrom: { mode: 'now' }, pageSize: SUITEQL_MAX_PAGE };
+	const options: PollOptions = {
+		showNew: true,
+		showUpdated: true,
+		showDeleted: withDeletes,
+		startFrom: { mode: 'now' },
+		pageSize: SUITEQL_MAX_PAGE,
+	};
 	const events: ChangeEvent[] = [];
 	for (const recordType of recordTypes) {
 		const table = await resolvePollTable(poll, recordType);

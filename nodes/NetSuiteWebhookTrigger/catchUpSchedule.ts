@@ -25,7 +25,9 @@ export async function startCatchUp(this: ITriggerFunctions): Promise<ITriggerRes
 			// in the ledger only with its cursor, and a later type's failure cannot strand it.
 			for (const recordType of recordTypes) {
 				const ledger = ledgerFor(this);
-				const events = (await catchUp(this, ledger, [recordType], wantedEvents.includes('delete'))).filter((e) => eventWanted(e.event, wantedEvents));
+				const events = (await catchUp(this, ledger, [recordType], wantedEvents.includes('delete'))).filter((e) =>
+					eventWanted(e.event, wantedEvents),
+				);
 				ledger.save(replayWindow(this));
 				// emit() saves the static data (cursor and claimed keys) before the workflow runs.
 				if (events.length) this.emit([await Promise.all(events.map((e) => toItem(this, e, full)))]);

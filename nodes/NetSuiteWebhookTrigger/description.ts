@@ -29,7 +29,8 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		default: 'customer',
 		required: true,
 		placeholder: 'customer, salesOrder',
-		description: 'Comma-separated record type IDs to emit (any case). The catch-up reads these types; pushes of other types are answered and ignored.',
+		description:
+			'Comma-separated record type IDs to emit (any case). The catch-up reads these types; pushes of other types are answered and ignored.',
 	},
 	{
 		displayName: 'Events',
@@ -46,7 +47,11 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		default: 'event',
 		options: [
 			{ name: 'Event Only', value: 'event', description: 'Event, record type, ID and timestamps' },
-			{ name: 'Full Record', value: 'full', description: 'The record fetched from NetSuite with the event under _netsuite (not for deletes)' },
+			{
+				name: 'Full Record',
+				value: 'full',
+				description: 'The record fetched from NetSuite with the event under _netsuite (not for deletes)',
+			},
 		],
 	},
 	{
@@ -54,7 +59,8 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		name: 'catchUp',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to read changes the push missed (n8n down, a failed post) on activation and on a schedule, through the NetSuite credential',
+		description:
+			'Whether to read changes the push missed (n8n down, a failed post) on activation and on a schedule, through the NetSuite credential',
 	},
 	{
 		displayName: 'Catch-Up Interval (Minutes)',
@@ -77,7 +83,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				default: DEFAULT_REPLAY_WINDOW_SECONDS,
 				typeOptions: { minValue: 30, maxValue: 3600 },
-				description: 'How far a post\'s signed timestamp may be from n8n\'s clock; older or newer posts get 401',
+				description: "How far a post's signed timestamp may be from n8n's clock; older or newer posts get 401",
 			},
 		],
 	},

@@ -23,7 +23,10 @@ export async function toItem(ctx: IWebhookFunctions | ITriggerFunctions, event: 
 	const meta = eventJson(event);
 	if (!full || event.event === 'delete') return { json: meta };
 	try {
-		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: `${RECORD_BASE_PATH}/${encodeURIComponent(event.recordType)}/${encodeURIComponent(event.id)}` });
+		const response = await netSuiteRequest.call(ctx, {
+			method: 'GET',
+			path: `${RECORD_BASE_PATH}/${encodeURIComponent(event.recordType)}/${encodeURIComponent(event.id)}`,
+		});
 		return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta } };
 	} catch (error) {
 		// The change is already claimed: emit it with the reason rather than lose it.

@@ -54,14 +54,20 @@ function merge(a: LedgerState, b: LedgerState): LedgerState {
 	const seen = { ...a.seen };
 	for (const [k, at] of Object.entries(b.seen)) seen[k] = Math.min(at, seen[k] ?? at);
 	const cursors: Record<string, TriggerState> = {};
-	for (const type of new Set([...Object.keys(a.cursors), ...Object.keys(b.cursors)])) cursors[type] = newer(a.cursors[type], b.cursors[type])!;
+	for (const type of new Set([...Object.keys(a.cursors), ...Object.keys(b.cursors)]))
+		cursors[type] = newer(a.cursors[type], b.cursors[type])!;
 	const caughtUpAt = Math.max(a.caughtUpAt ?? 0, b.caughtUpAt ?? 0) || undefined;
 	return { seen, cursors, signatures: { ...a.signatures, ...b.signatures }, ...(caughtUpAt && { caughtUpAt }) };
 }
 
 function fromStatic(value: unknown): LedgerState {
 	const v = (value ?? {}) as Partial<LedgerState>;
-	return { seen: { ...(v.seen ?? {}) }, cursors: { ...(v.cursors ?? {}) }, signatures: { ...(v.signatures ?? {}) }, ...(typeof v.caughtUpAt === 'number' && { caughtUpAt: v.caughtUpAt }) };
+	return {
+		seen: { ...(v.seen ?? {}) },
+		cursors: { ...(v.cursors ?? {}) },
+		signatures: { ...(v.signatures ?? {}) },
+		...(typeof v.caughtUpAt === 'number' && { caughtUpAt: v.caughtUpAt }),
+	};
 }
 
 export class Ledger {
@@ -126,7 +132,9 @@ export class Ledger {
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, MAX_SEEN);
 		merged.seen = Object.fromEntries(kept);
-		merged.signatures = Object.fromEntries(Object.entries(merged.signatures).filter(([, ts]) => Math.abs(nowMs / 1000 - ts) <= 2 * replayWindowSeconds));
+		merged.signatures = Object.fromEntries(
+			Object.entries(merged.signatures).filter(([, ts]) => Math.abs(nowMs / 1000 - ts) <= 2 * replayWindowSeconds),
+		);
 		this.state = merged;
 		memory.set(this.scope, merged);
 		// A new object marks the static data changed, which is what makes n8n save it.

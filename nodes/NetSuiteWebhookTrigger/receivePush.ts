@@ -33,7 +33,12 @@ export async function receivePush(this: IWebhookFunctions): Promise<IWebhookResp
 	const headers = this.getHeaderData();
 	const rawBody = (this.getRequestObject() as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
 	const window = replayWindow(this);
-	const refusal = checkSignature(secret, { timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER], rawBody }, Math.floor(Date.now() / 1000), window);
+	const refusal = checkSignature(
+		secret,
+		{ timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER], rawBody },
+		Math.floor(Date.now() / 1000),
+		window,
+	);
 	if (refusal) return refuse(401, `Signature refused: ${refusal}`);
 
 	const ledger = ledgerFor(this);
@@ -47,7 +52,8 @@ export async function receivePush(this: IWebhookFunctions): Promise<IWebhookResp
 		return refuse(400, event.error);
 	}
 	const types = recordTypesOf(this).map((t) => t.toLowerCase());
-	const wanted = types.includes(event.recordType.toLowerCase()) && eventWanted(event.event, this.getNodeParameter('events', []) as string[]);
+	const wanted =
+		types.includes(event.recordType.toLowerCase()) && eventWanted(event.event, this.getNodeParameter('events', []) as string[]);
 	// Claimed even when filtered out, so the catch-up does not emit it later either.
 	const key = changeKey(event);
 	const fresh = key === undefined || ledger.claim(key);

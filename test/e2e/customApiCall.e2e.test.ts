@@ -16,13 +16,26 @@ const httpRequest = (id: string, credentialType: string, credentialId: string, u
 	position: [220, 0],
 	// NetSuite answers application/vnd.oracle.resource+json, which the node's autodetect keeps as
 	// text: the README tells users to pick Response Format JSON, as here.
-	parameters: { method: 'GET', url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: { response: { response: { responseFormat: 'json' } } } },
+	parameters: {
+		method: 'GET',
+		url,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: credentialType,
+		options: { response: { response: { responseFormat: 'json' } } },
+	},
 	credentials: { [credentialType]: { id: credentialId, name: credentialId } },
 });
 
 function workflowWith(id: string, node: ReturnType<typeof httpRequest>): object {
 	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	return { id, name: id, nodes: [start, node], connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } }, settings: { executionOrder: 'v1' }, active: false };
+	return {
+		id,
+		name: id,
+		nodes: [start, node],
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
 }
 
 describe("n8n 2.40.7: Custom API Call = n8n's HTTP Request node with a NetSuite credential", () => {
@@ -39,15 +52,37 @@ describe("n8n 2.40.7: Custom API Call = n8n's HTTP Request node with a NetSuite 
 
 	it('TBA: a URL on the account host is signed and answered; the credential, not the URL, picks the host', async () => {
 		// The demo account is 1234567_SB1; its base URL override sends the request to the emulator.
-		await n8n.importWorkflow(workflowWith('customTba', httpRequest('h1', 'netSuiteTbaApi', 'nsTba', 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1002?fields=companyName')));
+		await n8n.importWorkflow(
+			workflowWith(
+				'customTba',
+				httpRequest(
+					'h1',
+					'netSuiteTbaApi',
+					'nsTba',
+					'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1002?fields=companyName',
+				),
+			),
+		);
 		emulator.clearLog();
 		const [item] = await n8n.execute('customTba');
 		expect(item.json).toMatchObject({ companyName: 'Initech LLC' });
-		expect(emulator.requestLog.map((r) => [r.method, r.path, r.auth])).toEqual([['GET', '/services/rest/record/v1/customer/eid:CRM-1002', 'tba']]);
+		expect(emulator.requestLog.map((r) => [r.method, r.path, r.auth])).toEqual([
+			['GET', '/services/rest/record/v1/customer/eid:CRM-1002', 'tba'],
+		]);
 	});
 
 	it('M2M: the token is fetched by the credential and the request answered', async () => {
-		await n8n.importWorkflow(workflowWith('customM2m', httpRequest('h2', 'netSuiteClientCredentialsApi', 'nsM2m', 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/1')));
+		await n8n.importWorkflow(
+			workflowWith(
+				'customM2m',
+				httpRequest(
+					'h2',
+					'netSuiteClientCredentialsApi',
+					'nsM2m',
+					'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/1',
+				),
+			),
+		);
 		const [item] = await n8n.execute('customM2m');
 		expect(item.json).toMatchObject({ id: '1', companyName: 'Acme Corporation' });
 	});

@@ -12,7 +12,8 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 const artifacts = path.join(repo, 'test-artifacts');
 const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Tester', password: 'E2e-password-1' };
 // Offline machine: n8n's calls home fail; those are not ours.
-const NOISE = /api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Failed to load resource|telemetry|posthog|rudderstack|sentry|favicon/i;
+const NOISE =
+	/api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Failed to load resource|telemetry|posthog|rudderstack|sentry|favicon/i;
 
 (CHROMIUM ? describe : describe.skip)('the NetSuite node in the n8n editor', () => {
 	let emulator: RunningEmulator;
@@ -29,7 +30,11 @@ const NOISE = /api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Fail
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
 		await n8n.importWorkflow(workflow('tba-sales-order'));
 		url = await n8n.start();
-		const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+		const setup = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
 		expect(setup.ok).toBe(true);
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 		page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
@@ -52,7 +57,9 @@ const NOISE = /api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Fail
 
 	it('finds the NetSuite nodes, with their icon, in the node panel', async () => {
 		await page.goto(`${url}/workflow/new`);
-		const addFirstStep = page.locator('[data-test-id="canvas-add-button"], button:has-text("Add first step"), :text("Add first step")').first();
+		const addFirstStep = page
+			.locator('[data-test-id="canvas-add-button"], button:has-text("Add first step"), :text("Add first step")')
+			.first();
 		await addFirstStep.waitFor({ timeout: 60_000 });
 		await addFirstStep.click();
 		const search = page.getByPlaceholder(/search/i).first();

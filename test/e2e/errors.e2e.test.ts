@@ -6,7 +6,11 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { demoCredentials } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
 
-function failingWorkflow(id: string, parameters: Record<string, unknown>, credentials: object = { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' } }): object {
+function failingWorkflow(
+	id: string,
+	parameters: Record<string, unknown>,
+	credentials: object = { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' } },
+): object {
 	return {
 		id,
 		name: `NetSuite error ${id}`,
@@ -29,16 +33,33 @@ function failingWorkflow(id: string, parameters: Record<string, unknown>, creden
 	};
 }
 
-const notFound = failingWorkflow('nsErr404', { resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '999999' });
-const badRequest = failingWorkflow('nsErr400', { resource: 'record', operation: 'create', recordType: { __rl: true, mode: 'id', value: 'customer' }, bodyMode: 'json', bodyJson: '{"companyName": "No Subsidiary Ltd"}' });
+const notFound = failingWorkflow('nsErr404', {
+	resource: 'record',
+	operation: 'get',
+	recordType: { __rl: true, mode: 'id', value: 'customer' },
+	recordId: '999999',
+});
+const badRequest = failingWorkflow('nsErr400', {
+	resource: 'record',
+	operation: 'create',
+	recordType: { __rl: true, mode: 'id', value: 'customer' },
+	bodyMode: 'json',
+	bodyJson: '{"companyName": "No Subsidiary Ltd"}',
+});
 
 const revokedOAuth2 = failingWorkflow(
 	'nsErrOauth',
-	{ authentication: 'oAuth2', resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '1' },
+	{
+		authentication: 'oAuth2',
+		resource: 'record',
+		operation: 'get',
+		recordType: { __rl: true, mode: 'id', value: 'customer' },
+		recordId: '1',
+	},
 	{ netSuiteOAuth2Api: { id: 'nsOauth2', name: 'NetSuite OAuth2 (emulator)' } },
 );
 
-describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) => {
+describe.each(['2.40.7', '2.8.4'])("n8n %s shows NetSuite's error", (version) => {
 	let emulator: RunningEmulator;
 	let n8n: N8nInstance;
 
@@ -46,7 +67,9 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s shows NetSuite\'s error', (version) =
 		emulator = await startEmulator({ port: 0 });
 		n8n = new N8nInstance(installN8n(version));
 		// The OAuth2 credential holds tokens NetSuite no longer knows: revoked, or past their 7 days.
-		await n8n.importCredentials(demoCredentials(emulator.credentials, { access_token: 'revoked-access', refresh_token: 'revoked-refresh', token_type: 'bearer' }));
+		await n8n.importCredentials(
+			demoCredentials(emulator.credentials, { access_token: 'revoked-access', refresh_token: 'revoked-refresh', token_type: 'bearer' }),
+		);
 		for (const wf of [notFound, badRequest, revokedOAuth2]) await n8n.importWorkflow(wf);
 	}, 20 * 60_000);
 

@@ -30,7 +30,10 @@ function everyOperationWorkflow(): object {
 	return {
 		id: WORKFLOW_ID,
 		name: 'NetSuite: every operation',
-		nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes],
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...nodes,
+		],
 		connections: { Start: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } },
 		settings: { executionOrder: 'v1' },
 		active: false,
@@ -64,6 +67,9 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s runs every NetSuite operation in one 
 	});
 
 	it.each(Object.keys(OPERATIONS))('%s', (operation) => {
-		OPERATIONS[operation].check(outputs[nodeName(operation)].map((item) => item.json as IDataObject), emulator);
+		OPERATIONS[operation].check(
+			outputs[nodeName(operation)].map((item) => item.json as IDataObject),
+			emulator,
+		);
 	});
 });

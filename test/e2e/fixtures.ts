@@ -52,7 +52,13 @@ export function demoCredentials(demo: DemoCredentials, oauthTokenData?: Record<s
 			id: 'nsM2m',
 			name: 'NetSuite M2M (emulator)',
 			type: 'netSuiteClientCredentialsApi',
-			data: { ...common, consumerKey: demo.m2m.consumerKey, certificateId: demo.m2m.certificateId, privateKey: demo.m2m.privateKeyPem, algorithm: demo.m2m.algorithm },
+			data: {
+				...common,
+				consumerKey: demo.m2m.consumerKey,
+				certificateId: demo.m2m.certificateId,
+				privateKey: demo.m2m.privateKeyPem,
+				algorithm: demo.m2m.algorithm,
+			},
 		},
 	];
 	const oauth2 = {
@@ -67,12 +73,20 @@ export function demoCredentials(demo: DemoCredentials, oauthTokenData?: Record<s
 		authentication: 'header',
 	};
 	credentials.push({ id: 'mcpBearer', name: 'MCP clients (demo bearer token)', type: 'httpBearerAuth', data: { token: DEMO_MCP_TOKEN } });
-	credentials.push({ id: 'nsOauth2', name: 'NetSuite OAuth2 (emulator)', type: 'netSuiteOAuth2Api', data: oauthTokenData ? { ...oauth2, oauthTokenData } : oauth2 });
+	credentials.push({
+		id: 'nsOauth2',
+		name: 'NetSuite OAuth2 (emulator)',
+		type: 'netSuiteOAuth2Api',
+		data: oauthTokenData ? { ...oauth2, oauthTokenData } : oauth2,
+	});
 	return credentials;
 }
 
 /** Runs the authorization-code flow against the emulator, as n8n's Connect button would. */
-export async function authorizationCodeTokens(demo: DemoCredentials, redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback'): Promise<Record<string, unknown>> {
+export async function authorizationCodeTokens(
+	demo: DemoCredentials,
+	redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback',
+): Promise<Record<string, unknown>> {
 	const authorize = await fetch(
 		`${demo.baseUrl}/app/login/oauth2/authorize.nl?response_type=code&client_id=${demo.oauth2.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&scope=rest_webservices&state=${'n8n-demo-state-'.padEnd(24, 'x')}`,
 		{ redirect: 'manual' },

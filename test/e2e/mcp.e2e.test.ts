@@ -13,7 +13,15 @@ import { OPERATIONS } from '../nodes/netSuite/operationTable';
 import { DEMO_MCP_TOKEN, demoCredentials, workflow } from './fixtures';
 import { installN8n, N8nInstance } from './n8n';
 
-type Node = { id: string; name: string; type: string; typeVersion: number; position: number[]; parameters: Record<string, unknown>; credentials?: Record<string, unknown> };
+type Node = {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: number[];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+};
 type McpText = { content: Array<{ type: string; text?: string }>; isError?: boolean };
 
 /** The tool name of the operation table's row (n8n names a tool after its node). */
@@ -28,12 +36,30 @@ function mcpWorkflow(): Record<string, unknown> {
 	const example = workflow('netsuite-mcp-agent') as unknown as { nodes: Node[]; connections: Record<string, unknown> };
 	const tba = example.nodes.find((n) => n.type === 'CUSTOM.netSuiteTool')!.credentials;
 	const tool = (id: string, name: string, parameters: Record<string, unknown>): Node => ({
-		id, name, type: 'CUSTOM.netSuiteTool', typeVersion: 1, position: [880, 220], parameters: { authentication: 'tokenBasedAuth', ...parameters }, credentials: tba,
+		id,
+		name,
+		type: 'CUSTOM.netSuiteTool',
+		typeVersion: 1,
+		position: [880, 220],
+		parameters: { authentication: 'tokenBasedAuth', ...parameters },
+		credentials: tba,
 	});
 	const customer = { __rl: true, mode: 'id', value: 'customer' };
 	const extra = [
-		tool('list-customers', 'NetSuite List Customers', { resource: 'record', operation: 'list', recordType: customer, filterMode: 'q', q: "={{ $fromAI('q', 'NetSuite q filter, e.g. email START_WITH \"ap@\"', 'string') }}" }),
-		tool('create-customer', 'NetSuite Create Customer', { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: "={{ $fromAI('customer', 'Fields of the new customer: companyName, subsidiary {id}', 'json') }}" }),
+		tool('list-customers', 'NetSuite List Customers', {
+			resource: 'record',
+			operation: 'list',
+			recordType: customer,
+			filterMode: 'q',
+			q: "={{ $fromAI('q', 'NetSuite q filter, e.g. email START_WITH \"ap@\"', 'string') }}",
+		}),
+		tool('create-customer', 'NetSuite Create Customer', {
+			resource: 'record',
+			operation: 'create',
+			recordType: customer,
+			bodyMode: 'json',
+			bodyJson: "={{ $fromAI('customer', 'Fields of the new customer: companyName, subsidiary {id}', 'json') }}",
+		}),
 	];
 	for (const [operation, row] of Object.entries(OPERATIONS)) {
 		const asked = Object.fromEntries(Object.keys(row.fromModel ?? {}).map((key) => [key, fromAi(key)]));
@@ -55,7 +81,14 @@ async function waitForEndpoint(url: string, n8n: N8nInstance): Promise<void> {
 	throw new Error(`the MCP endpoint ${url} was never registered:\n${n8n.serverLog.slice(-3000)}`);
 }
 
-const EXAMPLE_TOOLS = ['NetSuite_Create_Customer', 'NetSuite_Get_Record', 'NetSuite_Get_Record_Metadata', 'NetSuite_List_Customers', 'NetSuite_List_Record_Types', 'NetSuite_SuiteQL'];
+const EXAMPLE_TOOLS = [
+	'NetSuite_Create_Customer',
+	'NetSuite_Get_Record',
+	'NetSuite_Get_Record_Metadata',
+	'NetSuite_List_Customers',
+	'NetSuite_List_Record_Types',
+	'NetSuite_SuiteQL',
+];
 
 const text = (result: McpText) => result.content.map((c) => c.text ?? '').join('\n');
 const rows = (result: McpText) => JSON.parse(text(result)) as Array<Record<string, unknown>>;
@@ -75,7 +108,9 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP clien
 		url = `${await n8n.start()}/mcp/netsuite`;
 		await waitForEndpoint(url, n8n);
 		client = new Client({ name: 'suitetalk-e2e', version: '1.0.0' });
-		await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${DEMO_MCP_TOKEN}` } } }));
+		await client.connect(
+			new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${DEMO_MCP_TOKEN}` } } }),
+		);
 	}, 20 * 60_000);
 
 	afterAll(async () => {
@@ -90,12 +125,18 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP clien
 		const authorization = { Authorization: `Bearer ${DEMO_MCP_TOKEN}` };
 		const sse = new Client({ name: 'suitetalk-e2e-sse', version: '1.0.0' });
 		// The SDK's EventSource takes headers through its own fetch; the POSTs through requestInit.
-		const fetchWithAuth: typeof fetch = async (input, init) => await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...authorization } });
-		await sse.connect(new SSEClientTransport(new URL(url), { eventSourceInit: { fetch: fetchWithAuth }, requestInit: { headers: authorization } }));
+		const fetchWithAuth: typeof fetch = async (input, init) =>
+			await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...authorization } });
+		await sse.connect(
+			new SSEClientTransport(new URL(url), { eventSourceInit: { fetch: fetchWithAuth }, requestInit: { headers: authorization } }),
+		);
 		try {
 			const { tools } = await sse.listTools();
 			expect(tools).toHaveLength(EXAMPLE_TOOLS.length + Object.keys(OPERATIONS).length);
-			const result = (await sse.callTool({ name: 'NetSuite_SuiteQL', arguments: { query: "SELECT COUNT(*) AS invoices FROM transaction WHERE type = 'CustInvc'" } })) as McpText;
+			const result = (await sse.callTool({
+				name: 'NetSuite_SuiteQL',
+				arguments: { query: "SELECT COUNT(*) AS invoices FROM transaction WHERE type = 'CustInvc'" },
+			})) as McpText;
 			expect(rows(result)).toEqual([{ invoices: '1' }]);
 		} finally {
 			await sse.close();
@@ -103,17 +144,25 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP clien
 	});
 
 	it('refuses a client without the bearer token', async () => {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+		});
 		expect([401, 403]).toContain(response.status);
 	});
 
 	it('lists the tools with descriptions a model can act on', async () => {
 		const { tools } = await client.listTools();
-		console.log(`MCP tools/list:\n${tools.map((t) => `- ${t.name}: ${t.description}\n  input: ${JSON.stringify(t.inputSchema)}`).join('\n')}`);
+		console.log(
+			`MCP tools/list:\n${tools.map((t) => `- ${t.name}: ${t.description}\n  input: ${JSON.stringify(t.inputSchema)}`).join('\n')}`,
+		);
 		expect(tools.map((t) => t.name).sort()).toEqual([...EXAMPLE_TOOLS, ...Object.keys(OPERATIONS).map(everyTool)].sort());
 		const suiteQl = tools.find((t) => t.name === 'NetSuite_SuiteQL')!;
 		expect(suiteQl.description).toMatch(/SuiteQL.*transaction.*transactionline.*customer.*item.*string/);
-		expect((suiteQl.inputSchema.properties as Record<string, { description?: string }>).query.description).toMatch(/^One SuiteQL SELECT \(Oracle SQL dialect\)/);
+		expect((suiteQl.inputSchema.properties as Record<string, { description?: string }>).query.description).toMatch(
+			/^One SuiteQL SELECT \(Oracle SQL dialect\)/,
+		);
 		const get = tools.find((t) => t.name === 'NetSuite_Get_Record')!;
 		expect(get.description).toContain('eid:');
 		expect((get.inputSchema.properties as Record<string, { description?: string }>).recordId.description).toContain('eid:');
@@ -121,7 +170,8 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP clien
 
 	it('SuiteQL: the open invoices of a customer, with the amount summed over their lines', async () => {
 		const result = await call('NetSuite_SuiteQL', {
-			query: "SELECT t.tranid, c.companyname, t.trandate, SUM(l.amount) AS amount FROM transaction t JOIN customer c ON c.id = t.entity JOIN transactionline l ON l.transaction = t.id WHERE t.type = 'CustInvc' AND t.status = 'A' AND c.companyname = 'Globex Inc' GROUP BY t.tranid, c.companyname, t.trandate",
+			query:
+				"SELECT t.tranid, c.companyname, t.trandate, SUM(l.amount) AS amount FROM transaction t JOIN customer c ON c.id = t.entity JOIN transactionline l ON l.transaction = t.id WHERE t.type = 'CustInvc' AND t.status = 'A' AND c.companyname = 'Globex Inc' GROUP BY t.tranid, c.companyname, t.trandate",
 		});
 		console.log(`MCP tools/call NetSuite_SuiteQL → ${text(result)}`);
 		expect(result.isError).toBeFalsy();
@@ -136,7 +186,11 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s serves NetSuite tools to an MCP clien
 
 	it('List with a filter', async () => {
 		const result = await call('NetSuite_List_Customers', { q: 'email START_WITH "billing@"' });
-		expect(rows(result).map((r) => r.id).sort()).toEqual(['2', '6']);
+		expect(
+			rows(result)
+				.map((r) => r.id)
+				.sort(),
+		).toEqual(['2', '6']);
 	});
 
 	it('Metadata for a record type, and the list of types', async () => {

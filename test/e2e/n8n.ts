@@ -30,7 +30,10 @@ export interface N8nInstall {
 }
 
 export function installN8n(version: string): N8nInstall {
-	const dir = execFileSync('bash', [path.join(repo, 'scripts/n8n-install.sh'), version], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 })
+	const dir = execFileSync('bash', [path.join(repo, 'scripts/n8n-install.sh'), version], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 1 << 20,
+	})
 		.toString()
 		.trim()
 		.split('\n')
@@ -95,7 +98,10 @@ export class N8nInstance {
 	async cli(args: string[], timeoutMs = 180_000, expectFailure = false): Promise<string> {
 		const outFile = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
 		const fd = openSync(outFile, 'w');
-		const child = spawn(this.install.bin, args, { env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }), stdio: ['ignore', fd, fd] });
+		const child = spawn(this.install.bin, args, {
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+			stdio: ['ignore', fd, fd],
+		});
 		let timedOut = false;
 		const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
 			const timer = setTimeout(() => {
@@ -112,7 +118,13 @@ export class N8nInstance {
 		// A run ended by a signal or a timeout is never the failure a test expects.
 		const failed = exit.code !== 0;
 		if (failed !== expectFailure || exit.code === null) {
-			const how = timedOut ? `was stopped after ${timeoutMs / 1000} s` : exit.signal ? `was ended by ${exit.signal}` : failed ? `exited ${exit.code}` : 'succeeded where a failure was expected';
+			const how = timedOut
+				? `was stopped after ${timeoutMs / 1000} s`
+				: exit.signal
+					? `was ended by ${exit.signal}`
+					: failed
+						? `exited ${exit.code}`
+						: 'succeeded where a failure was expected';
 			throw new Error(`n8n ${args.join(' ')} ${how} (output: ${outFile}):\n${output.slice(-4000)}`);
 		}
 		return output;
@@ -131,7 +143,9 @@ export class N8nInstance {
 	}
 
 	/** Runs a workflow with `n8n execute` and returns the last node's output items. */
-	async execute(workflowId: string): Promise<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string }> }>> {
+	async execute(
+		workflowId: string,
+	): Promise<Array<{ json: Record<string, unknown>; binary?: Record<string, { fileName?: string; mimeType?: string }> }>> {
 		const out = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		return parseExecuteOutput(out);
 	}
@@ -240,7 +254,9 @@ export function parseRunData(out: string): Record<string, OutputItem[]> {
 export function parseExecuteOutput(out: string): Array<{ json: Record<string, unknown> }> {
 	const parsed = executeJson(out);
 	if (Array.isArray(parsed)) return parsed as Array<{ json: Record<string, unknown> }>;
-	const data = (parsed as { data?: { resultData?: { runData?: Record<string, Array<{ data: { main: unknown[][] } }>>; lastNodeExecuted?: string } } }).data;
+	const data = (
+		parsed as { data?: { resultData?: { runData?: Record<string, Array<{ data: { main: unknown[][] } }>>; lastNodeExecuted?: string } } }
+	).data;
 	if (data?.resultData?.runData && data.resultData.lastNodeExecuted) {
 		return data.resultData.runData[data.resultData.lastNodeExecuted][0].data.main[0] as Array<{ json: Record<string, unknown> }>;
 	}

@@ -28,14 +28,25 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 
 	/** Execution ids each worker's log says it ran ("Worker started execution <id>"). */
 	const ranBy = () => workers.map((w) => new Set([...w.serverLog.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1])));
-	const executionsOf = (workflowId: string) => postgres!.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).map(([id, status]) => ({ id, status }));
-	const post = async (path: string, body: object) => await fetch(`${mainUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const executionsOf = (workflowId: string) =>
+		postgres!
+			.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`)
+			.map(([id, status]) => ({ id, status }));
+	const post = async (path: string, body: object) =>
+		await fetch(`${mainUrl}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 	const polls = () => emulator.requestLog.filter((r) => r.path.endsWith('/suiteql') && r.status === 200);
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0, latencyMs: 30, concurrency: 5 });
 		// Each kept as soon as it runs, so afterAll stops it even if the other failed to start.
-		const [redisStart, postgresStart] = await Promise.allSettled([startRedis().then((r) => (redis = r)), startPostgres().then((p) => (postgres = p))]);
+		const [redisStart, postgresStart] = await Promise.allSettled([
+			startRedis().then((r) => (redis = r)),
+			startPostgres().then((p) => (postgres = p)),
+		]);
 		for (const start of [redisStart, postgresStart]) if (start.status === 'rejected') throw start.reason;
 		if (!redis || !postgres) throw new Error('redis or postgres did not start');
 		const install = installN8n('2.40.7');
@@ -63,7 +74,9 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 		// has signed up: "User attempted to activate a workflow without permissions"), and
 		// `n8n publish:workflow` boots n8n once per workflow to run this one UPDATE
 		// (WorkflowRepository.publishVersion in @n8n/db 2.40.7).
-		postgres.query(`UPDATE workflow_entity SET active = true, "activeVersionId" = "versionId" WHERE id IN (${workflows.map((w) => `'${w.id}'`).join(', ')})`);
+		postgres.query(
+			`UPDATE workflow_entity SET active = true, "activeVersionId" = "versionId" WHERE id IN (${workflows.map((w) => `'${w.id}'`).join(', ')})`,
+		);
 		// The CLI import migrated the database: the three processes may start together.
 		// Concurrency 5 (n8n's minimum advice) per worker, so 8 simultaneous executions cannot all fit on one.
 		const startAll = Promise.all([main.start(), ...workers.map(async (w) => await w.start({}, 'worker', ['--concurrency=5']))]);
@@ -78,7 +91,9 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 		await Promise.all(started.map(async (n) => await n.stop()));
 		// Each process's log, for diagnosing a failure (CI keeps test-artifacts/).
 		mkdirSync(path.join(repo, 'test-artifacts'), { recursive: true });
-		started.forEach((n, i) => writeFileSync(path.join(repo, 'test-artifacts', `queue-e2e-${i === 0 ? 'main' : `worker-${i}`}.log`), n.serverLog));
+		started.forEach((n, i) =>
+			writeFileSync(path.join(repo, 'test-artifacts', `queue-e2e-${i === 0 ? 'main' : `worker-${i}`}.log`), n.serverLog),
+		);
 		await Promise.all([redis?.stop(), postgres?.stop()]);
 		await emulator?.stop();
 	});
@@ -88,13 +103,17 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 		const perExecution = 25;
 		const keys = (e: number) => Array.from({ length: perExecution }, (_, i) => `QUEUE-${e}-${i}`);
 		const before429 = emulator.faults.rejected429;
-		const responses = await Promise.all(Array.from({ length: executions }, async (_, e) => await post('queue-bulk-create', { keys: keys(e) })));
+		const responses = await Promise.all(
+			Array.from({ length: executions }, async (_, e) => await post('queue-bulk-create', { keys: keys(e) })),
+		);
 		const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as Array<{ id: string }> })));
 		for (const { status, body } of bodies) {
 			expect(status).toBe(200);
 			expect(body).toHaveLength(perExecution);
 		}
-		const rows = emulator.data.db.all("SELECT companyname AS name, COUNT(*) AS n FROM customer WHERE companyname LIKE 'QUEUE-%' GROUP BY companyname");
+		const rows = emulator.data.db.all(
+			"SELECT companyname AS name, COUNT(*) AS n FROM customer WHERE companyname LIKE 'QUEUE-%' GROUP BY companyname",
+		);
 		expect(rows).toHaveLength(executions * perExecution);
 		expect(rows.filter((r) => Number(r.n) !== 1)).toEqual([]);
 		const runs = executionsOf(bulkCreate.id);
@@ -103,7 +122,9 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 		for (const { id } of runs) expect(Number(first.has(id)) + Number(second.has(id))).toBe(1);
 		expect(runs.filter(({ id }) => first.has(id)).length).toBeGreaterThan(0);
 		expect(runs.filter(({ id }) => second.has(id)).length).toBeGreaterThan(0);
-		console.log(`queue e2e: ${executions} x ${perExecution} creates, 429s ${emulator.faults.rejected429 - before429}, worker split ${runs.filter(({ id }) => first.has(id)).length}/${runs.filter(({ id }) => second.has(id)).length}`);
+		console.log(
+			`queue e2e: ${executions} x ${perExecution} creates, 429s ${emulator.faults.rejected429 - before429}, worker split ${runs.filter(({ id }) => first.has(id)).length}/${runs.filter(({ id }) => second.has(id)).length}`,
+		);
 	});
 
 	it('a binary download returned by main works in the queue default binary mode (database)', async () => {
@@ -133,7 +154,8 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 		/** Executions that did not answer every customer (a failed item fails its execution: HTTP 500). */
 		const failedExecutions = (results: Array<{ status: number; body: Array<{ id?: string }> }>) =>
 			results.filter(({ status, body }) => status !== 200 || JSON.stringify(body.map((c) => c.id)) !== JSON.stringify(ids)).length;
-		const allRead = (results: Array<{ status: number; body: Array<{ id?: string }> }>, round = 0) => expect({ round, failed: failedExecutions(results) }).toEqual({ round, failed: 0 });
+		const allRead = (results: Array<{ status: number; body: Array<{ id?: string }> }>, round = 0) =>
+			expect({ round, failed: failedExecutions(results) }).toEqual({ round, failed: 0 });
 
 		it('one token request per lifetime from a cold start: n8n keeps it in the database for every worker', async () => {
 			expect(tokens()).toBe(0);
@@ -160,10 +182,16 @@ describe('n8n 2.40.7 in queue mode: a main and two workers share one NetSuite ac
 	});
 
 	it('the trigger polls once per interval, on main only, and each change arrives once', async () => {
-		await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/3', { body: '{"phone": "555-0303"}', headers: { 'content-type': 'application/json' } });
-		const created = emulator.data.db.all("SELECT id FROM customer WHERE companyname LIKE 'QUEUE-%'").map((r) => `n8n saw customer ${r.id} created`);
+		await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/3', {
+			body: '{"phone": "555-0303"}',
+			headers: { 'content-type': 'application/json' },
+		});
+		const created = emulator.data.db
+			.all("SELECT id FROM customer WHERE companyname LIKE 'QUEUE-%'")
+			.map((r) => `n8n saw customer ${r.id} created`);
 		const expected = [...created, 'n8n saw customer 3 updated'].sort();
-		const seen = () => emulator.data.db.all("SELECT name FROM customrecord_demo_project WHERE name LIKE 'n8n saw%'").map((r) => String(r.name));
+		const seen = () =>
+			emulator.data.db.all("SELECT name FROM customrecord_demo_project WHERE name LIKE 'n8n saw%'").map((r) => String(r.name));
 		await waitFor('the trigger executions', () => (seen().length >= expected.length ? true : undefined), 180_000);
 		// One more poll finds nothing new.
 		const after = polls().length;

@@ -34,12 +34,17 @@ export type Auth = keyof typeof CREDENTIALS;
 export function chain(id: string, nodes: Array<Omit<WorkflowNode, 'id' | 'position'>>): Workflow {
 	const placed = nodes.map((node, i) => ({ ...node, id: `${id}-${i}`, position: [i * 220, 0] as [number, number] }));
 	const connections: Workflow['connections'] = {};
-	for (let i = 0; i + 1 < placed.length; i++) connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i + 1 < placed.length; i++)
+		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
 	return { id, name: `Queue e2e: ${id}`, active: false, nodes: placed, connections, settings: { executionOrder: 'v1' } };
 }
 
 /** A production webhook that answers with the last node's output. */
-export function webhook(path: string, method: 'GET' | 'POST', response: Parameters = { responseData: 'allEntries' }): Omit<WorkflowNode, 'id' | 'position'> {
+export function webhook(
+	path: string,
+	method: 'GET' | 'POST',
+	response: Parameters = { responseData: 'allEntries' },
+): Omit<WorkflowNode, 'id' | 'position'> {
 	return {
 		name: 'Webhook',
 		type: 'n8n-nodes-base.webhook',
@@ -60,11 +65,23 @@ export function splitBody(field: string): Omit<WorkflowNode, 'id' | 'position'> 
 }
 
 export function netSuite(name: string, auth: Auth, parameters: Parameters): Omit<WorkflowNode, 'id' | 'position'> {
-	return { name, type: 'CUSTOM.netSuite', typeVersion: 1, parameters: { authentication: auth, ...parameters }, credentials: CREDENTIALS[auth] };
+	return {
+		name,
+		type: 'CUSTOM.netSuite',
+		typeVersion: 1,
+		parameters: { authentication: auth, ...parameters },
+		credentials: CREDENTIALS[auth],
+	};
 }
 
 export function rawRequest(name: string, auth: Auth, parameters: Parameters): Omit<WorkflowNode, 'id' | 'position'> {
-	return { name, type: 'CUSTOM.netSuiteRawRequest', typeVersion: 1, parameters: { authentication: auth, ...parameters }, credentials: CREDENTIALS[auth] };
+	return {
+		name,
+		type: 'CUSTOM.netSuiteRawRequest',
+		typeVersion: 1,
+		parameters: { authentication: auth, ...parameters },
+		credentials: CREDENTIALS[auth],
+	};
 }
 
 /** POST { keys: [...] } -> one customer created per key (TBA), answered with the new ids. */
@@ -90,5 +107,12 @@ export const m2mReads = chain('qM2mReads', [
 /** GET -> the RESTlet's PDF, as the webhook's response body. */
 export const pdfDownload = chain('qPdfDownload', [
 	webhook('queue-pdf', 'GET', { responseData: 'firstEntryBinary', responseBinaryPropertyName: 'pdf' }),
-	rawRequest('Download PDF', 'tokenBasedAuth', { service: 'restlet', scriptId: 'customscript_file', deployId: '1', method: 'GET', responseFormat: 'binary', binaryPropertyName: 'pdf' }),
+	rawRequest('Download PDF', 'tokenBasedAuth', {
+		service: 'restlet',
+		scriptId: 'customscript_file',
+		deployId: '1',
+		method: 'GET',
+		responseFormat: 'binary',
+		binaryPropertyName: 'pdf',
+	}),
 ]);

@@ -34,7 +34,9 @@ async function waitForPort(port: number, what: string, child?: ChildProcess, tim
 export async function startRedis(): Promise<Service> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'e2e-redis-'));
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+		stdio: 'ignore',
+	});
 	const stop = async () => {
 		if (child.exitCode === null) {
 			const exited = new Promise((r) => child.once('exit', r));
@@ -58,7 +60,11 @@ export async function startRedis(): Promise<Service> {
 /** The newest server binaries the postgresql package installed (/usr/lib/postgresql/<major>/bin). */
 function postgresBin(): string {
 	const root = '/usr/lib/postgresql';
-	const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+	const majors = existsSync(root)
+		? readdirSync(root)
+				.filter((d) => /^\d+$/.test(d))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
 	if (majors.length === 0) throw new Error('postgresql is not installed (apt-get install postgresql; .ci/run does it)');
 	return path.join(root, majors[0], 'bin');
 }
@@ -86,7 +92,10 @@ export async function startPostgres(): Promise<Postgres> {
 		chownSync(dir, uid, gid);
 	}
 	const run = (command: string, args: string[]) =>
-		execFileSync(asRoot ? 'runuser' : path.join(bin, command), asRoot ? ['-u', 'postgres', '--', path.join(bin, command), ...args] : args, { stdio: 'pipe', cwd: dir });
+		execFileSync(asRoot ? 'runuser' : path.join(bin, command), asRoot ? ['-u', 'postgres', '--', path.join(bin, command), ...args] : args, {
+			stdio: 'pipe',
+			cwd: dir,
+		});
 	const user = 'postgres';
 	const stop = async () => {
 		try {
@@ -101,13 +110,19 @@ export async function startPostgres(): Promise<Postgres> {
 		const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
 		run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
 		await waitForPort(port, 'postgres');
-		execFileSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres', '-c', 'CREATE DATABASE n8n'], { stdio: 'pipe' });
+		execFileSync(
+			path.join(bin, 'psql'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres', '-c', 'CREATE DATABASE n8n'],
+			{ stdio: 'pipe' },
+		);
 	} catch (error) {
 		await stop();
 		throw new Error(`postgres did not start: ${(error as { stderr?: Buffer }).stderr?.toString() ?? (error as Error).message}`);
 	}
 	const query = (sql: string) =>
-		execFileSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'n8n', '-At', '-F', '\t', '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] })
+		execFileSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'n8n', '-At', '-F', '\t', '-c', sql], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		})
 			.toString()
 			.split('\n')
 			.filter((line) => line !== '')

@@ -14,7 +14,9 @@ type Workflow = ReturnType<typeof workflow>;
 
 /** The example trigger workflow, as a variant with its own id, trigger options and log tag. */
 function variant(id: string, tag: string, triggerParameters: Record<string, unknown>): Workflow {
-	const base = JSON.parse(JSON.stringify(workflow('trigger-mark-seen'))) as Workflow & { nodes: Array<{ parameters: Record<string, unknown> }> };
+	const base = JSON.parse(JSON.stringify(workflow('trigger-mark-seen'))) as Workflow & {
+		nodes: Array<{ parameters: Record<string, unknown> }>;
+	};
 	const [trigger, log] = base.nodes;
 	Object.assign(trigger.parameters, triggerParameters);
 	log.parameters.bodyJson = `={{ JSON.stringify({ name: '${tag} ' + $json.id + ' ' + $json.event }) }}`;
@@ -33,7 +35,12 @@ describe('n8n 2.40.7 runs the NetSuite Trigger on its schedule, across restarts'
 	const updatedOnly = variant('nsTrigUpd', 'seen-by-updated-only', { showNew: false });
 
 	const send = async (method: string, path: string, body?: object) => {
-		const response = await tbaFetch(emulator, method, `/services/rest/record/v1/${path}`, body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {});
+		const response = await tbaFetch(
+			emulator,
+			method,
+			`/services/rest/record/v1/${path}`,
+			body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {},
+		);
 		if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status}`);
 		return response.headers.get('location')?.split('/').pop() ?? '';
 	};
@@ -69,45 +76,49 @@ describe('n8n 2.40.7 runs the NetSuite Trigger on its schedule, across restarts'
 		await emulator?.stop();
 	});
 
-	it('emits each change once with its event, Updated-only included, through two restarts after empty polls', async () => {
-		// Activation polls once and only sets the cursors: history is not emitted.
-		await waitFor('the activation polls', () => (polls() > 0 ? true : undefined));
-		await new Promise((r) => setTimeout(r, 3000));
-		expect(seen(emulator)).toEqual([]);
+	it(
+		'emits each change once with its event, Updated-only included, through two restarts after empty polls',
+		async () => {
+			// Activation polls once and only sets the cursors: history is not emitted.
+			await waitFor('the activation polls', () => (polls() > 0 ? true : undefined));
+			await new Promise((r) => setTimeout(r, 3000));
+			expect(seen(emulator)).toEqual([]);
 
-		const first = await createCustomer('E2E First');
-		await send('PATCH', 'customer/3', { phone: '555-0303' });
-		await waitForSeen([`seen-by-both ${first} created`, 'seen-by-both 3 updated', 'seen-by-updated-only 3 updated']);
-		// Created after the Updated-only workflow's last emitting poll: it reads it and drops it in
-		// polls that emit nothing, so n8n's database keeps its older cursor (the issue's case).
-		const quiet = await createCustomer('E2E Quiet');
-		await waitForSeen([`seen-by-both ${quiet} created`]);
-		await oneEmptyPollRound();
+			const first = await createCustomer('E2E First');
+			await send('PATCH', 'customer/3', { phone: '555-0303' });
+			await waitForSeen([`seen-by-both ${first} created`, 'seen-by-both 3 updated', 'seen-by-updated-only 3 updated']);
+			// Created after the Updated-only workflow's last emitting poll: it reads it and drops it in
+			// polls that emit nothing, so n8n's database keeps its older cursor (the issue's case).
+			const quiet = await createCustomer('E2E Quiet');
+			await waitForSeen([`seen-by-both ${quiet} created`]);
+			await oneEmptyPollRound();
 
-		// Restart 1, right after empty polls; the change lands while n8n is down.
-		await n8n.stop();
-		await send('PATCH', `customer/${quiet}`, { phone: '555-0404' });
-		await n8n.start();
-		await waitForSeen([`seen-by-both ${quiet} updated`, `seen-by-updated-only ${quiet} updated`]);
-		await oneEmptyPollRound();
+			// Restart 1, right after empty polls; the change lands while n8n is down.
+			await n8n.stop();
+			await send('PATCH', `customer/${quiet}`, { phone: '555-0404' });
+			await n8n.start();
+			await waitForSeen([`seen-by-both ${quiet} updated`, `seen-by-updated-only ${quiet} updated`]);
+			await oneEmptyPollRound();
 
-		// Restart 2, again after an empty poll.
-		await n8n.stop();
-		const last = await createCustomer('E2E Last');
-		await n8n.start();
-		await waitForSeen([`seen-by-both ${last} created`]);
-		await oneEmptyPollRound();
+			// Restart 2, again after an empty poll.
+			await n8n.stop();
+			const last = await createCustomer('E2E Last');
+			await n8n.start();
+			await waitForSeen([`seen-by-both ${last} created`]);
+			await oneEmptyPollRound();
 
-		expect(seen(emulator).sort()).toEqual(
-			[
-				`seen-by-both ${first} created`,
-				'seen-by-both 3 updated',
-				'seen-by-updated-only 3 updated',
-				`seen-by-both ${quiet} created`,
-				`seen-by-both ${quiet} updated`,
-				`seen-by-updated-only ${quiet} updated`,
-				`seen-by-both ${last} created`,
-			].sort(),
-		);
-	}, 15 * 60_000);
+			expect(seen(emulator).sort()).toEqual(
+				[
+					`seen-by-both ${first} created`,
+					'seen-by-both 3 updated',
+					'seen-by-updated-only 3 updated',
+					`seen-by-both ${quiet} created`,
+					`seen-by-both ${quiet} updated`,
+					`seen-by-updated-only ${quiet} updated`,
+					`seen-by-both ${last} created`,
+				].sort(),
+			);
+		},
+		15 * 60_000,
+	);
 });

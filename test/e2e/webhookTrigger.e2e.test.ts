@@ -24,7 +24,10 @@ const webhookWorkflow = {
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
 			parameters: { authentication: 'tokenBasedAuth', recordTypes: 'customer', catchUp: true, catchUpMinutes: 1 },
-			credentials: { netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' }, netSuiteWebhookApi: { id: 'nsHook', name: 'NetSuite webhook secret (e2e)' } },
+			credentials: {
+				netSuiteTbaApi: { id: 'nsTba', name: 'NetSuite TBA (emulator)' },
+				netSuiteWebhookApi: { id: 'nsHook', name: 'NetSuite webhook secret (e2e)' },
+			},
 		},
 		{
 			id: 'log-change',
@@ -53,7 +56,10 @@ const seen = (emulator: RunningEmulator) =>
 	emulator.data.db.all("SELECT name FROM customrecord_demo_project WHERE name LIKE 'n8n saw%' ORDER BY id").map((r) => String(r.name));
 
 /** When the emulator received the Log Change create for a name (the execution's second node). */
-const loggedAt = (emulator: RunningEmulator, name: string) => emulator.requestLog.find((r) => r.method === 'POST' && r.path.endsWith('/customrecord_demo_project') && r.body.includes(name))?.at.getTime();
+const loggedAt = (emulator: RunningEmulator, name: string) =>
+	emulator.requestLog
+		.find((r) => r.method === 'POST' && r.path.endsWith('/customrecord_demo_project') && r.body.includes(name))
+		?.at.getTime();
 
 const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = 60_000) => waitForEvery(what, check, timeoutMs, 100);
 
@@ -80,12 +86,18 @@ describe('n8n 2.40.7 runs the NetSuite Webhook Trigger', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator({ port: 0, secrets: { [SECRET_ID]: SECRET } });
 		n8n = new N8nInstance(installN8n('2.40.7'));
-		await n8n.importCredentials([...demoCredentials(emulator.credentials), { id: 'nsHook', name: 'NetSuite webhook secret (e2e)', type: 'netSuiteWebhookApi', data: { secret: SECRET } }]);
+		await n8n.importCredentials([
+			...demoCredentials(emulator.credentials),
+			{ id: 'nsHook', name: 'NetSuite webhook secret (e2e)', type: 'netSuiteWebhookApi', data: { secret: SECRET } },
+		]);
 		await n8n.importWorkflow(webhookWorkflow);
 		await n8n.cli(['publish:workflow', `--id=${webhookWorkflow.id}`]);
 		port = await freePort();
 		await startN8n();
-		emulator.scripts.deploy({ recordTypes: ['customer'], params: { custscript_n8n_webhook_url: hookUrl(), custscript_n8n_webhook_secret: SECRET_ID } });
+		emulator.scripts.deploy({
+			recordTypes: ['customer'],
+			params: { custscript_n8n_webhook_url: hookUrl(), custscript_n8n_webhook_secret: SECRET_ID },
+		});
 	}, 20 * 60_000);
 
 	afterAll(async () => {
@@ -127,8 +139,14 @@ describe('n8n 2.40.7 runs the NetSuite Webhook Trigger', () => {
 			expect(res.status).toBe(401);
 		}
 		await new Promise((r) => setTimeout(r, 3000));
-		expect(seen(emulator)).toEqual([`n8n saw customer ${id} create by push`, `n8n saw customer ${id} edit by push`, `n8n saw customer ${id} delete by push`]);
-		process.stdout.write(`\n[webhook e2e] save -> n8n execution (Log Change request at the emulator), n8n ${n8n.install.version}:\n${delays.map((d) => `  ${d.event.padEnd(6)} save answered in ${d.saveMs} ms, execution's next node at +${d.toExecutionMs} ms`).join('\n')}\n`);
+		expect(seen(emulator)).toEqual([
+			`n8n saw customer ${id} create by push`,
+			`n8n saw customer ${id} edit by push`,
+			`n8n saw customer ${id} delete by push`,
+		]);
+		process.stdout.write(
+			`\n[webhook e2e] save -> n8n execution (Log Change request at the emulator), n8n ${n8n.install.version}:\n${delays.map((d) => `  ${d.event.padEnd(6)} save answered in ${d.saveMs} ms, execution's next node at +${d.toExecutionMs} ms`).join('\n')}\n`,
+		);
 		for (const d of delays) expect(d.toExecutionMs).toBeLessThan(5000);
 	});
 
@@ -136,24 +154,41 @@ describe('n8n 2.40.7 runs the NetSuite Webhook Trigger', () => {
 		const before = seen(emulator).length;
 		await n8n.stop();
 		const t0 = Date.now();
-		const created = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'While Down', subsidiary: { id: '1' } }) });
+		const created = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+			body: JSON.stringify({ companyName: 'While Down', subsidiary: { id: '1' } }),
+		});
 		const saveWhileDownMs = Date.now() - t0;
 		expect(created.status).toBe(204);
 		const newId = created.headers.get('location')!.split('/').pop()!;
 		await second();
-		expect((await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/3', { body: JSON.stringify({ phone: '555-0303' }) })).status).toBe(204);
+		expect(
+			(await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/3', { body: JSON.stringify({ phone: '555-0303' }) })).status,
+		).toBe(204);
 		expect(emulator.scripts.log.filter((l) => l.title === 'n8n webhook post failed')).toHaveLength(2);
 
 		await startN8n();
 		const expected = [`n8n saw customer ${newId} create by catchUp`, 'n8n saw customer 3 edit by catchUp'];
-		await waitFor('the catch-up executions', () => (expected.every((n) => seen(emulator).includes(n)) ? true : undefined), 100_000).catch((error: Error) => {
-			const queries = emulator.requestLog.filter((r) => r.path.endsWith('/suiteql')).map((r) => `${r.at.toISOString()} ${r.status} ${r.body.slice(0, 160)}`);
-			throw new Error(`${error.message}\nseen: ${JSON.stringify(seen(emulator))}\nSuiteQL: ${queries.join('\n')}\nn8n log: ${n8n.serverLog.slice(-3000)}`);
-		});
+		await waitFor('the catch-up executions', () => (expected.every((n) => seen(emulator).includes(n)) ? true : undefined), 100_000).catch(
+			(error: Error) => {
+				const queries = emulator.requestLog
+					.filter((r) => r.path.endsWith('/suiteql'))
+					.map((r) => `${r.at.toISOString()} ${r.status} ${r.body.slice(0, 160)}`);
+				throw new Error(
+					`${error.message}\nseen: ${JSON.stringify(seen(emulator))}\nSuiteQL: ${queries.join('\n')}\nn8n log: ${n8n.serverLog.slice(-3000)}`,
+				);
+			},
+		);
 		// A push after the restart still arrives, and nothing is repeated.
 		await second();
-		expect((await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${newId}`, { body: JSON.stringify({ phone: '555-0404' }) })).status).toBe(204);
-		await waitFor('the push after restart', () => (seen(emulator).includes(`n8n saw customer ${newId} edit by push`) ? true : undefined), 10_000);
+		expect(
+			(await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${newId}`, { body: JSON.stringify({ phone: '555-0404' }) }))
+				.status,
+		).toBe(204);
+		await waitFor(
+			'the push after restart',
+			() => (seen(emulator).includes(`n8n saw customer ${newId} edit by push`) ? true : undefined),
+			10_000,
+		);
 		await new Promise((r) => setTimeout(r, 5000));
 		expect(seen(emulator).slice(before).sort()).toEqual([...expected, `n8n saw customer ${newId} edit by push`].sort());
 		process.stdout.write(`[webhook e2e] a save while n8n was down answered in ${saveWhileDownMs} ms\n`);

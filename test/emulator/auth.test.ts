@@ -19,7 +19,11 @@ const vector = {
 
 describe("the emulator's TBA check", () => {
 	it("computes Oracle's published signatures", () => {
-		const get = tbaBaseString('GET', 'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40', Object.entries(vector.oauth));
+		const get = tbaBaseString(
+			'GET',
+			'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40',
+			Object.entries(vector.oauth),
+		);
 		expect(tbaSignature(get, vector.cs, vector.ts)).toBe('B5OIWznZ2YP0OB7VrJrGkYsTh+8H+5T9Hag+o92q0zY=');
 		const post = tbaBaseString('POST', 'https://123456.restlets.api.netsuite.com/app/site/hosting/restlet.nl', [
 			...rawPairs('script=6&deploy=1&customParam=someValue&testParam=someOtherValue'),
@@ -37,7 +41,11 @@ describe('emulator auth over HTTP', () => {
 	const customer = '/services/rest/record/v1/customer/1';
 
 	it('accepts a correctly signed TBA request, query and odd characters included', async () => {
-		const response = await tbaFetch(emulator, 'GET', `/services/rest/record/v1/customer?limit=2&q=${encodeURIComponent('companyName START_WITH "A"')}`);
+		const response = await tbaFetch(
+			emulator,
+			'GET',
+			`/services/rest/record/v1/customer?limit=2&q=${encodeURIComponent('companyName START_WITH "A"')}`,
+		);
 		expect(response.status).toBe(200);
 		expect(((await response.json()) as { items: unknown[] }).items).toHaveLength(1);
 	});
@@ -73,7 +81,13 @@ describe('emulator auth over HTTP', () => {
 	});
 
 	it.each([
-		['signed with another key', async () => ({ privateKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }), 400],
+		[
+			'signed with another key',
+			async () => ({
+				privateKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+			}),
+			400,
+		],
 		['RS256', async () => ({ alg: 'RS256' }), 400],
 		['an unknown kid', async () => ({ kid: 'other-cert' }), 401],
 		['another issuer', async () => ({ iss: 'someone-else' }), 400],
@@ -110,11 +124,18 @@ describe('emulator auth over HTTP', () => {
 				headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
 				body: new URLSearchParams(body).toString(),
 			});
-		const bad = await token({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: redirect, code_verifier: 'wrong' });
+		const bad = await token({
+			grant_type: 'authorization_code',
+			code: location.searchParams.get('code')!,
+			redirect_uri: redirect,
+			code_verifier: 'wrong',
+		});
 		expect(bad.status).toBe(400);
 		const authorize2 = await fetch(authorize.url.replace(/state=[^&]+/, 'state=abcdefghijklmnopqrstuvwxy2'), { redirect: 'manual' });
 		const code = new URL(authorize2.headers.get('location')!).searchParams.get('code')!;
-		const exchanged = (await (await token({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier })).json()) as Record<string, string>;
+		const exchanged = (await (
+			await token({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier })
+		).json()) as Record<string, string>;
 		expect(exchanged.access_token).toBeTruthy();
 		expect(exchanged.refresh_token).toBeTruthy();
 		emulator.clock.advance(6 * 24 * 3600_000);

@@ -9,7 +9,11 @@ const repo = path.resolve(__dirname, '../..');
 
 describe('npm run emulator', () => {
 	it('prints one JSON ready line with demo credentials, serves signed requests, and stops on SIGTERM', async () => {
-		const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'test/emulator/cli.ts', '--port', '0', '--concurrency', '3'], { cwd: repo });
+		const child = spawn(
+			process.execPath,
+			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'test/emulator/cli.ts', '--port', '0', '--concurrency', '3'],
+			{ cwd: repo },
+		);
 		const line = await new Promise<string>((resolve, reject) => {
 			let out = '';
 			child.stdout.on('data', (chunk: Buffer) => {

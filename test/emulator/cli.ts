@@ -26,7 +26,9 @@ const TEXT_OPTIONS: Record<string, (options: EmulatorOptions, raw: string) => vo
 		try {
 			parsed = JSON.parse(raw);
 		} catch {
-			throw new Error(`--deployment needs JSON like {"recordTypes":["customer"],"params":{"custscript_n8n_webhook_url":"…"}}, got ${JSON.stringify(raw)}`);
+			throw new Error(
+				`--deployment needs JSON like {"recordTypes":["customer"],"params":{"custscript_n8n_webhook_url":"…"}}, got ${JSON.stringify(raw)}`,
+			);
 		}
 		options.deployments = [...(options.deployments ?? []), checkDeployment(parsed)];
 	},
@@ -55,11 +57,23 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 			continue;
 		}
 		const spec = OPTIONS[name];
-		if (!spec) throw new Error(`Unknown option ${name}. Options: ${[...Object.keys(OPTIONS), ...Object.keys(TEXT_OPTIONS), ...Object.keys(FLAGS)].join(', ')}`);
+		if (!spec)
+			throw new Error(
+				`Unknown option ${name}. Options: ${[...Object.keys(OPTIONS), ...Object.keys(TEXT_OPTIONS), ...Object.keys(FLAGS)].join(', ')}`,
+			);
 		const raw = inline ?? argv[++i];
 		const value = Number(raw);
-		if (raw === undefined || raw === '' || Number.isNaN(value) || value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))) {
-			throw new Error(`${name} needs ${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+		if (
+			raw === undefined ||
+			raw === '' ||
+			Number.isNaN(value) ||
+			value < spec.min ||
+			value > spec.max ||
+			(spec.integer && !Number.isInteger(value))
+		) {
+			throw new Error(
+				`${name} needs ${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`,
+			);
 		}
 		(options as Record<string, number>)[spec.key] = value;
 	}

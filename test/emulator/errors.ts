@@ -30,7 +30,7 @@ export function nsError(
 		status,
 		headers: { 'content-type': 'application/vnd.oracle.resource+json; type=error', ...headers },
 		body: {
-			type: `https://www.rfc-editor.org/rfc/rfc9110.html#section-15.${status >= 500 ? '6' : '5'}.${status % 100 + 1}`,
+			type: `https://www.rfc-editor.org/rfc/rfc9110.html#section-15.${status >= 500 ? '6' : '5'}.${(status % 100) + 1}`,
 			title: TITLES[status] ?? 'Error',
 			status,
 			'o:errorDetails': [{ detail, 'o:errorCode': errorCode, ...extras }],

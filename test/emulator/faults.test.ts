@@ -28,7 +28,10 @@ describe('emulator faults', () => {
 		expect(limited.length).toBeGreaterThan(0);
 		expect(limited[0].headers.get('retry-after')).toBeNull();
 		const body = (await limited[0].json()) as { 'o:errorDetails': Array<{ detail: string; 'o:errorCode': string }> };
-		expect(body['o:errorDetails'][0]).toEqual({ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' });
+		expect(body['o:errorDetails'][0]).toEqual({
+			detail: 'Concurrent request limit exceeded. Request blocked.',
+			'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED',
+		});
 		expect(emulator.faults.inFlightPeak).toBe(5);
 	});
 
@@ -47,7 +50,15 @@ describe('emulator faults', () => {
 	it('logs each request with its status and auth', async () => {
 		emulator.clearLog();
 		await tbaFetch(emulator, 'GET', '/services/rest/record/v1/customer/2?fields=email');
-		expect(emulator.requestLog).toEqual([expect.objectContaining({ method: 'GET', path: '/services/rest/record/v1/customer/2', rawQuery: 'fields=email', status: 200, auth: 'tba' })]);
+		expect(emulator.requestLog).toEqual([
+			expect.objectContaining({
+				method: 'GET',
+				path: '/services/rest/record/v1/customer/2',
+				rawQuery: 'fields=email',
+				status: 200,
+				auth: 'tba',
+			}),
+		]);
 	});
 
 	it('queues past the limit instead of answering 429 when asked: every request answered, never more than the limit in flight', async () => {
@@ -55,7 +66,9 @@ describe('emulator faults', () => {
 		const before = emulator.faults.rejected429;
 		emulator.faults.inFlightPeak = 0;
 		try {
-			const responses = await Promise.all(Array.from({ length: 17 }, () => tbaFetch(emulator, 'GET', '/services/rest/record/v1/customer/1')));
+			const responses = await Promise.all(
+				Array.from({ length: 17 }, () => tbaFetch(emulator, 'GET', '/services/rest/record/v1/customer/1')),
+			);
 			expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 17 }, () => 200));
 			expect(emulator.faults.rejected429).toBe(before);
 			expect(emulator.faults.inFlightPeak).toBe(5);

@@ -76,18 +76,35 @@ export class Faults {
 		if (entry) {
 			entry.remaining--;
 			if (entry.status === 429) {
-				return nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.', {}, entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {});
+				return nsError(
+					429,
+					'CONCURRENCY_LIMIT_EXCEEDED',
+					'Concurrent request limit exceeded. Request blocked.',
+					{},
+					entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {},
+				);
 			}
-			return nsError(entry.status, 'UNEXPECTED_ERROR', 'An unexpected error occurred.', {}, entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {});
+			return nsError(
+				entry.status,
+				'UNEXPECTED_ERROR',
+				'An unexpected error occurred.',
+				{},
+				entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {},
+			);
 		}
-		if (this.errorRate > 0 && Math.random() < this.errorRate) return nsError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: emulator-random-fault');
+		if (this.errorRate > 0 && Math.random() < this.errorRate)
+			return nsError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: emulator-random-fault');
 		return undefined;
 	}
 
 	governanceLimits(): EmulatorResponse {
 		return {
 			status: 200,
-			body: { accountConcurrencyLimit: this.concurrency, accountUnallocatedConcurrencyLimit: this.concurrency, integrationConcurrencyLimit: null },
+			body: {
+				accountConcurrencyLimit: this.concurrency,
+				accountUnallocatedConcurrencyLimit: this.concurrency,
+				integrationConcurrencyLimit: null,
+			},
 		};
 	}
 }

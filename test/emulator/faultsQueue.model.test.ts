@@ -36,7 +36,10 @@ async function runSchedule(seed: number): Promise<void> {
 		if (random.chance(0.4)) await yieldTimes(random.int(1, 10));
 	}
 	let stuck: ReturnType<typeof setTimeout> | undefined;
-	await Promise.race([Promise.all(all), new Promise((_, reject) => (stuck = setTimeout(() => reject(new Error(`stuck: ${admitted.length} of ${requests} admitted`)), 2000)))]);
+	await Promise.race([
+		Promise.all(all),
+		new Promise((_, reject) => (stuck = setTimeout(() => reject(new Error(`stuck: ${admitted.length} of ${requests} admitted`)), 2000))),
+	]);
 	clearTimeout(stuck);
 	expect([...admitted].sort((a, b) => a - b)).toEqual(Array.from({ length: requests }, (_, i) => i));
 	expect(faults.inFlight).toBe(0);
@@ -46,11 +49,14 @@ async function runSchedule(seed: number): Promise<void> {
 }
 
 describe('emulator queue mode (model)', () => {
-	it.each([1, 7, 42, 1125, 4242, 31337, 90210, 123456])('seed %i: each request admitted once, never over the limit, none refused, none stuck', async (seed) => {
-		try {
-			await runSchedule(seed);
-		} catch (error) {
-			throw new Error(`seed ${seed}: ${(error as Error).message}`);
-		}
-	});
+	it.each([1, 7, 42, 1125, 4242, 31337, 90210, 123456])(
+		'seed %i: each request admitted once, never over the limit, none refused, none stuck',
+		async (seed) => {
+			try {
+				await runSchedule(seed);
+			} catch (error) {
+				throw new Error(`seed ${seed}: ${(error as Error).message}`);
+			}
+		},
+	);
 });

@@ -23,21 +23,49 @@ describe('emulator robustness', () => {
 
 	it('survives garbage on every route and still answers a valid signed request', async () => {
 		const paths = [
-			'/services/rest/record/v1/customer', '/services/rest/record/v1/customer/1', '/services/rest/record/v1/customer/eid:%ZZ', '/services/rest/record/v1/%E0%A4%A',
-			'/services/rest/record/v1/salesOrder/101/!transform/itemFulfillment', '/services/rest/record/v1/salesOrder/101/item/1', '/services/rest/record/v1/metadata-catalog/customer',
-			'/services/rest/query/v1/suiteql?limit=abc&offset=-1', '/services/rest/auth/oauth2/v1/token', '/app/login/oauth2/authorize.nl?redirect_uri=::::', '/app/site/hosting/restlet.nl?script=1&deploy=1',
-			'/services/rest/system/v1/governanceLimits', '/', '/../../etc/passwd', '/services/rest/record/v1/customer?q=((((', '/services/rest/record/v1/customer?q=id%20ANY_OF%20[',
+			'/services/rest/record/v1/customer',
+			'/services/rest/record/v1/customer/1',
+			'/services/rest/record/v1/customer/eid:%ZZ',
+			'/services/rest/record/v1/%E0%A4%A',
+			'/services/rest/record/v1/salesOrder/101/!transform/itemFulfillment',
+			'/services/rest/record/v1/salesOrder/101/item/1',
+			'/services/rest/record/v1/metadata-catalog/customer',
+			'/services/rest/query/v1/suiteql?limit=abc&offset=-1',
+			'/services/rest/auth/oauth2/v1/token',
+			'/app/login/oauth2/authorize.nl?redirect_uri=::::',
+			'/app/site/hosting/restlet.nl?script=1&deploy=1',
+			'/services/rest/system/v1/governanceLimits',
+			'/',
+			'/../../etc/passwd',
+			'/services/rest/record/v1/customer?q=((((',
+			'/services/rest/record/v1/customer?q=id%20ANY_OF%20[',
 		];
 		const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'PROPFIND'];
 		const auths = ['', 'OAuth', 'OAuth realm="x", oauth_signature="%%%"', 'Bearer ', 'Bearer ' + 'x'.repeat(5000), 'Basic ::::'];
-		const bodies = [Buffer.alloc(0), Buffer.from('{'), Buffer.from('null'), Buffer.from('[1,2]'), Buffer.from('{"q": 5, "params": "x"}'), randomBytes(2048), Buffer.from('grant_type=client_credentials&client_assertion=a.b.c')];
+		const bodies = [
+			Buffer.alloc(0),
+			Buffer.from('{'),
+			Buffer.from('null'),
+			Buffer.from('[1,2]'),
+			Buffer.from('{"q": 5, "params": "x"}'),
+			randomBytes(2048),
+			Buffer.from('grant_type=client_credentials&client_assertion=a.b.c'),
+		];
 		const statuses: number[] = [];
 		for (const path of paths) {
 			for (let i = 0; i < 12; i++) {
 				const method = methods[(i * 7 + path.length) % methods.length];
 				const auth = auths[i % auths.length];
 				const body = bodies[(i + path.length) % bodies.length];
-				statuses.push(await raw(emulator, method, path, { authorization: auth, 'content-type': i % 2 ? 'application/json' : 'application/x-www-form-urlencoded' }, body));
+				statuses.push(
+					await raw(
+						emulator,
+						method,
+						path,
+						{ authorization: auth, 'content-type': i % 2 ? 'application/json' : 'application/x-www-form-urlencoded' },
+						body,
+					),
+				);
 			}
 		}
 		expect(statuses.every((s) => s >= 200 && s < 600)).toBe(true);
@@ -55,7 +83,10 @@ describe('emulator robustness', () => {
 			['GET', '/services/rest/record/v1/customer/abc', ''],
 		];
 		for (const [method, path, body] of cases) {
-			const response = await tbaFetch(emulator, method, path, { body: body || undefined, headers: { 'content-type': 'application/json', prefer: 'transient' } });
+			const response = await tbaFetch(emulator, method, path, {
+				body: body || undefined,
+				headers: { 'content-type': 'application/json', prefer: 'transient' },
+			});
 			expect(response.status).toBeGreaterThanOrEqual(400);
 			expect(response.status).toBeLessThan(500);
 			expect(((await response.json()) as Record<string, unknown>)['o:errorDetails']).toBeDefined();

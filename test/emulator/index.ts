@@ -19,7 +19,12 @@ const keyDir = path.join(__dirname, 'demo-keys');
 
 /** Demo credentials: public on purpose, valid only against this emulator. */
 export const DEMO = {
-	tba: { consumerKey: 'demo-consumer-key', consumerSecret: 'demo-consumer-secret', tokenId: 'demo-token-id', tokenSecret: 'demo-token-secret' },
+	tba: {
+		consumerKey: 'demo-consumer-key',
+		consumerSecret: 'demo-consumer-secret',
+		tokenId: 'demo-token-id',
+		tokenSecret: 'demo-token-secret',
+	},
 	m2m: { consumerKey: 'demo-m2m-client-id', certificateId: 'demo-certificate', algorithm: 'PS256' },
 	oauth2: { clientId: 'demo-oauth2-client-id', clientSecret: 'demo-oauth2-client-secret' },
 };
@@ -64,7 +69,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		oauth2Client: DEMO.oauth2,
 	});
 	const requestLog: LoggedRequest[] = [];
-	const tls = options.https ? { key: readFileSync(path.join(keyDir, 'tls-key.pem'), 'utf8'), cert: readFileSync(path.join(keyDir, 'tls-cert.pem'), 'utf8') } : undefined;
+	const tls = options.https
+		? { key: readFileSync(path.join(keyDir, 'tls-key.pem'), 'utf8'), cert: readFileSync(path.join(keyDir, 'tls-cert.pem'), 'utf8') }
+		: undefined;
 	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog }, tls);
 	server.keepAliveTimeout = 5000;
 	let connections = 0;

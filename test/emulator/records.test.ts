@@ -9,14 +9,21 @@ describe('emulator record service', () => {
 	afterAll(async () => await emulator.stop());
 
 	const rest = async (method: string, path: string, body?: unknown) => {
-		const response = await tbaFetch(emulator, method, `/services/rest/record/v1${path}`, body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+		const response = await tbaFetch(
+			emulator,
+			method,
+			`/services/rest/record/v1${path}`,
+			body === undefined
+				? {}
+				: { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+		);
 		const text = await response.text();
 		return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as Json };
 	};
 	const errorCode = (body: Json) => body['o:errorDetails'][0]['o:errorCode'];
 	const ids = (body: Json) => body.items.map((i: Json) => i.id);
 
-	it('lists a collection with NetSuite\'s envelope, paging by limit and offset', async () => {
+	it("lists a collection with NetSuite's envelope, paging by limit and offset", async () => {
 		const page = await rest('GET', '/customer?limit=3&offset=3');
 		expect(page.status).toBe(200);
 		expect(page.body).toMatchObject({ count: 3, hasMore: true, offset: 3, totalResults: 10 });
@@ -84,16 +91,25 @@ describe('emulator record service', () => {
 		const id = created.headers.get('location')!.split('/').pop();
 		expect((await rest('GET', `/customer/${id}`)).body).toMatchObject({ companyName: 'New Co', custentity_segment: 'smb' });
 		const noSubsidiary = await rest('POST', '/customer', { companyName: 'X' });
-		expect(noSubsidiary.body['o:errorDetails'][0]).toMatchObject({ detail: 'Please enter value(s) for: Subsidiary', 'o:errorCode': 'USER_ERROR' });
+		expect(noSubsidiary.body['o:errorDetails'][0]).toMatchObject({
+			detail: 'Please enter value(s) for: Subsidiary',
+			'o:errorCode': 'USER_ERROR',
+		});
 		expect(errorCode((await rest('POST', '/customer', { subsidiary: { id: '1' } })).body)).toBe('USER_ERROR');
-		expect((await rest('POST', '/customer', { companyName: 'X', subsidiary: { id: '77' } })).body['o:errorDetails'][0].detail).toContain('Invalid Field Value');
-		expect(errorCode((await rest('POST', '/customer', { companyName: 'X', subsidiary: { id: '1' }, bogus: 1 })).body)).toBe('INVALID_CONTENT');
+		expect((await rest('POST', '/customer', { companyName: 'X', subsidiary: { id: '77' } })).body['o:errorDetails'][0].detail).toContain(
+			'Invalid Field Value',
+		);
+		expect(errorCode((await rest('POST', '/customer', { companyName: 'X', subsidiary: { id: '1' }, bogus: 1 })).body)).toBe(
+			'INVALID_CONTENT',
+		);
 		expect(errorCode((await rest('POST', '/customer', '{not json')).body)).toBe('INVALID_CONTENT');
 	});
 
 	it('makes a record created over REST visible to SuiteQL at once', async () => {
 		await rest('POST', '/customer', { companyName: 'Visible Immediately Ltd', subsidiary: { id: '2' } });
-		const body = (await (await suiteQl(emulator, 'SELECT id, companyname FROM customer WHERE companyname = ?', ['Visible Immediately Ltd'])).json()) as Json;
+		const body = (await (
+			await suiteQl(emulator, 'SELECT id, companyname FROM customer WHERE companyname = ?', ['Visible Immediately Ltd'])
+		).json()) as Json;
 		expect(body.items).toHaveLength(1);
 		expect(body.items[0].companyname).toBe('Visible Immediately Ltd');
 	});
@@ -136,14 +152,18 @@ describe('emulator record service', () => {
 	it('transforms a sales order into an item fulfillment that points back at it', async () => {
 		const result = await rest('POST', '/salesOrder/101/!transform/itemFulfillment', {});
 		expect(result.status).toBe(204);
-		const fulfillment = (await rest('GET', `/itemFulfillment/${result.headers.get('location')!.split('/').pop()}?expandSubResources=true`)).body;
+		const fulfillment = (await rest('GET', `/itemFulfillment/${result.headers.get('location')!.split('/').pop()}?expandSubResources=true`))
+			.body;
 		expect(fulfillment.createdFrom.id).toBe('101');
 		expect(fulfillment.item.items).toHaveLength(2);
 	});
 
 	it('runs a create with Prefer: respond-async as a job whose task result names the record', async () => {
 		const headers = { 'content-type': 'application/json', prefer: 'respond-async', 'x-netsuite-idempotency-key': 'job-key-1' };
-		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Async Co', subsidiary: { id: '1' } }), headers });
+		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+			body: JSON.stringify({ companyName: 'Async Co', subsidiary: { id: '1' } }),
+			headers,
+		});
 		expect(accepted.status).toBe(202);
 		expect(accepted.headers.get('preference-applied')).toBe('respond-async');
 		const job = accepted.headers.get('location')!;
@@ -157,18 +177,28 @@ describe('emulator record service', () => {
 		expect((await rest('GET', `/customer/${id}`)).body.companyName).toBe('Async Co');
 	});
 
-	it('refuses a replayed idempotency key with 400 IDEMPOTENCY_ERROR and the first job\'s Location', async () => {
+	it("refuses a replayed idempotency key with 400 IDEMPOTENCY_ERROR and the first job's Location", async () => {
 		const headers = { 'content-type': 'application/json', prefer: 'respond-async', 'x-netsuite-idempotency-key': 'job-key-2' };
-		const post = () => tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Idem', subsidiary: { id: '1' } }), headers });
+		const post = () =>
+			tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+				body: JSON.stringify({ companyName: 'Idem', subsidiary: { id: '1' } }),
+				headers,
+			});
 		const first = await post();
 		const second = await post();
 		expect(second.status).toBe(400);
 		expect(second.headers.get('location')).toBe(first.headers.get('location'));
-		expect(((await second.json()) as Json)['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'IDEMPOTENCY_ERROR', detail: expect.stringContaining('See the "Location" header') });
+		expect(((await second.json()) as Json)['o:errorDetails'][0]).toMatchObject({
+			'o:errorCode': 'IDEMPOTENCY_ERROR',
+			detail: expect.stringContaining('See the "Location" header'),
+		});
 	});
 
-	it('answers a failed async create\'s result with NetSuite\'s error', async () => {
-		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'No Subsidiary' }), headers: { 'content-type': 'application/json', prefer: 'respond-async' } });
+	it("answers a failed async create's result with NetSuite's error", async () => {
+		const accepted = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+			body: JSON.stringify({ companyName: 'No Subsidiary' }),
+			headers: { 'content-type': 'application/json', prefer: 'respond-async' },
+		});
 		const job = accepted.headers.get('location')!;
 		expect(((await (await tbaFetch(emulator, 'GET', job)).json()) as Json).progress).toBe('failed');
 		const result = await tbaFetch(emulator, 'GET', `${job}/task/1/result`);
@@ -179,7 +209,9 @@ describe('emulator record service', () => {
 	it('publishes the metadata catalog and a JSON schema per type', async () => {
 		const catalog = (await rest('GET', '/metadata-catalog')).body;
 		expect(catalog.items.map((i: Json) => i.name)).toEqual(expect.arrayContaining(['customer', 'salesOrder', 'customrecord_demo_project']));
-		const schema = (await tbaFetch(emulator, 'GET', '/services/rest/record/v1/metadata-catalog/customer', { headers: { accept: 'application/schema+json' } }).then((r) => r.json())) as Json;
+		const schema = (await tbaFetch(emulator, 'GET', '/services/rest/record/v1/metadata-catalog/customer', {
+			headers: { accept: 'application/schema+json' },
+		}).then((r) => r.json())) as Json;
 		expect(schema.required).toEqual(['subsidiary']);
 		expect(schema.properties.custentity_segment['x-ns-custom-field']).toBe(true);
 	});

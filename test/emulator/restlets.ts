@@ -69,7 +69,11 @@ export function restlet(req: EmulatorRequest): EmulatorResponse {
 		}
 		case '2':
 		case 'customscript_file':
-			return { status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="invoice-INV-2001.pdf"' }, body: DEMO_PDF };
+			return {
+				status: 200,
+				headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="invoice-INV-2001.pdf"' },
+				body: DEMO_PDF,
+			};
 		case '3':
 		case 'customscript_upload': {
 			if (req.method !== 'POST') return restletError('SSS_INVALID_HTTP_METHOD', 'Use POST.');

@@ -69,7 +69,8 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 			origin: `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`,
 		};
 		if (!body) return { response: nsError(413, 'INVALID_CONTENT', 'The request body is too large.'), auth: 'none', request };
-		if (request.path === TOKEN_ENDPOINT) return { response: await parts.tokens.token(request, `${request.origin}${TOKEN_ENDPOINT}`), auth: 'client', request };
+		if (request.path === TOKEN_ENDPOINT)
+			return { response: await parts.tokens.token(request, `${request.origin}${TOKEN_ENDPOINT}`), auth: 'client', request };
 		if (request.path === AUTHORIZE_PAGE) return { response: parts.tokens.authorize(request), auth: 'none', request };
 
 		const limited = await parts.faults.admit();
@@ -98,7 +99,11 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 			const injected = parts.faults.injected(request.path);
 			if (injected) return { response: injected, auth, request };
 			if (request.path === '/services/rest/system/v1/governanceLimits') {
-				return { response: request.method === 'GET' ? parts.faults.governanceLimits() : nsError(405, 'INVALID_REQUEST', 'Use GET.'), auth, request };
+				return {
+					response: request.method === 'GET' ? parts.faults.governanceLimits() : nsError(405, 'INVALID_REQUEST', 'Use GET.'),
+					auth,
+					request,
+				};
 			}
 			if (request.path === '/app/site/hosting/restlet.nl') return { response: restlet(request), auth, request };
 			const answered = await parts.data.handle(request);
@@ -112,7 +117,11 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 		const at = new Date();
 		handle(req)
 			.catch((error: unknown) => ({
-				response: nsError(error instanceof URIError ? 400 : 500, error instanceof URIError ? 'INVALID_REQUEST' : 'UNEXPECTED_ERROR', error instanceof URIError ? 'Malformed percent-encoding in the URL.' : 'An unexpected error occurred.'),
+				response: nsError(
+					error instanceof URIError ? 400 : 500,
+					error instanceof URIError ? 'INVALID_REQUEST' : 'UNEXPECTED_ERROR',
+					error instanceof URIError ? 'Malformed percent-encoding in the URL.' : 'An unexpected error occurred.',
+				),
 				auth: 'none',
 				request: undefined,
 			}))

@@ -12,7 +12,7 @@ describe('emulator SuiteQL', () => {
 		return { status: response.status, body: (await response.json()) as Json };
 	};
 
-	it('answers in NetSuite\'s envelope with lower-case columns and string values', async () => {
+	it("answers in NetSuite's envelope with lower-case columns and string values", async () => {
 		const { body } = await query('SELECT id, companyName, subsidiary FROM customer WHERE id <= ? ORDER BY id', [2], 1);
 		expect(body).toMatchObject({ count: 1, hasMore: true, offset: 0, totalResults: 2 });
 		expect(body.items[0]).toEqual({ links: [], id: '1', companyname: 'Acme Corporation', subsidiary: '1' });
@@ -21,14 +21,19 @@ describe('emulator SuiteQL', () => {
 
 	it('runs the Oracle date functions the nodes use, on the test clock', async () => {
 		emulator.clock.freeze('2030-03-04T05:06:07Z');
-		await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/5', { body: JSON.stringify({ phone: '1' }), headers: { 'content-type': 'application/json' } });
+		await tbaFetch(emulator, 'PATCH', '/services/rest/record/v1/customer/5', {
+			body: JSON.stringify({ phone: '1' }),
+			headers: { 'content-type': 'application/json' },
+		});
 		const { body } = await query(
 			`SELECT id, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS modified FROM customer
 			 WHERE lastmodifieddate >= TO_TIMESTAMP(?, 'YYYY-MM-DD HH24:MI:SS') ORDER BY lastmodifieddate, id FETCH FIRST 5 ROWS ONLY`,
 			['2030-03-04 05:06:07'],
 		);
 		expect(body.items).toEqual([{ links: [], id: '5', modified: '2030-03-04 05:06:07' }]);
-		expect((await query("SELECT TO_CHAR(SYSDATE, 'YYYY-MM-DD HH24:MI:SS') AS now FROM DUAL")).body.items[0].now).toBe('2030-03-04 05:06:07');
+		expect((await query("SELECT TO_CHAR(SYSDATE, 'YYYY-MM-DD HH24:MI:SS') AS now FROM DUAL")).body.items[0].now).toBe(
+			'2030-03-04 05:06:07',
+		);
 		emulator.clock.unfreeze();
 	});
 
@@ -49,7 +54,10 @@ describe('emulator SuiteQL', () => {
 	});
 
 	it('requires Prefer: transient', async () => {
-		const response = await tbaFetch(emulator, 'POST', '/services/rest/query/v1/suiteql', { body: JSON.stringify({ q: 'SELECT 1 FROM DUAL' }), headers: { 'content-type': 'application/json' } });
+		const response = await tbaFetch(emulator, 'POST', '/services/rest/query/v1/suiteql', {
+			body: JSON.stringify({ q: 'SELECT 1 FROM DUAL' }),
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(response.status).toBe(400);
 	});
 

@@ -55,7 +55,9 @@ const webhookDeployment = (url: string, recordTypes = ['customer']) => ({
 
 async function createCustomer(emulator: RunningEmulator, name: string): Promise<{ status: number; id: string; ms: number }> {
 	const started = Date.now();
-	const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: name, subsidiary: { id: '1' } }) });
+	const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+		body: JSON.stringify({ companyName: name, subsidiary: { id: '1' } }),
+	});
 	return { status: res.status, id: String(res.headers.get('location')?.split('/').pop()), ms: Date.now() - started };
 }
 
@@ -73,7 +75,10 @@ describe('the shipped webhook script in the emulator', () => {
 		emulator.scripts.deploy(webhookDeployment(n8n.url));
 		const created = await createCustomer(emulator, 'Pushed Ltd');
 		expect(created.status).toBe(204);
-		expect((await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${created.id}`, { body: JSON.stringify({ phone: '555' }) })).status).toBe(204);
+		expect(
+			(await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${created.id}`, { body: JSON.stringify({ phone: '555' }) }))
+				.status,
+		).toBe(204);
 		expect((await tbaFetch(emulator, 'DELETE', `/services/rest/record/v1/customer/${created.id}`)).status).toBe(204);
 		await n8n.close();
 
@@ -141,7 +146,10 @@ describe('the shipped webhook script in the emulator', () => {
 
 	it('an unknown API secret is logged, never thrown', async () => {
 		const n8n = await receiver();
-		emulator.scripts.deploy({ recordTypes: ['customer'], params: { custscript_n8n_webhook_url: n8n.url, custscript_n8n_webhook_secret: 'custsecret_missing' } });
+		emulator.scripts.deploy({
+			recordTypes: ['customer'],
+			params: { custscript_n8n_webhook_url: n8n.url, custscript_n8n_webhook_secret: 'custsecret_missing' },
+		});
 		expect((await createCustomer(emulator, 'No Secret')).status).toBe(204);
 		await n8n.close();
 		expect(n8n.received).toHaveLength(0);
@@ -156,7 +164,9 @@ describe('the shipped webhook script in the emulator', () => {
 
 	it('a script that lets an error escape fails the caller, as NetSuite shows it (so the tests above can fail)', async () => {
 		emulator.scripts.deploy({ file: path.join(__dirname, 'fixtures/throwing_ue.js'), recordTypes: ['customer'], params: {} });
-		const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', { body: JSON.stringify({ companyName: 'Boom', subsidiary: { id: '1' } }) });
+		const res = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/customer', {
+			body: JSON.stringify({ companyName: 'Boom', subsidiary: { id: '1' } }),
+		});
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('boom');
 	});
@@ -164,7 +174,12 @@ describe('the shipped webhook script in the emulator', () => {
 
 describe('npm run emulator: deployments', () => {
 	it('takes deployments as JSON and API secrets as id=value, naming a bad one', () => {
-		const options = parseArgs(['--deployment', '{"recordTypes":["customer"],"params":{"custscript_n8n_webhook_url":"http://127.0.0.1:5678/webhook/x/netsuite"}}', '--secret', 'custsecret_n8n_webhook=s3cr=t']);
+		const options = parseArgs([
+			'--deployment',
+			'{"recordTypes":["customer"],"params":{"custscript_n8n_webhook_url":"http://127.0.0.1:5678/webhook/x/netsuite"}}',
+			'--secret',
+			'custsecret_n8n_webhook=s3cr=t',
+		]);
 		expect(options.deployments?.[0].recordTypes).toEqual(['customer']);
 		expect(options.secrets).toEqual({ custsecret_n8n_webhook: 's3cr=t' });
 		expect(() => parseArgs(['--deployment', '{"recordTypes":[]}'])).toThrow('deployment.recordTypes');

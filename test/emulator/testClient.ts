@@ -27,13 +27,25 @@ export function tbaHeader(emulator: RunningEmulator, method: string, url: string
 	const pairs = [...rawPairs(query), ...(formBody ? rawPairs(formBody, true) : []), ...Object.entries(oauth)];
 	const signature = tbaSignature(tbaBaseString(method, base, pairs), overrides.consumerSecret ?? tba.consumerSecret, tba.tokenSecret);
 	const fields = { realm: overrides.realm ?? emulator.accountId, ...oauth, oauth_signature: signature };
-	return `OAuth ${Object.entries(fields).map(([k, v]) => `${k}="${enc(v)}"`).join(', ')}`;
+	return `OAuth ${Object.entries(fields)
+		.map(([k, v]) => `${k}="${enc(v)}"`)
+		.join(', ')}`;
 }
 
-export async function tbaFetch(emulator: RunningEmulator, method: string, pathAndQuery: string, init: { body?: string; headers?: Record<string, string> } = {}, overrides: TbaOverrides = {}): Promise<Response> {
+export async function tbaFetch(
+	emulator: RunningEmulator,
+	method: string,
+	pathAndQuery: string,
+	init: { body?: string; headers?: Record<string, string> } = {},
+	overrides: TbaOverrides = {},
+): Promise<Response> {
 	const url = `${emulator.baseUrl}${pathAndQuery}`;
 	const form = init.headers?.['content-type']?.includes('x-www-form-urlencoded') ? init.body : undefined;
-	return await fetch(url, { method, body: init.body, headers: { ...init.headers, authorization: tbaHeader(emulator, method, url, overrides, form) } });
+	return await fetch(url, {
+		method,
+		body: init.body,
+		headers: { ...init.headers, authorization: tbaHeader(emulator, method, url, overrides, form) },
+	});
 }
 
 export interface JwtOverrides {
@@ -64,7 +76,11 @@ export async function requestToken(emulator: RunningEmulator, assertion: string)
 	return await fetch(`${emulator.baseUrl}/services/rest/auth/oauth2/v1/token`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion }).toString(),
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+			client_assertion: assertion,
+		}).toString(),
 	});
 }
 

@@ -4,11 +4,24 @@ import { ExecutionLifecycleHooks } from 'n8n-core';
 
 import type { TestCredentialsHelper } from './credentialsHelper';
 
-export function additionalDataFor(credentialsHelper: TestCredentialsHelper, executionId = `test-${Date.now()}-${Math.random()}`): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+	executionId = `test-${Date.now()}-${Math.random()}`,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		executionId,
-		hooks: new ExecutionLifecycleHooks('manual', executionId, { id: 'test-workflow', name: 'test', nodes: [], connections: {}, active: false, activeVersionId: null, isArchived: false, createdAt: new Date(), updatedAt: new Date() } as never),
+		hooks: new ExecutionLifecycleHooks('manual', executionId, {
+			id: 'test-workflow',
+			name: 'test',
+			nodes: [],
+			connections: {},
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never),
 		executeWorkflow: async () => {
 			throw new Error('not available in tests');
 		},

@@ -100,7 +100,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		} as unknown as ICredentials;
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.data(type) };
 	}
 
@@ -109,7 +113,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (entry) entry.data = { ...data };
 	}
 
-	async updateCredentialsOauthTokenData(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const entry = this.store.get(type);
 		if (entry) entry.data = { ...entry.data, ...data };
 	}

@@ -21,7 +21,9 @@ function contextFor(options: MethodOptions): LoadOptionsContext {
 	return new LoadOptionsContext(workflow, node, additionalData, '');
 }
 
-export async function runListSearch(options: MethodOptions & { method: string; filter?: string; paginationToken?: string }): Promise<INodeListSearchResult> {
+export async function runListSearch(
+	options: MethodOptions & { method: string; filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
 	const method = options.nodeType.methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`No listSearch method ${options.method}`);
 	return await method.call(contextFor(options), options.filter, options.paginationToken);

@@ -31,7 +31,12 @@ export interface BuiltTool {
 }
 
 export function asToolType(nodeType: INodeType): INodeType {
-	const description = { ...nodeType.description, name: `${nodeType.description.name}Tool`, inputs: [], outputs: [NodeConnectionTypes.AiTool] };
+	const description = {
+		...nodeType.description,
+		name: `${nodeType.description.name}Tool`,
+		inputs: [],
+		outputs: [NodeConnectionTypes.AiTool],
+	};
 	const tool = Object.create(nodeType) as INodeType;
 	Object.defineProperty(tool, 'description', { value: description });
 	tool.execute = async function (this: IExecuteFunctions) {
@@ -51,7 +56,10 @@ export function asRoutingOnly(nodeType: INodeType): INodeType {
 }
 
 /** A stand-in for the AI Agent / MCP Server Trigger: it collects its tools and calls each once. */
-function agentType(calls: IDataObject[], answers: Array<{ tool: BuiltTool; results: Array<{ ok: string } | { error: Error }> }>): INodeType {
+function agentType(
+	calls: IDataObject[],
+	answers: Array<{ tool: BuiltTool; results: Array<{ ok: string } | { error: Error }> }>,
+): INodeType {
 	return {
 		description: {
 			displayName: 'Agent',
@@ -113,7 +121,15 @@ export async function callAsTool(options: ToolCallOptions): Promise<ToolCallResu
 	} as unknown as INodeTypes;
 	const nodes: INode[] = [
 		{ id: 'agent', name: 'Agent', type: 'CUSTOM.agent', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'tool', name: options.name, type: `CUSTOM.${toolType.description.name}`, typeVersion: 1, position: [0, 0], parameters: options.parameters, credentials },
+		{
+			id: 'tool',
+			name: options.name,
+			type: `CUSTOM.${toolType.description.name}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: options.parameters,
+			credentials,
+		},
 	];
 	const workflow = new Workflow({
 		id: 'tool-workflow',
@@ -125,8 +141,19 @@ export async function callAsTool(options: ToolCallOptions): Promise<ToolCallResu
 	});
 	const additionalData = additionalDataFor(credentialsHelper);
 	const runExecutionData = createRunExecutionData();
-	const executionData = { node: workflow.getNode('Agent')!, data: { main: [[{ json: {} }]] }, source: { main: [{ previousNode: 'Start' }] } };
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).runNode(workflow, executionData, runExecutionData, 0, additionalData, 'manual');
+	const executionData = {
+		node: workflow.getNode('Agent')!,
+		data: { main: [[{ json: {} }]] },
+		source: { main: [{ previousNode: 'Start' }] },
+	};
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).runNode(
+		workflow,
+		executionData,
+		runExecutionData,
+		0,
+		additionalData,
+		'manual',
+	);
 	if (answers.length !== 1) throw new Error(`expected one tool, got ${answers.length}`);
 	return answers[0];
 }

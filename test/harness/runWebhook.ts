@@ -3,7 +3,15 @@
 // copies: the one a webhook call loads from the database, and the activation's own).
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeType, IWebhookData, IWebhookResponseData, Workflow } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	Workflow,
+} from 'n8n-workflow';
 import { TriggerContext, WebhookContext } from 'n8n-core';
 
 import { additionalDataFor } from './additionalData';
@@ -31,10 +39,17 @@ export interface NodeUnderTest {
 	credentials: Record<string, TestCredential>;
 }
 
-function workflowFor(test: NodeUnderTest, staticData: IDataObject): { workflow: Workflow; credentialsHelper: TestCredentialsHelper; node: ReturnType<typeof buildWorkflow>['node'] } {
+function workflowFor(
+	test: NodeUnderTest,
+	staticData: IDataObject,
+): { workflow: Workflow; credentialsHelper: TestCredentialsHelper; node: ReturnType<typeof buildWorkflow>['node'] } {
 	setUpN8n();
 	const credentialsHelper = new TestCredentialsHelper(test.credentials);
-	const { workflow, node } = buildWorkflow({ ...test, credentials: Object.fromEntries(credentialsHelper.store), staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject });
+	const { workflow, node } = buildWorkflow({
+		...test,
+		credentials: Object.fromEntries(credentialsHelper.store),
+		staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
+	});
 	return { workflow, node, credentialsHelper };
 }
 
@@ -55,7 +70,13 @@ export async function runWebhook(test: NodeUnderTest, call: WebhookCall, staticD
 	}
 	const httpRequest = { headers: call.headers, body: parsed, rawBody: call.rawBody, params: {}, query: {} };
 	const additionalData = { ...additionalDataFor(credentialsHelper), httpRequest, httpResponse } as never;
-	const webhookData = { httpMethod: 'POST', node: node.name, path: 'netsuite', webhookDescription: test.nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'netsuite',
+		webhookDescription: test.nodeType.description.webhooks![0],
+		workflowId: workflow.id,
+	} as unknown as IWebhookData;
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const result = await test.nodeType.webhook!.call(context);
 	return {

@@ -7,7 +7,16 @@ let done = false;
 export function setUpN8n(): void {
 	if (done) return;
 	done = true;
-	const quiet = { error() {}, warn() {}, info() {}, debug() {}, verbose() {}, scoped() { return quiet; } };
+	const quiet = {
+		error() {},
+		warn() {},
+		info() {},
+		debug() {},
+		verbose() {},
+		scoped() {
+			return quiet;
+		},
+	};
 	LoggerProxy.init(quiet as unknown as Parameters<typeof LoggerProxy.init>[0]);
 	void Container;
 }

@@ -16,7 +16,12 @@ describe('harness', () => {
 		const result = await runNode({
 			nodeType: new NetSuite(),
 			parameters: { authentication: 'tokenBasedAuth', resource: 'suiteQl', operation: 'run', query: 'SELECT 1 AS ok FROM DUAL', limit: 1 },
-			credentials: { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { accountId: '1234567', consumerKey: 'a', consumerSecret: 'b', tokenId: 'c', tokenSecret: 'd' } } },
+			credentials: {
+				netSuiteTbaApi: {
+					type: new NetSuiteTbaApi(),
+					data: { accountId: '1234567', consumerKey: 'a', consumerSecret: 'b', tokenId: 'c', tokenSecret: 'd' },
+				},
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([{ ok: '1' }]);

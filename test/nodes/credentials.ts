@@ -15,7 +15,14 @@ export function credentialsFor(emulator: RunningEmulator, auth: Auth = 'tokenBas
 		return {
 			netSuiteClientCredentialsApi: {
 				type: new NetSuiteClientCredentialsApi(),
-				data: { accountId, baseUrlOverride: baseUrl, consumerKey: m2m.consumerKey, certificateId: m2m.certificateId, privateKey: m2m.privateKeyPem, algorithm: m2m.algorithm },
+				data: {
+					accountId,
+					baseUrlOverride: baseUrl,
+					consumerKey: m2m.consumerKey,
+					certificateId: m2m.certificateId,
+					privateKey: m2m.privateKeyPem,
+					algorithm: m2m.algorithm,
+				},
 			},
 		};
 	}

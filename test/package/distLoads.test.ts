@@ -8,7 +8,10 @@ import { jwtVerify } from 'jose';
 import { testKeyPair } from '../unit/keys';
 
 const repo = path.resolve(__dirname, '../..');
-const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { n8n: { credentials: string[]; nodes: string[] }; dependencies?: object };
+const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+	n8n: { credentials: string[]; nodes: string[] };
+	dependencies?: object;
+};
 
 describe('the built package', () => {
 	let dir: string;
@@ -33,13 +36,25 @@ describe('the built package', () => {
 		const out = execFileSync(process.execPath, [path.join(__dirname, 'loadIsolated.js'), dir, repo], {
 			env: { ...process.env, TEST_EC_KEY: ec.privateKeyPem },
 		}).toString();
-		const result = JSON.parse(out) as { loaded: Record<string, string>; refused: string[]; url: string; authorization: string; assertion: string; token: object; error?: string };
+		const result = JSON.parse(out) as {
+			loaded: Record<string, string>;
+			refused: string[];
+			url: string;
+			authorization: string;
+			assertion: string;
+			token: object;
+			error?: string;
+		};
 		expect(result.error).toBeUndefined();
 		expect(result.refused).toEqual([]);
 		expect(Object.keys(result.loaded).sort()).toEqual([...pkg.n8n.credentials, ...pkg.n8n.nodes].sort());
 		expect(result.url).toBe('https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer?limit=1');
 		expect(result.authorization).toMatch(/^OAuth realm="1234567",.*oauth_signature_method="HMAC-SHA256"/);
-		await expect(jwtVerify(result.assertion, ec.publicKey, { audience: 'https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token' })).resolves.toBeDefined();
+		await expect(
+			jwtVerify(result.assertion, ec.publicKey, {
+				audience: 'https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token',
+			}),
+		).resolves.toBeDefined();
 		expect(result.token).toEqual({ accessToken: 'at' });
 	});
 });

@@ -33,9 +33,20 @@ Module._resolveFilename = function (request, parent, ...rest) {
 	);
 	const { NetSuiteClientCredentialsApi } = require(path.join(packageDir, 'dist/credentials/NetSuiteClientCredentialsApi.credentials.js'));
 	let assertion;
-	const helpers = { helpers: { httpRequest: async (options) => { assertion = new URLSearchParams(options.body).get('client_assertion'); return { access_token: 'at' }; } } };
+	const helpers = {
+		helpers: {
+			httpRequest: async (options) => {
+				assertion = new URLSearchParams(options.body).get('client_assertion');
+				return { access_token: 'at' };
+			},
+		},
+	};
 	const token = await new NetSuiteClientCredentialsApi().preAuthentication.call(helpers, {
-		accountId: '1234567', consumerKey: 'ck', certificateId: 'kid', algorithm: 'ES256', privateKey: process.env.TEST_EC_KEY,
+		accountId: '1234567',
+		consumerKey: 'ck',
+		certificateId: 'kid',
+		algorithm: 'ES256',
+		privateKey: process.env.TEST_EC_KEY,
 	});
 	process.stdout.write(JSON.stringify({ loaded, refused, url: signed.url, authorization: signed.headers.Authorization, assertion, token }));
 })().catch((error) => {

@@ -45,11 +45,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
+function forward(
+	upstream: URL,
+	req: IncomingMessage,
+	body: Buffer,
+): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
 	return new Promise((resolve, reject) => {
-		const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (res) => {
-			readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
-		});
+		const out = httpRequest(
+			{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+			(res) => {
+				readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
+			},
+		);
 		out.on('error', reject);
 		out.end(body);
 	});
@@ -57,11 +64,23 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<{ s
 
 function errorBody(status: number): string {
 	// NetSuite's own answer when the account's concurrency limit is reached.
-	if (status === 429) return JSON.stringify({ type: 'https://www.rfc-editor.org/rfc/rfc6585.html#section-4', title: 'Too Many Requests', status, 'o:errorDetails': [{ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }] });
-	return JSON.stringify({ type: 'https://www.rfc-editor.org/rfc/rfc9110.html', title: 'Service Unavailable', status, 'o:errorDetails': [{ detail: 'An unexpected error occurred.', 'o:errorCode': 'UNEXPECTED_ERROR' }] });
+	if (status === 429)
+		return JSON.stringify({
+			type: 'https://www.rfc-editor.org/rfc/rfc6585.html#section-4',
+			title: 'Too Many Requests',
+			status,
+			'o:errorDetails': [{ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }],
+		});
+	return JSON.stringify({
+		type: 'https://www.rfc-editor.org/rfc/rfc9110.html',
+		title: 'Service Unavailable',
+		status,
+		'o:errorDetails': [{ detail: 'An unexpected error occurred.', 'o:errorCode': 'UNEXPECTED_ERROR' }],
+	});
 }
 
-const MAINTENANCE_PAGE = '<!DOCTYPE html><html><head><title>NetSuite is down for scheduled maintenance</title></head><body>Back soon.</body></html>';
+const MAINTENANCE_PAGE =
+	'<!DOCTYPE html><html><head><title>NetSuite is down for scheduled maintenance</title></head><body>Back soon.</body></html>';
 
 export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultProxy> {
 	const upstream = new URL(upstreamBaseUrl);

@@ -51,15 +51,25 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		return credentials;
 	};
 	const netSuite = async (parameters: INodeParameters, auth: Auth = 'tokenBasedAuth') => {
-		const result = await runNode({ nodeType: new NetSuite(), parameters: { authentication: auth, ...parameters }, credentials: viaProxy(auth) });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: auth, ...parameters },
+			credentials: viaProxy(auth),
+		});
 		return { ...result, json: result.items.map((i) => i.json) };
 	};
 	const raw = async (parameters: INodeParameters) => {
-		const result = await runNode({ nodeType: new NetSuiteRawRequest(), parameters: { authentication: 'tokenBasedAuth', ...parameters }, credentials: viaProxy() });
+		const result = await runNode({
+			nodeType: new NetSuiteRawRequest(),
+			parameters: { authentication: 'tokenBasedAuth', ...parameters },
+			credentials: viaProxy(),
+		});
 		return { ...result, json: result.items.map((i) => i.json) };
 	};
-	const customersNamed = (name: string) => Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM customer WHERE companyname = ?', [name])[0].n);
-	const linesOf = (orderId: number) => Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [orderId])[0].n);
+	const customersNamed = (name: string) =>
+		Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM customer WHERE companyname = ?', [name])[0].n);
+	const linesOf = (orderId: number) =>
+		Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [orderId])[0].n);
 
 	it('Read (GET): a reset, a burst of 503s, a lost answer and a timeout are all retried, and the item succeeds', async () => {
 		const get = is('GET', /\/customer\/1$/);
@@ -70,7 +80,14 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		const { json, error } = await netSuite({ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' });
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ id: '1', companyName: 'Acme Corporation' });
-		expect(proxy.log.filter((r) => get(r.method, r.path)).map((r) => r.fault)).toEqual(['reset', 'status', 'status', 'dropAnswer', 'slow', undefined]);
+		expect(proxy.log.filter((r) => get(r.method, r.path)).map((r) => r.fault)).toEqual([
+			'reset',
+			'status',
+			'status',
+			'dropAnswer',
+			'slow',
+			undefined,
+		]);
 	});
 
 	it('SuiteQL (a read sent as POST): one 503 and one reset are retried, for the SuiteQL operation, Item › List and Verify', async () => {
@@ -93,22 +110,34 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 	it('Token request: the M2M token endpoint answering 503 twice is retried, not blamed on the Consumer Key', async () => {
 		const token = is('POST', /\/oauth2\/v1\/token$/);
 		proxy.inject({ kind: 'status', status: 503 }, 2, token);
-		const { json, error } = await netSuite({ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' }, 'clientCredentials');
+		const { json, error } = await netSuite(
+			{ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' },
+			'clientCredentials',
+		);
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ id: '1' });
 		expect(proxy.log.filter((r) => token(r.method, r.path))).toHaveLength(3);
 	});
 
-	it('Token request: a 5xx that persists says it is NetSuite\'s fault, not the credential\'s', async () => {
+	it("Token request: a 5xx that persists says it is NetSuite's fault, not the credential's", async () => {
 		proxy.inject({ kind: 'status', status: 503 }, 10, is('POST', /\/oauth2\/v1\/token$/));
-		const { error } = await netSuite({ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' }, 'clientCredentials');
+		const { error } = await netSuite(
+			{ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' },
+			'clientCredentials',
+		);
 		expect(error?.message).toMatch(/token endpoint answered HTTP 503 on all 4 attempts \(a fault on NetSuite's side/);
 		expect(error?.message).not.toMatch(/Check Consumer Key/);
 	});
 
-	it('Create (async, idempotency key): the answer to the create is lost after NetSuite applied it; the item succeeds with the one record\'s id', async () => {
+	it("Create (async, idempotency key): the answer to the create is lost after NetSuite applied it; the item succeeds with the one record's id", async () => {
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/customer$/));
-		const { json, error } = await netSuite({ resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: '{"companyName": "Lost Answer Ltd", "subsidiary": {"id": "1"}}' });
+		const { json, error } = await netSuite({
+			resource: 'record',
+			operation: 'create',
+			recordType: type('customer'),
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Lost Answer Ltd", "subsidiary": {"id": "1"}}',
+		});
 		expect(error).toBeUndefined();
 		expect(customersNamed('Lost Answer Ltd')).toBe(1);
 		const id = emulator.data.db.all('SELECT id FROM customer WHERE companyname = ?', ['Lost Answer Ltd'])[0].id;
@@ -122,7 +151,12 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		proxy.inject({ kind: 'status', status: 503 }, 2, create);
 		proxy.inject({ kind: 'reset' }, 1, create);
 		proxy.inject({ kind: 'slow', delayMs: 1500 }, 1, create);
-		const { json, error } = await netSuite({ resource: 'customer', operation: 'create', companyName: 'Stormy Weather Inc', subsidiary: '1' });
+		const { json, error } = await netSuite({
+			resource: 'customer',
+			operation: 'create',
+			companyName: 'Stormy Weather Inc',
+			subsidiary: '1',
+		});
 		expect(error).toBeUndefined();
 		expect(customersNamed('Stormy Weather Inc')).toBe(1);
 		expect(json[0].id).toMatch(/^\d+$/);
@@ -130,7 +164,13 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 
 	it('Create: when the record was made but its result cannot be read, the error says so and not to run the item again', async () => {
 		proxy.inject({ kind: 'status', status: 503 }, 20, is('GET', /\/async\/v1\/job\/\d+$/));
-		const { error } = await netSuite({ resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: '{"companyName": "Unreadable Result Ltd", "subsidiary": {"id": "1"}}' });
+		const { error } = await netSuite({
+			resource: 'record',
+			operation: 'create',
+			recordType: type('customer'),
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Unreadable Result Ltd", "subsidiary": {"id": "1"}}',
+		});
 		expect(customersNamed('Unreadable Result Ltd')).toBe(1);
 		expect(error?.message).toMatch(/^NetSuite accepted the create as job \d+, but reading its result failed/);
 		expect(error?.description).toMatch(/Do not run this item again: the record may exist/);
@@ -138,12 +178,26 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 
 	it('Update / upsert / delete: a lost answer is retried and settles as once (one record; a DELETE that finds nothing was done)', async () => {
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('PUT', /eid:/));
-		const upsert = await netSuite({ resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: 'LOST-PUT-1', bodyMode: 'json', bodyJson: '{"companyName": "Upsert Once", "subsidiary": {"id": "1"}}' });
+		const upsert = await netSuite({
+			resource: 'record',
+			operation: 'upsert',
+			recordType: type('customer'),
+			externalId: 'LOST-PUT-1',
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Upsert Once", "subsidiary": {"id": "1"}}',
+		});
 		expect(upsert.error).toBeUndefined();
 		expect(customersNamed('Upsert Once')).toBe(1);
 		const id = String(upsert.json[0].id);
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('PATCH', new RegExp(`/customer/${id}$`)));
-		const update = await netSuite({ resource: 'record', operation: 'update', recordType: type('customer'), recordId: id, bodyMode: 'json', bodyJson: '{"email": "once@example.com"}' });
+		const update = await netSuite({
+			resource: 'record',
+			operation: 'update',
+			recordType: type('customer'),
+			recordId: id,
+			bodyMode: 'json',
+			bodyJson: '{"email": "once@example.com"}',
+		});
 		expect(update.error).toBeUndefined();
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('DELETE', new RegExp(`/customer/${id}$`)));
 		const removed = await netSuite({ resource: 'record', operation: 'delete', recordType: type('customer'), recordId: id });
@@ -155,7 +209,14 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 	it('Sublist › Add Line: a lost answer is not retried, so one line is added for one, and the error says to check the record', async () => {
 		const before = linesOf(101);
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('PATCH', /\/salesOrder\/101$/));
-		const { error } = await netSuite({ resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '101', sublistId: 'item', lines: '[{"item": {"id": "5"}, "quantity": 1}]' });
+		const { error } = await netSuite({
+			resource: 'sublist',
+			operation: 'addLine',
+			recordType: type('salesOrder'),
+			recordId: '101',
+			sublistId: 'item',
+			lines: '[{"item": {"id": "5"}, "quantity": 1}]',
+		});
 		expect(linesOf(101)).toBe(before + 1);
 		expect(error?.message).toMatch(/closed unexpectedly|Could not reach NetSuite|ECONNRESET/i);
 		expect(error?.description).toMatch(/may have applied this request.*not sent again.*check the record/);
@@ -164,12 +225,19 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 	it('Sublist › Add Line: a 429 (refused before it ran) is retried', async () => {
 		const before = linesOf(101);
 		proxy.inject({ kind: 'status', status: 429 }, 1, is('PATCH', /\/salesOrder\/101$/));
-		const { error } = await netSuite({ resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '101', sublistId: 'item', lines: '[{"item": {"id": "5"}, "quantity": 1}]' });
+		const { error } = await netSuite({
+			resource: 'sublist',
+			operation: 'addLine',
+			recordType: type('salesOrder'),
+			recordId: '101',
+			sublistId: 'item',
+			lines: '[{"item": {"id": "5"}, "quantity": 1}]',
+		});
 		expect(error).toBeUndefined();
 		expect(linesOf(101)).toBe(before + 1);
 	});
 
-	it('a long run of 429s (a busy shared account) is waited out within the item\'s budget, past the six retries other failures get', async () => {
+	it("a long run of 429s (a busy shared account) is waited out within the item's budget, past the six retries other failures get", async () => {
 		// Nine 429s: past the six retries, and still inside the 120 s budget with the backoff's 30 s cap.
 		proxy.inject({ kind: 'status', status: 429 }, 9, is('GET', /\/customer\/1$/));
 		const { error, json } = await netSuite({ resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1' });
@@ -187,7 +255,15 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 
 	it('Raw Request POST that times out is not sent again: one record, not four', async () => {
 		proxy.inject({ kind: 'slow', delayMs: 1500 }, 1, is('POST', /\/customer$/));
-		const { error } = await raw({ service: 'record', path: '/customer', method: 'POST', sendBody: true, bodyType: 'json', jsonBody: '{"companyName": "Timeout Raw Co", "subsidiary": {"id": "1"}}', options: { timeout: 300 } });
+		const { error } = await raw({
+			service: 'record',
+			path: '/customer',
+			method: 'POST',
+			sendBody: true,
+			bodyType: 'json',
+			jsonBody: '{"companyName": "Timeout Raw Co", "subsidiary": {"id": "1"}}',
+			options: { timeout: 300 },
+		});
 		expect(error).toBeDefined();
 		expect(error?.description).toMatch(/not sent again/);
 		await new Promise((r) => setTimeout(r, 1500));
@@ -198,7 +274,14 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		proxy.inject({ kind: 'status', status: 502 }, 1, is('GET', /\/customer\/2$/));
 		expect((await raw({ service: 'record', path: '/customer/2', method: 'GET' })).json[0]).toMatchObject({ id: '2' });
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('PUT', /eid:RAW-PUT-1$/));
-		const put = await raw({ service: 'record', path: '/customer/eid:RAW-PUT-1', method: 'PUT', sendBody: true, bodyType: 'json', jsonBody: '{"companyName": "Raw Put Once", "subsidiary": {"id": "1"}}' });
+		const put = await raw({
+			service: 'record',
+			path: '/customer/eid:RAW-PUT-1',
+			method: 'PUT',
+			sendBody: true,
+			bodyType: 'json',
+			jsonBody: '{"companyName": "Raw Put Once", "subsidiary": {"id": "1"}}',
+		});
 		expect(put.error).toBeUndefined();
 		expect(customersNamed('Raw Put Once')).toBe(1);
 	});

@@ -2,7 +2,13 @@
 // prove the run is the right scope: not less (a read per request) and not more (a read that
 // outlives the run, or one run's credential used by another node of the same execution).
 import nock from 'nock';
-import { createRunExecutionData, type ICredentialDataDecryptedObject, type IHttpRequestOptions, type INodeParameters, type IPollFunctions } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type IHttpRequestOptions,
+	type INodeParameters,
+	type IPollFunctions,
+} from 'n8n-workflow';
 import { WorkflowExecute } from 'n8n-core';
 
 import { NetSuiteOAuth2Api } from '../../credentials/NetSuiteOAuth2Api.credentials';
@@ -16,7 +22,12 @@ import { buildWorkflow } from '../harness/workflow';
 
 const hostOf = (accountId: string) => `https://${accountId}.suitetalk.api.netsuite.com`;
 const customer1 = '/services/rest/record/v1/customer/1';
-const getCustomer: INodeParameters = { resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '1' };
+const getCustomer: INodeParameters = {
+	resource: 'record',
+	operation: 'get',
+	recordType: { __rl: true, mode: 'id', value: 'customer' },
+	recordId: '1',
+};
 
 function oauth2(accountId: string): Record<string, TestCredential> {
 	const host = hostOf(accountId);
@@ -39,7 +50,12 @@ function oauth2(accountId: string): Record<string, TestCredential> {
 }
 
 function tba(accountId: string): Record<string, TestCredential> {
-	return { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { accountId, consumerKey: 'ck', consumerSecret: 'SECRET-cs', tokenId: 'tid', tokenSecret: 'SECRET-ts' } } };
+	return {
+		netSuiteTbaApi: {
+			type: new NetSuiteTbaApi(),
+			data: { accountId, consumerKey: 'ck', consumerSecret: 'SECRET-cs', tokenId: 'tid', tokenSecret: 'SECRET-ts' },
+		},
+	};
 }
 
 /** A GET of customer 1 on `accountId`'s host, answered only when its Authorization header matches. */
@@ -58,7 +74,7 @@ afterAll(() => {
 });
 
 describe('the credential read for addressing', () => {
-	it('is read once per run by the transport: a 20-item run reads it 22 times in all, 21 of them n8n\'s own', async () => {
+	it("is read once per run by the transport: a 20-item run reads it 22 times in all, 21 of them n8n's own", async () => {
 		const api = customerOn('1111111', /^OAuth realm="1111111"/, 20);
 		const credentialsHelper = new TestCredentialsHelper(tba('1111111'));
 		const reads = jest.spyOn(credentialsHelper, 'getDecrypted');
@@ -80,7 +96,8 @@ describe('the credential read for addressing', () => {
 		const first = customerOn('1111111', /^Bearer access-oauth2$/);
 		const second = customerOn('2222222', /^Bearer access-oauth2$/);
 		const credentialsHelper = new TestCredentialsHelper(oauth2('1111111'));
-		const run = async () => await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'oAuth2', ...getCustomer }, credentialsHelper });
+		const run = async () =>
+			await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'oAuth2', ...getCustomer }, credentialsHelper });
 
 		expect((await run()).items[0].json.companyName).toBe('Customer of 1111111');
 		credentialsHelper.store.get('netSuiteOAuth2Api')!.data.accountId = '2222222';
@@ -101,10 +118,21 @@ describe('the credential read for addressing', () => {
 		const additionalData = additionalDataFor(credentialsHelper);
 		const runExecutionData = createRunExecutionData();
 		const runOne = async (id: string, authentication: string) => {
-			const { workflow, node } = buildWorkflow({ nodeType: new NetSuite(), parameters: { authentication, ...getCustomer }, credentials: Object.fromEntries(credentialsHelper.store) });
+			const { workflow, node } = buildWorkflow({
+				nodeType: new NetSuite(),
+				parameters: { authentication, ...getCustomer },
+				credentials: Object.fromEntries(credentialsHelper.store),
+			});
 			node.id = id;
 			const executionData = { node, data: { main: [[{ json: {} }, { json: {} }]] }, source: { main: [{ previousNode: 'Start' }] } };
-			const response = await new WorkflowExecute(additionalData, 'manual', runExecutionData).runNode(workflow, executionData, runExecutionData, 0, additionalData, 'manual');
+			const response = await new WorkflowExecute(additionalData, 'manual', runExecutionData).runNode(
+				workflow,
+				executionData,
+				runExecutionData,
+				0,
+				additionalData,
+				'manual',
+			);
 			return 'data' in response ? (response.data?.[0] ?? []) : [];
 		};
 
@@ -126,7 +154,10 @@ describe('the credential read for addressing', () => {
 			credentialsHelper,
 			continueOnFail: true,
 		});
-		expect(result.items.map((i) => i.error?.message)).toEqual([expect.stringMatching(/^Account ID "not an account id"/), expect.stringMatching(/^Account ID "not an account id"/)]);
+		expect(result.items.map((i) => i.error?.message)).toEqual([
+			expect.stringMatching(/^Account ID "not an account id"/),
+			expect.stringMatching(/^Account ID "not an account id"/),
+		]);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
@@ -139,7 +170,14 @@ describe('a context that is no run (a poller or trigger)', () => {
 		const pollContext = {
 			getNodeParameter: (name: string, _itemIndex: number, fallback: unknown) => (name === 'authentication' ? 'oAuth2' : fallback),
 			getCredentials: async () => ({ ...credential }),
-			getNode: () => ({ id: 'trigger', name: 'NetSuite Trigger', type: 'CUSTOM.netSuiteTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getNode: () => ({
+				id: 'trigger',
+				name: 'NetSuite Trigger',
+				type: 'CUSTOM.netSuiteTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}),
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 					sentTo.push(`${options.baseURL}${options.url}`);

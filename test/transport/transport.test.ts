@@ -14,7 +14,13 @@ const tokenUrl = `${host}/services/rest/auth/oauth2/v1/token`;
 const suiteQl = '/services/rest/query/v1/suiteql';
 const ec = testKeyPair('ec-p256');
 
-const tba = { accountId: '1234567_SB1', consumerKey: 'ck-tba', consumerSecret: 'SECRET-consumer', tokenId: 'tid', tokenSecret: 'SECRET-token' };
+const tba = {
+	accountId: '1234567_SB1',
+	consumerKey: 'ck-tba',
+	consumerSecret: 'SECRET-consumer',
+	tokenId: 'tid',
+	tokenSecret: 'SECRET-token',
+};
 const m2m = { accountId: '1234567_SB1', consumerKey: 'ck-m2m', certificateId: 'kid-1', privateKey: ec.privateKeyPem, algorithm: 'ES256' };
 
 const nsError = (status: number, code: string, detail: string) => ({
@@ -26,7 +32,8 @@ const nsError = (status: number, code: string, detail: string) => ({
 
 const verify = { resource: 'connection', operation: 'verify' };
 const tbaCredentials = () => ({ netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba } } });
-const m2mHelper = () => new TestCredentialsHelper({ netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } });
+const m2mHelper = () =>
+	new TestCredentialsHelper({ netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } });
 
 afterAll(() => nock.restore());
 
@@ -50,11 +57,18 @@ describe('the shared transport, driven through the NetSuite node in n8n-core', (
 		const token = nock(host)
 			.post('/services/rest/auth/oauth2/v1/token', (body) => {
 				assertion = body.client_assertion;
-				return body.grant_type === 'client_credentials' && body.client_assertion_type === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+				return (
+					body.grant_type === 'client_credentials' &&
+					body.client_assertion_type === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+				);
 			})
 			.once()
 			.reply(200, { access_token: 'access-1', expires_in: 3600, token_type: 'bearer' });
-		const api = nock(host, { reqheaders: { authorization: 'Bearer access-1' } }).post(suiteQl).query(true).times(5).reply(200, { items: [{ ok: '1' }], hasMore: false });
+		const api = nock(host, { reqheaders: { authorization: 'Bearer access-1' } })
+			.post(suiteQl)
+			.query(true)
+			.times(5)
+			.reply(200, { items: [{ ok: '1' }], hasMore: false });
 		const credentialsHelper = m2mHelper();
 		for (let run = 0; run < 2; run++) {
 			const result = await runNode({
@@ -78,11 +92,21 @@ describe('the shared transport, driven through the NetSuite node in n8n-core', (
 
 	it('fetches a new M2M token when NetSuite answers 401 to an expired one, and retries the request', async () => {
 		nock(host).post('/services/rest/auth/oauth2/v1/token').reply(200, { access_token: 'access-2', expires_in: 3600 });
-		nock(host, { reqheaders: { authorization: 'Bearer expired' } }).post(suiteQl).query(true).reply(401, nsError(401, 'INVALID_LOGIN', 'Invalid login attempt.'));
-		const api = nock(host, { reqheaders: { authorization: 'Bearer access-2' } }).post(suiteQl).query(true).reply(200, { items: [{ ok: '1' }], hasMore: false });
+		nock(host, { reqheaders: { authorization: 'Bearer expired' } })
+			.post(suiteQl)
+			.query(true)
+			.reply(401, nsError(401, 'INVALID_LOGIN', 'Invalid login attempt.'));
+		const api = nock(host, { reqheaders: { authorization: 'Bearer access-2' } })
+			.post(suiteQl)
+			.query(true)
+			.reply(200, { items: [{ ok: '1' }], hasMore: false });
 		const credentialsHelper = m2mHelper();
 		await credentialsHelper.updateCredentials({ id: null, name: '' }, 'netSuiteClientCredentialsApi', { ...m2m, accessToken: 'expired' });
-		const result = await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'clientCredentials', ...verify }, credentialsHelper });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: 'clientCredentials', ...verify },
+			credentialsHelper,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ ok: true, accountId: '1234567_SB1', credentialType: 'netSuiteClientCredentialsApi' });
 		api.done();
@@ -90,9 +114,20 @@ describe('the shared transport, driven through the NetSuite node in n8n-core', (
 	});
 
 	it('retries a 429 CONCURRENCY_LIMIT_EXCEEDED (no Retry-After) with growing, jittered delays, then succeeds', async () => {
-		const limited = nock(host).post(suiteQl).query(true).times(3).reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.'));
-		const ok = nock(host).post(suiteQl).query(true).reply(200, { items: [{ ok: '1' }], hasMore: false });
-		const result = await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'tokenBasedAuth', ...verify }, credentials: tbaCredentials() });
+		const limited = nock(host)
+			.post(suiteQl)
+			.query(true)
+			.times(3)
+			.reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.'));
+		const ok = nock(host)
+			.post(suiteQl)
+			.query(true)
+			.reply(200, { items: [{ ok: '1' }], hasMore: false });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: 'tokenBasedAuth', ...verify },
+			credentials: tbaCredentials(),
+		});
 		expect(result.error).toBeUndefined();
 		limited.done();
 		ok.done();
@@ -105,9 +140,16 @@ describe('the shared transport, driven through the NetSuite node in n8n-core', (
 	});
 
 	it('waits as long as Retry-After says when NetSuite sends one', async () => {
-		nock(host).post(suiteQl).query(true).reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'blocked'), { 'Retry-After': '7' });
+		nock(host)
+			.post(suiteQl)
+			.query(true)
+			.reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'blocked'), { 'Retry-After': '7' });
 		nock(host).post(suiteQl).query(true).reply(200, { items: [], hasMore: false });
-		const result = await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'tokenBasedAuth', ...verify }, credentials: tbaCredentials() });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: 'tokenBasedAuth', ...verify },
+			credentials: tbaCredentials(),
+		});
 		expect(result.error).toBeUndefined();
 		expect(delays).toEqual([7000]);
 	});
@@ -130,8 +172,14 @@ describe('the shared transport, driven through the NetSuite node in n8n-core', (
 	});
 
 	it('with Continue On Fail, a failing item becomes an error item and the others still run', async () => {
-		nock(host).post(suiteQl, (b) => b.q === 'SELECT bad').query(true).reply(400, nsError(400, 'INVALID_PARAMETER', 'Invalid search query.'));
-		nock(host).post(suiteQl, (b) => b.q === 'SELECT 2 AS n FROM DUAL').query(true).reply(200, { items: [{ n: '2' }], hasMore: false });
+		nock(host)
+			.post(suiteQl, (b) => b.q === 'SELECT bad')
+			.query(true)
+			.reply(400, nsError(400, 'INVALID_PARAMETER', 'Invalid search query.'));
+		nock(host)
+			.post(suiteQl, (b) => b.q === 'SELECT 2 AS n FROM DUAL')
+			.query(true)
+			.reply(200, { items: [{ n: '2' }], hasMore: false });
 		const result = await runNode({
 			nodeType: new NetSuite(),
 			parameters: { authentication: 'tokenBasedAuth', resource: 'suiteQl', operation: 'run', query: '={{ $json.q }}' },
@@ -154,15 +202,39 @@ describe('bad credential input is refused before any request, naming the field a
 	const secrets = [tba.consumerSecret, tba.tokenSecret, ec.privateKeyPem.split('\n')[1], 'access-secret-token'];
 
 	const cases: Array<[string, string, Record<string, unknown>, RegExp]> = [
-		['an empty consumer secret', 'tokenBasedAuth', { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba, consumerSecret: '' } } }, /^Consumer Secret is empty/],
-		['a malformed account id', 'tokenBasedAuth', { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba, accountId: 'acme.evil.com' } } }, /^Account ID "acme.evil.com" is not a NetSuite account id/],
-		['a private key that is not PEM', 'clientCredentials', { netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m, privateKey: 'SECRET-not-a-key' } } }, /^Private Key is not a PEM private key/],
-		['a PEM of the wrong type for the algorithm', 'clientCredentials', { netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m, algorithm: 'PS256' } } }, /^Private Key is a ec key but Algorithm PS256 needs an RSA key/],
+		[
+			'an empty consumer secret',
+			'tokenBasedAuth',
+			{ netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba, consumerSecret: '' } } },
+			/^Consumer Secret is empty/,
+		],
+		[
+			'a malformed account id',
+			'tokenBasedAuth',
+			{ netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { ...tba, accountId: 'acme.evil.com' } } },
+			/^Account ID "acme.evil.com" is not a NetSuite account id/,
+		],
+		[
+			'a private key that is not PEM',
+			'clientCredentials',
+			{ netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m, privateKey: 'SECRET-not-a-key' } } },
+			/^Private Key is not a PEM private key/,
+		],
+		[
+			'a PEM of the wrong type for the algorithm',
+			'clientCredentials',
+			{ netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m, algorithm: 'PS256' } } },
+			/^Private Key is a ec key but Algorithm PS256 needs an RSA key/,
+		],
 	];
 
 	it.each(cases)('%s', async (_name, authentication, credentials, message) => {
 		nock.disableNetConnect();
-		const result = await runNode({ nodeType: new NetSuite(), parameters: { authentication, ...verify }, credentials: credentials as never });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication, ...verify },
+			credentials: credentials as never,
+		});
 		nock.enableNetConnect();
 		expect(result.error?.message).toMatch(message);
 		const shown = JSON.stringify({ message: result.error?.message, description: result.error?.description, items: result.items });
@@ -170,13 +242,17 @@ describe('bad credential input is refused before any request, naming the field a
 	});
 
 	it('a token endpoint refusal names the fields to check and hides the assertion', async () => {
-		nock(host).post('/services/rest/auth/oauth2/v1/token').reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT signature' });
+		nock(host)
+			.post('/services/rest/auth/oauth2/v1/token')
+			.reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT signature' });
 		const result = await runNode({
 			nodeType: new NetSuite(),
 			parameters: { authentication: 'clientCredentials', ...verify },
 			credentials: { netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } },
 		});
-		expect(result.error?.message).toMatch(/NetSuite refused the client credentials \(invalid_grant: Invalid JWT signature, HTTP 400\)\. Check Consumer Key, Certificate ID/);
+		expect(result.error?.message).toMatch(
+			/NetSuite refused the client credentials \(invalid_grant: Invalid JWT signature, HTTP 400\)\. Check Consumer Key, Certificate ID/,
+		);
 		expect(JSON.stringify(result.error?.message)).not.toMatch(/eyJ/);
 	});
 });

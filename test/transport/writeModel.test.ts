@@ -51,7 +51,8 @@ describe('writes under random faults (model test)', () => {
 		return await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'tokenBasedAuth', ...parameters }, credentials });
 	};
 	const idsNamed = (name: string) => emulator.data.db.all('SELECT id FROM customer WHERE companyname = ?', [name]).map((r) => String(r.id));
-	const lineCount = (orderId: number) => Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [orderId])[0].n);
+	const lineCount = (orderId: number) =>
+		Number(emulator.data.db.all('SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [orderId])[0].n);
 
 	it.each([3, 17, 101, 4242])('seed %i: every create ends as exactly one record with its id, and no line is added twice', async (seed) => {
 		const random = lcg(seed);
@@ -59,22 +60,39 @@ describe('writes under random faults (model test)', () => {
 		for (let step = 0; step < 6; step++) {
 			const name = `Model ${seed}-${step}`;
 			// Up to 3 faults on the create and 2 on the job reads: within the 6 retries, so every create must succeed.
-			for (let i = Math.floor(random() * 4); i > 0; i--) proxy.inject(randomFault(random), 1, (m, p) => m === 'POST' && p.endsWith('/customer'));
-			for (let i = Math.floor(random() * 3); i > 0; i--) proxy.inject(randomFault(random), 1, (m, p) => m === 'GET' && p.includes('/async/v1/job/'));
-			const created = await run({ resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: JSON.stringify({ companyName: name, subsidiary: { id: '1' } }) });
+			for (let i = Math.floor(random() * 4); i > 0; i--)
+				proxy.inject(randomFault(random), 1, (m, p) => m === 'POST' && p.endsWith('/customer'));
+			for (let i = Math.floor(random() * 3); i > 0; i--)
+				proxy.inject(randomFault(random), 1, (m, p) => m === 'GET' && p.includes('/async/v1/job/'));
+			const created = await run({
+				resource: 'record',
+				operation: 'create',
+				recordType: type('customer'),
+				bodyMode: 'json',
+				bodyJson: JSON.stringify({ companyName: name, subsidiary: { id: '1' } }),
+			});
 			const ids = idsNamed(name);
 			if (ids.length !== 1) problems.push(`${name}: ${ids.length} records`);
 			if (created.error) problems.push(`${name}: failed: ${created.error.message}`);
-			else if (created.items[0]?.json.id !== ids[0]) problems.push(`${name}: answered id ${String(created.items[0]?.json.id)}, record is ${ids[0]}`);
+			else if (created.items[0]?.json.id !== ids[0])
+				problems.push(`${name}: answered id ${String(created.items[0]?.json.id)}, record is ${ids[0]}`);
 
 			const before = lineCount(101);
 			proxy.inject(randomFault(random), 1, (m, p) => m === 'PATCH' && p.endsWith('/salesOrder/101'));
-			const added = await run({ resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '101', sublistId: 'item', lines: '[{"item": {"id": "5"}}]' });
+			const added = await run({
+				resource: 'sublist',
+				operation: 'addLine',
+				recordType: type('salesOrder'),
+				recordId: '101',
+				sublistId: 'item',
+				lines: '[{"item": {"id": "5"}}]',
+			});
 			await new Promise((r) => setTimeout(r, 450)); // let a slow answer's write land before counting
 			const delta = lineCount(101) - before;
 			if (delta > 1) problems.push(`add line ${step}: ${delta} lines added for one`);
 			if (!added.error && delta !== 1) problems.push(`add line ${step}: reported success, ${delta} lines added`);
-			if (added.error && delta === 1 && !/may have applied/.test(String(added.error.description))) problems.push(`add line ${step}: line added but the error does not say so: ${added.error.message}`);
+			if (added.error && delta === 1 && !/may have applied/.test(String(added.error.description)))
+				problems.push(`add line ${step}: line added but the error does not say so: ${added.error.message}`);
 		}
 		if (problems.length) throw new Error(`seed ${seed}:\n${problems.join('\n')}`);
 	});

@@ -19,13 +19,20 @@ describe('account ids', () => {
 		});
 	});
 
-	it.each(['', 'evil.com', '1234567.evil.com', 'https://1234567.app.netsuite.com', '1234567_SB', '1234567/..', '12 34', '1234567_XX1', 'a'.repeat(31)])(
-		'refuses %j with an error naming Account ID',
-		(bad) => {
-			expect(() => parseAccountId(bad)).toThrow(/Account ID/);
-			expect(() => accountUrls(bad)).toThrow(/Account ID/);
-		},
-	);
+	it.each([
+		'',
+		'evil.com',
+		'1234567.evil.com',
+		'https://1234567.app.netsuite.com',
+		'1234567_SB',
+		'1234567/..',
+		'12 34',
+		'1234567_XX1',
+		'a'.repeat(31),
+	])('refuses %j with an error naming Account ID', (bad) => {
+		expect(() => parseAccountId(bad)).toThrow(/Account ID/);
+		expect(() => accountUrls(bad)).toThrow(/Account ID/);
+	});
 
 	it('lets a base URL override replace every host, keeping only its origin', () => {
 		expect(accountUrls('1234567', 'http://127.0.0.1:8787/some/path')).toEqual({

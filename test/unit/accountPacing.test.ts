@@ -38,7 +38,8 @@ class VirtualTime {
 	private created = 0;
 	private readonly timers: Array<{ at: number; order: number; wake: () => void }> = [];
 
-	readonly sleep: Sleep = async (ms) => await new Promise<void>((wake) => this.timers.push({ at: this.now + ms, order: this.created++, wake }));
+	readonly sleep: Sleep = async (ms) =>
+		await new Promise<void>((wake) => this.timers.push({ at: this.now + ms, order: this.created++, wake }));
 
 	async run<T>(work: Promise<T>): Promise<T> {
 		let settled = false;
@@ -99,11 +100,17 @@ describe('pacing an account after a 429', () => {
 	it('sends without any limit of its own until NetSuite answers 429', async () => {
 		const account = new Account(100);
 		let peak = 0;
-		await Promise.all(Array.from({ length: 30 }, async () => await paced('acct', async () => {
-			const result = account.send();
-			peak = Math.max(peak, account.inFlight);
-			return await result;
-		})));
+		await Promise.all(
+			Array.from(
+				{ length: 30 },
+				async () =>
+					await paced('acct', async () => {
+						const result = account.send();
+						peak = Math.max(peak, account.inFlight);
+						return await result;
+					}),
+			),
+		);
 		expect(peak).toBe(30);
 		expect(pacingOf('acct')).toBeUndefined();
 	});
@@ -112,12 +119,14 @@ describe('pacing an account after a 429', () => {
 	async function burst(key: string, account: Account, count: number): Promise<number> {
 		let peak = 0;
 		await Promise.all(
-			Array.from({ length: count }, async () =>
-				await paced(key, async () => {
-					const result = account.send();
-					peak = Math.max(peak, account.inFlight);
-					return await result;
-				}).catch(() => undefined),
+			Array.from(
+				{ length: count },
+				async () =>
+					await paced(key, async () => {
+						const result = account.send();
+						peak = Math.max(peak, account.inFlight);
+						return await result;
+					}).catch(() => undefined),
 			),
 		);
 		return peak;
@@ -156,7 +165,11 @@ describe('pacing an account after a 429', () => {
 	});
 
 	it('an error other than 429 leaves the pace as it was', async () => {
-		await expect(paced('acct', async () => { throw Object.assign(new Error('boom'), { response: { status: 500 } }); })).rejects.toThrow('boom');
+		await expect(
+			paced('acct', async () => {
+				throw Object.assign(new Error('boom'), { response: { status: 500 } });
+			}),
+		).rejects.toThrow('boom');
 		expect(pacingOf('acct')).toBeUndefined();
 	});
 
@@ -177,12 +190,14 @@ describe('pacing an account after a 429', () => {
 		const requests = 300;
 		const run = async (process: string, size: number) => {
 			let next = 0;
-			await Promise.all(Array.from({ length: size }, async () => {
-				while (next < requests) {
-					next++;
-					await sendUntilAccepted(process, account, rand, time.sleep);
-				}
-			}));
+			await Promise.all(
+				Array.from({ length: size }, async () => {
+					while (next < requests) {
+						next++;
+						await sendUntilAccepted(process, account, rand, time.sleep);
+					}
+				}),
+			);
 		};
 		await time.run(Promise.all([run('worker-a|acct', concurrency[0]), run('worker-b|acct', concurrency[1])]));
 		pacingSettings.now = () => clock;
@@ -195,16 +210,19 @@ describe('pacing an account after a 429', () => {
 	// state) share one account limit, with random latencies and concurrency per process. Each
 	// learns only from its own 429s. Limits from 3 up: a process never goes below one request in
 	// flight, so with a limit no bigger than the number of processes their floors alone fill it.
-	it.each([1, 2, 3, 42, 1234, 99_999])('two processes sharing one account limit: every request lands, 429s cut at least fourfold (seed %i)', async (seed) => {
-		let detail = '';
-		try {
-			const unpaced = await twoProcesses(seed, false);
-			const paced = await twoProcesses(seed, true);
-			detail = `limit ${paced.limit}, concurrency ${paced.concurrency.join('/')}, 429s per write ${paced.ratio.toFixed(3)} paced vs ${unpaced.ratio.toFixed(3)} unpaced`;
-			expect(paced.ratio).toBeLessThan(unpaced.ratio / 4);
-			if (paced.limit >= 4) expect(paced.ratio).toBeLessThan(0.3);
-		} catch (error) {
-			throw new Error(`seed ${seed} (${detail}): ${(error as Error).message}`);
-		}
-	});
+	it.each([1, 2, 3, 42, 1234, 99_999])(
+		'two processes sharing one account limit: every request lands, 429s cut at least fourfold (seed %i)',
+		async (seed) => {
+			let detail = '';
+			try {
+				const unpaced = await twoProcesses(seed, false);
+				const paced = await twoProcesses(seed, true);
+				detail = `limit ${paced.limit}, concurrency ${paced.concurrency.join('/')}, 429s per write ${paced.ratio.toFixed(3)} paced vs ${unpaced.ratio.toFixed(3)} unpaced`;
+				expect(paced.ratio).toBeLessThan(unpaced.ratio / 4);
+				if (paced.limit >= 4) expect(paced.ratio).toBeLessThan(0.3);
+			} catch (error) {
+				throw new Error(`seed ${seed} (${detail}): ${(error as Error).message}`);
+			}
+		},
+	);
 });

@@ -17,7 +17,11 @@ describe('M2M client assertion', () => {
 	] as const)('a %s JWT verifies with the matching public key and carries kid, iss, aud, scope, iat, exp', async (algorithm, kind) => {
 		const keys = testKeyPair(kind);
 		const jwt = await signClientAssertion({ ...base, algorithm, privateKeyPem: keys.privateKeyPem, now: Math.floor(Date.now() / 1000) });
-		const { payload, protectedHeader } = await jwtVerify(jwt, keys.publicKey, { issuer: 'client-id-1', audience: tokenUrl, algorithms: [algorithm] });
+		const { payload, protectedHeader } = await jwtVerify(jwt, keys.publicKey, {
+			issuer: 'client-id-1',
+			audience: tokenUrl,
+			algorithms: [algorithm],
+		});
 		expect(protectedHeader).toEqual({ alg: algorithm, typ: 'JWT', kid: 'cert-kid-9' });
 		expect(payload.scope).toEqual(['rest_webservices', 'restlets']);
 		expect(payload.exp! - payload.iat!).toBeGreaterThan(0);

@@ -14,7 +14,10 @@ const nsBody = (status: number, code: string, detail: string, extra: object = {}
 
 describe('NetSuite errors', () => {
 	it("surfaces NetSuite's detail and error code", () => {
-		const error = toNetSuiteApiError(node, { status: 400, body: nsBody(400, 'USER_ERROR', 'Invalid value for the field email.', { 'o:errorPath': 'email' }) });
+		const error = toNetSuiteApiError(node, {
+			status: 400,
+			body: nsBody(400, 'USER_ERROR', 'Invalid value for the field email.', { 'o:errorPath': 'email' }),
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Invalid value for the field email. [USER_ERROR]');
 		expect(error.description).toContain('NetSuite error code: USER_ERROR');
@@ -23,7 +26,10 @@ describe('NetSuite errors', () => {
 	});
 
 	it('hints at the role on 403', () => {
-		const error = toNetSuiteApiError(node, { status: 403, body: nsBody(403, 'INSUFFICIENT_PERMISSION', 'Permission Violation: You need a higher level of the Customers permission.') });
+		const error = toNetSuiteApiError(node, {
+			status: 403,
+			body: nsBody(403, 'INSUFFICIENT_PERMISSION', 'Permission Violation: You need a higher level of the Customers permission.'),
+		});
 		expect(error.description).toMatch(/role .* lacks a permission/);
 	});
 
@@ -35,7 +41,11 @@ describe('NetSuite errors', () => {
 	it('finds status, body and headers in an axios-shaped error wrapped by n8n, and never the request', () => {
 		const axiosLike = Object.assign(new Error('Request failed with status code 429'), {
 			config: { headers: { Authorization: 'Bearer secret-token-value' } },
-			response: { status: 429, headers: { 'retry-after': '2' }, data: JSON.stringify(nsBody(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.')) },
+			response: {
+				status: 429,
+				headers: { 'retry-after': '2' },
+				data: JSON.stringify(nsBody(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.')),
+			},
 		});
 		const wrapped = Object.assign(new Error('wrapped'), { cause: axiosLike });
 		const failure = httpFailure(wrapped);
@@ -57,7 +67,10 @@ describe('NetSuite errors on n8n 2.8', () => {
 
 	it("reads NetSuite's detail from error.context.data, where n8n 2.8 keeps the body, with httpCode set", () => {
 		// n8n 2.8 wraps axios's error in a NodeApiError whose `cause` does not survive; only httpCode and context.data do.
-		const n8n28 = Object.assign(new Error('The resource you are requesting could not be found'), { httpCode: '404', context: { data: body } });
+		const n8n28 = Object.assign(new Error('The resource you are requesting could not be found'), {
+			httpCode: '404',
+			context: { data: body },
+		});
 		const failure = httpFailure(n8n28);
 		expect(failure).toMatchObject({ status: 404, body });
 		const error = toNetSuiteApiError(node, failure);
@@ -70,7 +83,11 @@ describe('NetSuite errors on n8n 2.8', () => {
 		// What n8n-core's routing-node.js does with an error it does not recognise as its own NodeApiError:
 		const shaped = ours as unknown as { isAxiosError?: boolean; response?: { status: number; data: object } };
 		const httpCode = shaped.isAxiosError && shaped.response ? String(shaped.response.status) : 'none';
-		const rewrapped = new NodeApiError(node, { ...shaped, message: ours.message } as never, { message: ours.message, description: ours.description ?? undefined, httpCode });
+		const rewrapped = new NodeApiError(node, { ...shaped, message: ours.message } as never, {
+			message: ours.message,
+			description: ours.description ?? undefined,
+			httpCode,
+		});
 		expect(rewrapped.httpCode).toBe('400');
 		expect(rewrapped.message).toBe('Please enter value(s) for: Subsidiary [USER_ERROR]');
 	});
@@ -82,8 +99,16 @@ describe('NetSuite errors on n8n 2.8', () => {
 
 describe('an OAuth2 refresh NetSuite refuses, as each n8n version reports it', () => {
 	it.each([
-		['n8n 2.40 (NodeOperationError, credential-invalid)', Object.assign(new Error('The credential "NetSuite" needs to be reconnected.'), { failure: { cause: 'credential-invalid' } })],
-		['n8n 2.8 (NodeApiError around client-oauth2 AuthError)', new Error('The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.')],
+		[
+			'n8n 2.40 (NodeOperationError, credential-invalid)',
+			Object.assign(new Error('The credential "NetSuite" needs to be reconnected.'), { failure: { cause: 'credential-invalid' } }),
+		],
+		[
+			'n8n 2.8 (NodeApiError around client-oauth2 AuthError)',
+			new Error(
+				'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+			),
+		],
 		['client-oauth2 AuthError itself', Object.assign(new Error('invalid grant'), { code: 'EAUTH', body: { error: 'invalid_grant' } })],
 	])('%s says to reconnect', (_name, error) => {
 		expect(authFailure(node, error)?.message).toMatch(/Open the NetSuite OAuth2 credential and click Reconnect/);

@@ -102,7 +102,13 @@ async function check(seed: number): Promise<string[]> {
 	const out: Row[][] = [];
 	let error: unknown;
 	try {
-		for await (const rows of pages<Row, number>({ first: 0, fetch: server.fetch, after, maxRows: s.maxRows, stuck: (c) => new GoneBack(`back to ${c}`) })) {
+		for await (const rows of pages<Row, number>({
+			first: 0,
+			fetch: server.fetch,
+			after,
+			maxRows: s.maxRows,
+			stuck: (c) => new GoneBack(`back to ${c}`),
+		})) {
 			out.push(rows);
 			if (out.length === s.stopAfterPages) break;
 		}
@@ -111,7 +117,8 @@ async function check(seed: number): Promise<string[]> {
 	}
 
 	const v: string[] = [];
-	const say = (what: string) => v.push(`seed ${seed} (${s.mode}, ${s.data.length} rows, page ${s.pageSize}, maxRows ${s.maxRows}): ${what}`);
+	const say = (what: string) =>
+		v.push(`seed ${seed} (${s.mode}, ${s.data.length} rows, page ${s.pageSize}, maxRows ${s.maxRows}): ${what}`);
 	const log = server.served;
 	const limit = s.maxRows ?? Infinity;
 	const sent = log.flatMap((p) => p.rows);
@@ -138,7 +145,8 @@ async function check(seed: number): Promise<string[]> {
 		if (!ends && last) {
 			const consumerStopped = s.stopAfterPages !== undefined && out.length === s.stopAfterPages;
 			const wentBack = error instanceof GoneBack && i === s.goBackAt;
-			if (!consumerStopped && !wentBack) say(`stopped after page ${i} [${ids(page.rows)}] though it said hasMore and maxRows was not reached`);
+			if (!consumerStopped && !wentBack)
+				say(`stopped after page ${i} [${ids(page.rows)}] though it said hasMore and maxRows was not reached`);
 		}
 	});
 	// The next cursor is asked for only when another page is to be read (a key that cannot be
@@ -146,13 +154,15 @@ async function check(seed: number): Promise<string[]> {
 	const crossed = log.length - 1 + (error instanceof GoneBack ? 1 : 0);
 	if (log.length && boundaries !== crossed) say(`asked for the next cursor ${boundaries} times for ${crossed} page boundaries crossed`);
 	// The stuck error comes exactly when the next cursor went back, and only then.
-	if (error instanceof GoneBack && boundaries - 1 !== s.goBackAt) say(`stuck error at boundary ${boundaries - 1}, the cursor went back at ${s.goBackAt}`);
+	if (error instanceof GoneBack && boundaries - 1 !== s.goBackAt)
+		say(`stuck error at boundary ${boundaries - 1}, the cursor went back at ${s.goBackAt}`);
 	if (error === undefined && s.goBackAt !== undefined && boundaries > s.goBackAt) say('went back to a cursor already read and carried on');
 	// Against the data: by key each row at most once and in order; with a well-behaved server
 	// and nothing stopping it, exactly the first maxRows rows.
 	if (s.mode === 'key' && got.some((row, i) => i > 0 && row.id <= got[i - 1].id)) say(`rows out of order or repeated: [${ids(got)}]`);
 	const clean = log.every((p) => !p.fault) && error === undefined && (s.stopAfterPages === undefined || out.length < s.stopAfterPages);
-	if (clean && ids(got) !== ids(s.data.slice(0, limit))) say(`a clean read handed out [${ids(got)}], expected the first ${Math.min(limit, s.data.length)} rows`);
+	if (clean && ids(got) !== ids(s.data.slice(0, limit)))
+		say(`a clean read handed out [${ids(got)}], expected the first ${Math.min(limit, s.data.length)} rows`);
 	return v;
 }
 

@@ -41,7 +41,10 @@ describe('the shared pager', () => {
 
 	it('trims the page that reaches maxRows and fetches nothing after it', async () => {
 		const server = answering(page([1, 2, 3], true), page([4, 5, 6], true), page([7], false));
-		expect(await collect(pages({ first: 0, fetch: server.fetch, after: byLastRow, maxRows: 5 }))).toEqual([[1, 2, 3], [4, 5]]);
+		expect(await collect(pages({ first: 0, fetch: server.fetch, after: byLastRow, maxRows: 5 }))).toEqual([
+			[1, 2, 3],
+			[4, 5],
+		]);
 		expect(server.asked).toEqual([0, 3]);
 	});
 
@@ -59,7 +62,9 @@ describe('the shared pager', () => {
 
 	it.each([-1, 1.5, Number.NaN])('refuses maxRows %p before any request', async (maxRows) => {
 		const server = answering(page([1], false));
-		await expect(allRows(pages({ first: 0, fetch: server.fetch, after: byLastRow, maxRows }))).rejects.toThrow(`maxRows must be a whole number of 0 or more (it is ${maxRows})`);
+		await expect(allRows(pages({ first: 0, fetch: server.fetch, after: byLastRow, maxRows }))).rejects.toThrow(
+			`maxRows must be a whole number of 0 or more (it is ${maxRows})`,
+		);
 		expect(server.asked).toEqual([]);
 	});
 
@@ -70,15 +75,26 @@ describe('the shared pager', () => {
 			for await (const rows of pages({ first: 0, fetch: server.fetch, after: () => 7 })) out.push(rows);
 		};
 		await expect(read()).rejects.toThrow('Paging stopped: the next page would start at 7 again, where a page was already read');
-		expect(out).toEqual([[1, 2], [1, 2]]);
+		expect(out).toEqual([
+			[1, 2],
+			[1, 2],
+		]);
 		expect(server.asked).toEqual([0, 7]);
 	});
 
 	it('fails when the cursor comes back to an earlier one (a loop of two pages), with the caller’s own error', async () => {
 		const server = answering(page([1], true), page([2], true), page([1], true));
-		const cursors = [{ time: '10:00', id: '5' }, { time: '09:00', id: '1' }];
+		const cursors = [
+			{ time: '10:00', id: '5' },
+			{ time: '09:00', id: '1' },
+		];
 		const stuck = (cursor: { time: string; id: string }) => new Error(`went back to ${cursor.time}/${cursor.id}`);
-		const paged = pages({ first: { time: '09:00', id: '1' }, fetch: async () => await server.fetch(0), after: () => cursors.shift()!, stuck });
+		const paged = pages({
+			first: { time: '09:00', id: '1' },
+			fetch: async () => await server.fetch(0),
+			after: () => cursors.shift()!,
+			stuck,
+		});
 		await expect(allRows(paged)).rejects.toThrow('went back to 09:00/1');
 		expect(server.asked).toHaveLength(2);
 	});

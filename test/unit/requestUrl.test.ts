@@ -1,7 +1,15 @@
 import { buildRequestUrl, onTheWire } from '../../nodes/shared/api/requestUrl';
 
 describe('the URL a request is signed for is the URL it is sent to', () => {
-	const paths = ['/customer/eid:ACME 42', '/customer/eid:Müller-Ωmega-😀', '/customer/eid:A+B', '/customer/eid:A%2FB', '/customer/eid:50%off', '/customer/eid:[x]|^{}`"<>', '/x/\u0001\u007f'];
+	const paths = [
+		'/customer/eid:ACME 42',
+		'/customer/eid:Müller-Ωmega-😀',
+		'/customer/eid:A+B',
+		'/customer/eid:A%2FB',
+		'/customer/eid:50%off',
+		'/customer/eid:[x]|^{}`"<>',
+		'/x/\u0001\u007f',
+	];
 
 	it.each(paths)('%s is already in the form an HTTP client sends, so no client re-encodes it after signing', (path) => {
 		const url = buildRequestUrl('https://1234567.suitetalk.api.netsuite.com', `/services/rest/record/v1${path}`, { q: 'name IS "a b+c"' });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { backoffDelayMs, DEFAULT_RETRY, retryAfterMs, retryTiming, waitRefusal } from '../../nodes/shared/api/retry';
-import { failureKind, rawRequestClass, RETRY_POLICY, retryPolicyMarkdown, shouldRetry, type FailureKind } from '../../nodes/shared/api/retryPolicy';
+import {
+	failureKind,
+	rawRequestClass,
+	RETRY_POLICY,
+	retryPolicyMarkdown,
+	shouldRetry,
+	type FailureKind,
+} from '../../nodes/shared/api/retryPolicy';
 
 const failures: Record<FailureKind, { status?: number; code?: string }> = {
 	throttled: { status: 429 },
@@ -25,7 +32,8 @@ describe('the retry policy table', () => {
 	it('retries a write NetSuite may have applied only where sending it again cannot apply it twice', () => {
 		for (const row of ['addLine', 'rawPostPatch'] as const) {
 			expect(shouldRetry(row, failures.throttled)).toBe(true);
-			for (const kind of ['serverError', 'connectionReset', 'timeout', 'lostAnswer'] as const) expect(shouldRetry(row, failures[kind])).toBe(false);
+			for (const kind of ['serverError', 'connectionReset', 'timeout', 'lostAnswer'] as const)
+				expect(shouldRetry(row, failures[kind])).toBe(false);
 		}
 		for (const row of ['createWithKey', 'write', 'rawPutDelete'] as const) {
 			for (const failure of Object.values(failures)) expect(shouldRetry(row, failure)).toBe(true);
@@ -37,7 +45,7 @@ describe('the retry policy table', () => {
 		expect(failureKind({ message: 'socket hang up', code: 'ECONNRESET' })).toBe('connectionReset');
 	});
 
-	it('never retries a 4xx other than 429 unless told to retry on all errors, nor an error that is not NetSuite\'s', () => {
+	it("never retries a 4xx other than 429 unless told to retry on all errors, nor an error that is not NetSuite's", () => {
 		expect(shouldRetry('readGet', { status: 400 })).toBe(false);
 		expect(shouldRetry('readGet', { status: 404 })).toBe(false);
 		expect(shouldRetry('readGet', { status: 400 }, true)).toBe(true);
@@ -73,7 +81,11 @@ describe('the retry policy table', () => {
 		expect(retryAfterMs({ 'retry-after': inFive })).toBeGreaterThan(3000);
 		expect(retryAfterMs({})).toBeUndefined();
 		expect(waitRefusal(3000, 0, { status: 429, headers: { 'Retry-After': '3' } }, DEFAULT_RETRY)).toBeUndefined();
-		expect(waitRefusal(600_000, 0, { status: 503, headers: { 'Retry-After': '600' } }, DEFAULT_RETRY)).toMatch(/asked to wait 600 s .*at most 60 s/);
-		expect(waitRefusal(30_000, 100_000, { status: 503 }, DEFAULT_RETRY)).toMatch(/stopped retrying after waiting 100 s .*at most 120 s per item/);
+		expect(waitRefusal(600_000, 0, { status: 503, headers: { 'Retry-After': '600' } }, DEFAULT_RETRY)).toMatch(
+			/asked to wait 600 s .*at most 60 s/,
+		);
+		expect(waitRefusal(30_000, 100_000, { status: 503 }, DEFAULT_RETRY)).toMatch(
+			/stopped retrying after waiting 100 s .*at most 120 s per item/,
+		);
 	});
 });

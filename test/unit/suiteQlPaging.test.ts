@@ -57,7 +57,9 @@ async function readAll(paged: AsyncIterable<IDataObject[]>): Promise<IDataObject
 describe('SuiteQL paging on the shared pager', () => {
 	it('pages by offset in multiples of the page size through the injected sender, and trims the last page to the Limit', async () => {
 		const server = fakeSuiteQl(rowsWithIds(5000));
-		const rows = await readAll(suiteQlPages.call(context, { q: 'SELECT id FROM customer' }, { maxRows: 2500, transport: server.transport }));
+		const rows = await readAll(
+			suiteQlPages.call(context, { q: 'SELECT id FROM customer' }, { maxRows: 2500, transport: server.transport }),
+		);
 		expect(rows.map((r) => r.id)).toEqual(rowsWithIds(2500).map((r) => r.id));
 		expect(server.asked.map(({ limit, offset }) => [limit, offset])).toEqual([
 			[1000, 0],
@@ -74,9 +76,14 @@ describe('SuiteQL paging on the shared pager', () => {
 		expect(server.asked).toHaveLength(100);
 	});
 
-	it('pages by key with the last key of each page as the bound parameter, after the query\'s own', async () => {
+	it("pages by key with the last key of each page as the bound parameter, after the query's own", async () => {
 		const server = fakeSuiteQl(rowsWithIds(5));
-		const rows = await readAll(suiteQlPagesByKey.call(context, { q: 'SELECT id FROM customer WHERE x = ?', params: ['a'] }, 'id', { pageSize: 2, transport: server.transport }));
+		const rows = await readAll(
+			suiteQlPagesByKey.call(context, { q: 'SELECT id FROM customer WHERE x = ?', params: ['a'] }, 'id', {
+				pageSize: 2,
+				transport: server.transport,
+			}),
+		);
 		expect(rows.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5']);
 		expect(server.asked.map((a) => a.params)).toEqual([['a'], ['a', '2'], ['a', '4']]);
 		expect(server.asked[1].q).toBe('SELECT * FROM (SELECT id FROM customer WHERE x = ?) WHERE id > ? ORDER BY id');
@@ -92,7 +99,11 @@ describe('SuiteQL paging on the shared pager', () => {
 
 	it('fails on a page that promises more but lacks the Key Column, even when the Limit ends the read on that page', async () => {
 		const server = fakeSuiteQl(Array.from({ length: 10 }, (_, i) => ({ name: `c${i}` })));
-		const paged = suiteQlPagesByKey.call(context, { q: 'SELECT name FROM customer' }, 'id', { maxRows: 2, pageSize: 5, transport: server.transport });
+		const paged = suiteQlPagesByKey.call(context, { q: 'SELECT name FROM customer' }, 'id', {
+			maxRows: 2,
+			pageSize: 5,
+			transport: server.transport,
+		});
 		await expect(readAll(paged)).rejects.toThrow('Key Column "id" is missing from the query\'s results: select it');
 	});
 });

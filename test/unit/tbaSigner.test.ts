@@ -8,8 +8,7 @@ const keys = { ...oracleVector };
 const fixed = { nonce: oracleVector.nonce, timestamp: oracleVector.timestamp };
 
 /** RFC 3986 encoding written out independently of the code under test. */
-const enc = (s: string) =>
-	encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 
 /** Signature recomputed from the documented base string, not with the library. */
 function expectedSignature(method: string, url: string, oauth: Record<string, string>, secrets = oracleVector) {
@@ -25,23 +24,33 @@ function expectedSignature(method: string, url: string, oauth: Record<string, st
 		.map(([k, v]) => `${k}=${v}`)
 		.join('&');
 	const baseString = `${method}&${enc(base)}&${enc(normalized)}`;
-	return createHmac('sha256', `${enc(secrets.consumerSecret)}&${enc(secrets.tokenSecret)}`).update(baseString).digest('base64');
+	return createHmac('sha256', `${enc(secrets.consumerSecret)}&${enc(secrets.tokenSecret)}`)
+		.update(baseString)
+		.digest('base64');
 }
 
 describe('TBA signing', () => {
 	it("reproduces Oracle's published GET vector exactly", () => {
-		const header = tbaAuthorizationHeader(keys, {
-			method: 'GET',
-			url: 'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40',
-		}, fixed);
+		const header = tbaAuthorizationHeader(
+			keys,
+			{
+				method: 'GET',
+				url: 'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40',
+			},
+			fixed,
+		);
 		expect(parseOAuthHeader(header).oauth_signature).toBe('B5OIWznZ2YP0OB7VrJrGkYsTh+8H+5T9Hag+o92q0zY=');
 	});
 
 	it("reproduces Oracle's published RESTlet POST vector, query parameters included", () => {
-		const header = tbaAuthorizationHeader(keys, {
-			method: 'POST',
-			url: 'https://123456.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=6&deploy=1&customParam=someValue&testParam=someOtherValue',
-		}, fixed);
+		const header = tbaAuthorizationHeader(
+			keys,
+			{
+				method: 'POST',
+				url: 'https://123456.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=6&deploy=1&customParam=someValue&testParam=someOtherValue',
+			},
+			fixed,
+		);
 		expect(parseOAuthHeader(header).oauth_signature).toBe('+KK4SKNgz4ZiILGLwOMtfYlgcXSy1eis8ldE9X90azQ=');
 	});
 
@@ -80,9 +89,19 @@ describe('NetSuiteTbaApi.authenticate', () => {
 	});
 
 	it("signs the request library's uri form that n8n's HTTP Request node (Custom API Call) hands over", async () => {
-		const legacy = { method: 'GET', uri: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName', qs: { expandSubResources: true } };
-		const signed = (await credential.authenticate(credentials, legacy as never)) as { url?: string; uri?: string; headers?: Record<string, unknown> };
-		expect(signed.url).toBe('https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName&expandSubResources=true');
+		const legacy = {
+			method: 'GET',
+			uri: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName',
+			qs: { expandSubResources: true },
+		};
+		const signed = (await credential.authenticate(credentials, legacy as never)) as {
+			url?: string;
+			uri?: string;
+			headers?: Record<string, unknown>;
+		};
+		expect(signed.url).toBe(
+			'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:CRM-1?fields=companyName&expandSubResources=true',
+		);
 		expect(signed.uri).toBeUndefined();
 		const header = parseOAuthHeader(String(signed.headers?.Authorization));
 		expect(header.oauth_signature).toBe(expectedSignature('GET', signed.url!, header));
@@ -111,8 +130,8 @@ describe('NetSuiteTbaApi.authenticate', () => {
 	});
 
 	it('refuses an account id that would move the host', async () => {
-		await expect(
-			credential.authenticate({ ...credentials, accountId: 'evil.com/#' }, { method: 'GET', url: '/x' }),
-		).rejects.toThrow(/Account ID "evil.com\/#" is not a NetSuite account id/);
+		await expect(credential.authenticate({ ...credentials, accountId: 'evil.com/#' }, { method: 'GET', url: '/x' })).rejects.toThrow(
+			/Account ID "evil.com\/#" is not a NetSuite account id/,
+		);
 	});
 });

@@ -55,11 +55,15 @@ describe('M2M token sharing', () => {
 
 	it('a failed fetch is not cached', async () => {
 		const cache = new TokenCache();
-		await expect(cache.token('k', undefined, async () => { throw new Error('refused'); })).rejects.toThrow('refused');
+		await expect(
+			cache.token('k', undefined, async () => {
+				throw new Error('refused');
+			}),
+		).rejects.toThrow('refused');
 		expect(await cache.token('k', undefined, async () => ({ token: 'ok', expiresInS: 60 }))).toBe('ok');
 	});
 
-	it('two workers, early revocation: a worker never hands out its own cached token when another worker\'s token was refused', async () => {
+	it("two workers, early revocation: a worker never hands out its own cached token when another worker's token was refused", async () => {
 		// The interleaving of issue 16: worker A holds tA, worker B later fetched tB and wrote it to
 		// the database. NetSuite revokes both. A's next request uses the database's tB, gets 401,
 		// and n8n calls A's preAuthentication with tB as the stale token.
@@ -89,7 +93,7 @@ describe('M2M token sharing', () => {
 		const seeds = [1, 7, 42, 1337, 2026, 99991];
 		it.each(seeds)('seed %i: no item fails with a revoked token and fetches stay shared', async (seed) => {
 			let state = seed;
-			const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+			const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 			const netSuite = new FakeNetSuite();
 			const workers = [new TokenCache(), new TokenCache(), new TokenCache()];
 			let database: string | undefined;

@@ -83,7 +83,13 @@ describe('webhook trigger ledger', () => {
 	});
 
 	it("the process memory's cursor wins over an older static copy", () => {
-		const older = { ledger: { seen: {}, signatures: {}, cursors: { customer: { recordType: 'customer', records: { after: { time: '2031-06-01 00:00:00', id: '1' } } } } } };
+		const older = {
+			ledger: {
+				seen: {},
+				signatures: {},
+				cursors: { customer: { recordType: 'customer', records: { after: { time: '2031-06-01 00:00:00', id: '1' } } } },
+			},
+		};
 		const ledger = new Ledger('wf:node', copy(older));
 		const newer = { recordType: 'customer', records: { after: { time: '2031-06-01 00:05:00', id: '9' } } };
 		ledger.setCursor('Customer', newer);

@@ -28,7 +28,9 @@ describe('push signature', () => {
 		expect(checkSignature(SECRET, { ...genuine, rawBody: Buffer.from(body.replace('"42"', '"43"')) }, NOW, WINDOW)).toBe('bad signature');
 		expect(checkSignature(SECRET, { ...genuine, rawBody: Buffer.from(`${body} `) }, NOW, WINDOW)).toBe('bad signature');
 		// Re-serialising the parsed JSON would change the bytes: only the raw body verifies.
-		expect(checkSignature(SECRET, { ...genuine, rawBody: Buffer.from(JSON.stringify(JSON.parse(body), null, 1)) }, NOW, WINDOW)).toBe('bad signature');
+		expect(checkSignature(SECRET, { ...genuine, rawBody: Buffer.from(JSON.stringify(JSON.parse(body), null, 1)) }, NOW, WINDOW)).toBe(
+			'bad signature',
+		);
 	});
 
 	it('refuses a post signed with another secret', () => {
@@ -60,13 +62,15 @@ describe('push signature', () => {
 
 	it('accepts an upper-case hex signature (NetSuite may digest in upper case)', () => {
 		const genuine = signed(body);
-		expect(checkSignature(SECRET, { ...genuine, signature: `sha256=${genuine.signature.slice(7).toUpperCase()}` }, NOW, WINDOW)).toBeUndefined();
+		expect(
+			checkSignature(SECRET, { ...genuine, signature: `sha256=${genuine.signature.slice(7).toUpperCase()}` }, NOW, WINDOW),
+		).toBeUndefined();
 	});
 
 	it('a randomized forgery search never verifies (seeded)', () => {
 		const seed = 20261125;
 		let state = seed;
-		const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		const genuine = signed(body);
 		for (let i = 0; i < 500; i++) {
 			const bytes = Buffer.from(genuine.rawBody);

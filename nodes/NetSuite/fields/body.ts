@@ -28,7 +28,13 @@ export const bodyFields: INodeProperties[] = [
 				name: 'field',
 				values: [
 					{ ...fieldPicker, name: 'name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Text, or JSON for references and sublists: {"ID": "1"}' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Text, or JSON for references and sublists: {"ID": "1"}',
+					},
 				],
 			},
 		],
@@ -39,6 +45,6 @@ export const bodyFields: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		displayOptions: { show: { bodyMode: ['json'] } },
-		description: 'The record as NetSuite\'s REST API takes it; custom fields (custbody_*, custentity_*, …) pass through as they are',
+		description: "The record as NetSuite's REST API takes it; custom fields (custbody_*, custentity_*, …) pass through as they are",
 	},
 ];

@@ -5,7 +5,13 @@ import { Q_OPERATORS } from '../inputs/qFilter';
 import { listOptionsField } from './options';
 
 export const returnAllFields: INodeProperties[] = [
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
 	{
 		displayName: 'Limit',
 		name: 'limit',
@@ -36,7 +42,11 @@ export const listFields: INodeProperties[] = [
 		options: [
 			{ name: 'None', value: 'none' },
 			{ name: 'Build Conditions', value: 'builder' },
-			{ name: 'Query (Q)', value: 'q', description: 'NetSuite\'s filter syntax, e.g. email START_WITH "a" AND dateCreated ON_OR_AFTER "1/1/2024"' },
+			{
+				name: 'Query (Q)',
+				value: 'q',
+				description: 'NetSuite\'s filter syntax, e.g. email START_WITH "a" AND dateCreated ON_OR_AFTER "1/1/2024"',
+			},
 		],
 	},
 	{
@@ -64,8 +74,20 @@ export const listFields: INodeProperties[] = [
 				name: 'condition',
 				values: [
 					fieldPicker,
-					{ displayName: 'Operator', name: 'operator', type: 'options', default: 'EQUAL', options: Q_OPERATORS.map((op) => ({ name: op, value: op })) },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'For ANY_OF and BETWEEN, separate values with commas. Dates as M/D/YYYY.' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						default: 'EQUAL',
+						options: Q_OPERATORS.map((op) => ({ name: op, value: op })),
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'For ANY_OF and BETWEEN, separate values with commas. Dates as M/D/YYYY.',
+					},
 				],
 			},
 		],
@@ -80,5 +102,3 @@ export const listFields: INodeProperties[] = [
 	},
 	listOptionsField,
 ];
-
-

@@ -72,7 +72,10 @@ function inDeclaredOrder(merged: INodeProperties[], chains: number[][]): INodePr
 }
 
 export function mergeSharedFields(declared: Declared[]): INodeProperties[] {
-	const byOperation = mergeOn(declared.map((d) => d.property), 'operation');
+	const byOperation = mergeOn(
+		declared.map((d) => d.property),
+		'operation',
+	);
 	const byResource = mergeOn(byOperation.merged, 'resource');
 	const groupOf = byOperation.groupOf.map((g) => byResource.groupOf[g]);
 	const chains = new Map<string, number[]>();

@@ -2,9 +2,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const getOptions: INodeProperties[] = [
-	{ displayName: 'Expand Sub-Resources', name: 'expandSubResources', type: 'boolean', default: false, description: 'Whether to include sublist lines and subrecords' },
-	{ displayName: 'Fields', name: 'fields', type: 'string', default: '', placeholder: 'companyName,email', description: 'Comma-separated field IDs to return (empty = all)' },
-	{ displayName: 'Simple Enum Format', name: 'simpleEnumFormat', type: 'boolean', default: false, description: 'Whether to return enum (select) fields, such as a status, as their plain ID ("B") instead of {ID, name}. References to other records (customer, subsidiary, …) keep {ID, refName}.' },
+	{
+		displayName: 'Expand Sub-Resources',
+		name: 'expandSubResources',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include sublist lines and subrecords',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'string',
+		default: '',
+		placeholder: 'companyName,email',
+		description: 'Comma-separated field IDs to return (empty = all)',
+	},
+	{
+		displayName: 'Simple Enum Format',
+		name: 'simpleEnumFormat',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return enum (select) fields, such as a status, as their plain ID ("B") instead of {ID, name}. References to other records (customer, subsidiary, …) keep {ID, refName}.',
+	},
 ];
 
 export const batchSizeOption: INodeProperties = {
@@ -13,7 +33,8 @@ export const batchSizeOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 50 },
 	default: 0,
-	description: 'How many requests of this node run at once. 0 = Auto: the account\'s concurrency limit when the role may read it, else 3. Over the limit NetSuite answers 429 and the node waits and retries.',
+	description:
+		"How many requests of this node run at once. 0 = Auto: the account's concurrency limit when the role may read it, else 3. Over the limit NetSuite answers 429 and the node waits and retries.",
 };
 
 const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
@@ -39,14 +60,33 @@ export const writeOptionsField = (withReplace: boolean): INodeProperties =>
 		},
 		...(withReplace
 			? ([
-					{ displayName: 'Replace Sublists', name: 'replace', type: 'string', default: '', placeholder: 'item,addressBook', description: 'Sublists whose lines the body replaces (otherwise lines are added)' },
-					{ displayName: 'Replace Selected Fields', name: 'replaceSelectedFields', type: 'boolean', default: false, description: 'Whether fields named in Replace Sublists and missing from the body are cleared' },
+					{
+						displayName: 'Replace Sublists',
+						name: 'replace',
+						type: 'string',
+						default: '',
+						placeholder: 'item,addressBook',
+						description: 'Sublists whose lines the body replaces (otherwise lines are added)',
+					},
+					{
+						displayName: 'Replace Selected Fields',
+						name: 'replaceSelectedFields',
+						type: 'boolean',
+						default: false,
+						description: 'Whether fields named in Replace Sublists and missing from the body are cleared',
+					},
 				] as INodeProperties[])
 			: []),
 	]);
 
 export const listOptionsField = optionsCollection([
-	{ displayName: 'Fetch Full Records', name: 'fullRecords', type: 'boolean', default: false, description: 'Whether to get each listed record in full (one request per record) instead of only its ID' },
+	{
+		displayName: 'Fetch Full Records',
+		name: 'fullRecords',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to get each listed record in full (one request per record) instead of only its ID',
+	},
 	batchSizeOption,
 	...getOptions,
 ]);

@@ -6,9 +6,18 @@ const RECORD_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 /** The Record Type input (resources with a fixed type never ask: see Resource.recordType). */
 export function recordTypeParam(ctx: IExecuteSingleFunctions): string {
 	const value = String(ctx.getNodeParameter('recordType', '', { extractValue: true }) ?? '').trim();
-	if (!value) throw new NodeOperationError(ctx.getNode(), 'Record Type is empty: pick one from the list or enter its ID (for example customer or customrecord_project)', { itemIndex: ctx.getItemIndex() });
+	if (!value)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Record Type is empty: pick one from the list or enter its ID (for example customer or customrecord_project)',
+			{ itemIndex: ctx.getItemIndex() },
+		);
 	if (!RECORD_TYPE.test(value)) {
-		throw new NodeOperationError(ctx.getNode(), `Record Type "${value}" is not a NetSuite record type ID (letters, digits and _ only, for example salesOrder or customrecord_project)`, { itemIndex: ctx.getItemIndex() });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Record Type "${value}" is not a NetSuite record type ID (letters, digits and _ only, for example salesOrder or customrecord_project)`,
+			{ itemIndex: ctx.getItemIndex() },
+		);
 	}
 	return value;
 }
@@ -17,21 +26,34 @@ export function recordTypeParam(ctx: IExecuteSingleFunctions): string {
 export function recordIdParam(ctx: IExecuteSingleFunctions, name = 'recordId', label = 'Record ID'): string {
 	const raw = ctx.getNodeParameter(name, '') as string | number;
 	const value = String(raw ?? '').trim();
-	if (!value) throw new NodeOperationError(ctx.getNode(), `${label} is empty: enter the internal ID (for example 42) or eid: followed by the external ID`, { itemIndex: ctx.getItemIndex() });
+	if (!value)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} is empty: enter the internal ID (for example 42) or eid: followed by the external ID`,
+			{ itemIndex: ctx.getItemIndex() },
+		);
 	if (/^\d+$/.test(value)) return value;
 	if (/^eid:.+/i.test(value)) return `eid:${encodeURIComponent(value.slice(4))}`;
-	throw new NodeOperationError(ctx.getNode(), `${label} "${value.slice(0, 60)}" is neither an internal ID (digits) nor eid:<external ID>`, { itemIndex: ctx.getItemIndex() });
+	throw new NodeOperationError(ctx.getNode(), `${label} "${value.slice(0, 60)}" is neither an internal ID (digits) nor eid:<external ID>`, {
+		itemIndex: ctx.getItemIndex(),
+	});
 }
 
 export function sublistParam(ctx: IExecuteSingleFunctions): string {
 	const value = String(ctx.getNodeParameter('sublistId', '') ?? '').trim();
-	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) throw new NodeOperationError(ctx.getNode(), `Sublist "${value}" is not a sublist ID (for example item or addressBook)`, { itemIndex: ctx.getItemIndex() });
+	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value))
+		throw new NodeOperationError(ctx.getNode(), `Sublist "${value}" is not a sublist ID (for example item or addressBook)`, {
+			itemIndex: ctx.getItemIndex(),
+		});
 	return value;
 }
 
 export function externalIdParam(ctx: IExecuteSingleFunctions): string {
 	const value = String(ctx.getNodeParameter('externalId', '') ?? '').trim();
-	if (!value) throw new NodeOperationError(ctx.getNode(), 'External ID is empty: upsert finds the record by its external ID', { itemIndex: ctx.getItemIndex() });
+	if (!value)
+		throw new NodeOperationError(ctx.getNode(), 'External ID is empty: upsert finds the record by its external ID', {
+			itemIndex: ctx.getItemIndex(),
+		});
 	return encodeURIComponent(value);
 }
 
@@ -46,8 +68,10 @@ export function jsonObjectParam(ctx: IExecuteSingleFunctions, name: string, labe
 			value = error;
 		}
 	}
-	if (value instanceof Error) throw new NodeOperationError(ctx.getNode(), `${label} is not valid JSON: ${value.message}`, { itemIndex: ctx.getItemIndex() });
-	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new NodeOperationError(ctx.getNode(), `${label} must be a JSON object ({ … })`, { itemIndex: ctx.getItemIndex() });
+	if (value instanceof Error)
+		throw new NodeOperationError(ctx.getNode(), `${label} is not valid JSON: ${value.message}`, { itemIndex: ctx.getItemIndex() });
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw new NodeOperationError(ctx.getNode(), `${label} must be a JSON object ({ … })`, { itemIndex: ctx.getItemIndex() });
 	return value as IDataObject;
 }
 

@@ -19,7 +19,11 @@ export function conditionToQ(c: Condition): string {
 	const field = c.field.trim();
 	if (NO_VALUE.has(c.operator)) return `${field} ${c.operator}`;
 	const value = String(c.value ?? '').trim();
-	if (LIST.has(c.operator)) return `${field} ${c.operator} [${value.split(',').map((v) => quote(v.trim())).join(', ')}]`;
+	if (LIST.has(c.operator))
+		return `${field} ${c.operator} [${value
+			.split(',')
+			.map((v) => quote(v.trim()))
+			.join(', ')}]`;
 	return `${field} ${c.operator} ${quote(value)}`;
 }
 
@@ -32,13 +36,36 @@ export function buildQ(ctx: IExecuteSingleFunctions): string | undefined {
 	if (mode !== 'builder') return undefined;
 	const conditions = (ctx.getNodeParameter('filters', {}) as { condition?: Condition[] }).condition ?? [];
 	const invalid = conditions.find((c) => !/^[A-Za-z][A-Za-z0-9_.]*$/.test(c.field?.trim() ?? ''));
-	if (invalid) throw new NodeOperationError(ctx.getNode(), `Filter field "${invalid.field ?? ''}" is not a field ID (for example email or custentity_region)`, { itemIndex: ctx.getItemIndex() });
+	if (invalid)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Filter field "${invalid.field ?? ''}" is not a field ID (for example email or custentity_region)`,
+			{ itemIndex: ctx.getItemIndex() },
+		);
 	if (!conditions.length) return undefined;
 	const combinator = ctx.getNodeParameter('combinator', 'AND') as string;
 	return conditions.map(conditionToQ).join(` ${combinator === 'OR' ? 'OR' : 'AND'} `);
 }
 
 export const Q_OPERATORS = [
-	'ANY_OF', 'AFTER', 'BEFORE', 'BETWEEN', 'CONTAIN', 'EMPTY', 'EMPTY_NOT', 'END_WITH', 'EQUAL', 'EQUAL_NOT', 'GREATER', 'GREATER_OR_EQUAL',
-	'IS', 'IS_NOT', 'LESS', 'LESS_OR_EQUAL', 'ON', 'ON_OR_AFTER', 'ON_OR_BEFORE', 'START_WITH',
+	'ANY_OF',
+	'AFTER',
+	'BEFORE',
+	'BETWEEN',
+	'CONTAIN',
+	'EMPTY',
+	'EMPTY_NOT',
+	'END_WITH',
+	'EQUAL',
+	'EQUAL_NOT',
+	'GREATER',
+	'GREATER_OR_EQUAL',
+	'IS',
+	'IS_NOT',
+	'LESS',
+	'LESS_OR_EQUAL',
+	'ON',
+	'ON_OR_AFTER',
+	'ON_OR_BEFORE',
+	'START_WITH',
 ];

@@ -3,5 +3,6 @@ export const ID = 'The ID is the internal ID (digits, e.g. 42) or eid: followed 
 export const RECORD = 'Dates come back as ISO 8601 UTC, references as {id, refName}.';
 export const Q =
 	'Optional filter in NetSuite\'s q syntax: field OPERATOR value joined by AND / OR, operators such as IS, ANY_OF [1, 2], START_WITH, CONTAIN, GREATER, ON_OR_AFTER; dates as "1/31/2024". Answers internal IDs; use Get or SuiteQL for fields.';
-export const BODY = 'Give the fields as a JSON object of field IDs (Get Record Metadata lists them); references as {"id": "1"}; a OneWorld account needs subsidiary.';
+export const BODY =
+	'Give the fields as a JSON object of field IDs (Get Record Metadata lists them); references as {"id": "1"}; a OneWorld account needs subsidiary.';
 export const CUT = 'At most 100 rows per call; a final note says when there were more.';

@@ -26,12 +26,17 @@ export const asyncJobTuning = { maxWaitMs: 300_000, firstPollMs: 100, maxPollMs:
 function jobPathOf(headers: Record<string, unknown>): string | undefined {
 	const location = headerValue(headers, 'location');
 	if (!location) return undefined;
-	const path = location.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].replace(/\/+$/, '');
+	const path = location
+		.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+		.split(/[?#]/)[0]
+		.replace(/\/+$/, '');
 	return JOB_PATH.test(path) ? path : undefined;
 }
 
 const isIdempotencyRefusal = (failure: HttpFailure): boolean =>
-	failure.status === 400 && netSuiteErrorDetails(failure.body).some((d) => d.errorCode === 'IDEMPOTENCY_ERROR') && jobPathOf(failure.headers ?? {}) !== undefined;
+	failure.status === 400 &&
+	netSuiteErrorDetails(failure.body).some((d) => d.errorCode === 'IDEMPOTENCY_ERROR') &&
+	jobPathOf(failure.headers ?? {}) !== undefined;
 
 export interface CreatedRecord {
 	id: string | null;
@@ -64,17 +69,24 @@ export async function createRecordSafely(
 	// Answered synchronously after all (the preference is only a preference): the id is here.
 	if (submitted.statusCode === 204 || submitted.statusCode === 201) return { id: idFromLocation(submitted.headers) ?? null };
 	const job = jobPathOf(submitted.headers);
-	if (!job) throw new NodeOperationError(this.getNode(), `NetSuite accepted the create (HTTP ${submitted.statusCode}) but named no job to follow`, { itemIndex });
+	if (!job)
+		throw new NodeOperationError(this.getNode(), `NetSuite accepted the create (HTTP ${submitted.statusCode}) but named no job to follow`, {
+			itemIndex,
+		});
 	let id: string | null;
 	try {
 		id = await followJob.call(this, job, transport);
 	} catch (error) {
 		if (error instanceof ReportAsIs) throw error.nodeError;
 		// The create was accepted; only reading its outcome failed. Saying "failed" would invite a duplicate.
-		throw new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()}, but reading its result failed: ${(error as Error).message}`, {
-			itemIndex,
-			description: `Do not run this item again: the record may exist. Look it up, or read GET ${job}/task.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`NetSuite accepted the create as job ${job.split('/').pop()}, but reading its result failed: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: `Do not run this item again: the record may exist. Look it up, or read GET ${job}/task.`,
+			},
+		);
 	}
 	return { id, job };
 }
@@ -101,25 +113,40 @@ async function followJob(this: NetSuiteContext, job: string, transport: Transpor
 		const delay = Math.min(asyncJobTuning.firstPollMs * 2 ** poll, asyncJobTuning.maxPollMs);
 		if (waited + delay > asyncJobTuning.maxWaitMs) {
 			throw new ReportAsIs(
-				new NodeOperationError(this.getNode(), `NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`, {
-					itemIndex,
-					description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
-				}),
+				new NodeOperationError(
+					this.getNode(),
+					`NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`,
+					{
+						itemIndex,
+						description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
+					},
+				),
 			);
 		}
 		waited += delay;
 		await retryTiming.sleep(delay);
 	}
-	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, transport)).body as { items?: Array<{ id?: string | number }> };
+	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, transport)).body as {
+		items?: Array<{ id?: string | number }>;
+	};
 	const taskId = tasks?.items?.[0]?.id;
-	if (taskId === undefined) throw new NodeOperationError(this.getNode(), `NetSuite's job ${job.split('/').pop()} has no task to read the result from`, { itemIndex });
+	if (taskId === undefined)
+		throw new NodeOperationError(this.getNode(), `NetSuite's job ${job.split('/').pop()} has no task to read the result from`, {
+			itemIndex,
+		});
 	const result: NetSuiteResponse = await netSuiteRequest.call(
 		this,
 		{ method: 'GET', path: `${job}/task/${encodeURIComponent(String(taskId))}/result` },
-		{ ...transport, accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 },
+		{
+			...transport,
+			accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429,
+		},
 	);
 	// A task that failed answers with NetSuite's error for the create itself (a missing field, …).
-	if (result.statusCode >= 400) throw new ReportAsIs(toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex));
+	if (result.statusCode >= 400)
+		throw new ReportAsIs(
+			toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex),
+		);
 	const fromBody = (result.body as IDataObject | undefined)?.id;
 	return idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody));
 }

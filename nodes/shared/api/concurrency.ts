@@ -12,7 +12,11 @@ const perRun = new Map<string, Promise<number>>();
 
 async function readLimit(ctx: NetSuiteContext): Promise<number> {
 	try {
-		const response = await netSuiteRequest.call(ctx, { method: 'GET', path: GOVERNANCE_PATH }, { retry: { maxRetries: 1, throttledUntilBudget: false } });
+		const response = await netSuiteRequest.call(
+			ctx,
+			{ method: 'GET', path: GOVERNANCE_PATH },
+			{ retry: { maxRetries: 1, throttledUntilBudget: false } },
+		);
 		const body = response.body as IDataObject;
 		// An integration's own slice wins; else what the account has not allocated; else the account limit.
 		for (const key of ['integrationConcurrencyLimit', 'accountUnallocatedConcurrencyLimit', 'accountConcurrencyLimit']) {

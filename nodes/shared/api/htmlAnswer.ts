@@ -19,6 +19,7 @@ export function htmlAnswerError(node: () => INode, response: IN8nHttpFullRespons
 	if (empty || (!contentType(response.headers).includes('text/html') && !looksLikeHtml(response.body))) return undefined;
 	return new NodeOperationError(node(), `NetSuite answered HTTP ${response.statusCode} with an HTML page instead of JSON`, {
 		itemIndex,
-		description: 'This is usually a maintenance or login page in front of the account. Try again later; if it persists, check the account id and that REST web services are enabled.',
+		description:
+			'This is usually a maintenance or login page in front of the account. Try again later; if it persists, check the account id and that REST web services are enabled.',
 	});
 }

@@ -37,7 +37,11 @@ export async function recordSchema(ctx: NetSuiteContext, recordType: string, tra
 	return await cached(ctx, `schema:${recordType}`, async () => {
 		const response = await netSuiteRequest.call(
 			ctx,
-			{ method: 'GET', path: `${RECORD_BASE_PATH}/metadata-catalog/${encodeURIComponent(recordType)}`, headers: { Accept: 'application/schema+json' } },
+			{
+				method: 'GET',
+				path: `${RECORD_BASE_PATH}/metadata-catalog/${encodeURIComponent(recordType)}`,
+				headers: { Accept: 'application/schema+json' },
+			},
 			transport,
 		);
 		return response.body as IDataObject;

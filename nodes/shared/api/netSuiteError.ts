@@ -57,7 +57,8 @@ export function httpFailure(error: unknown): HttpFailure {
 			};
 		}
 		if (status === undefined && current.httpCode && /^\d{3}$/.test(String(current.httpCode))) status = Number(current.httpCode);
-		if (contextBody === undefined && isRecord(current.context) && current.context.data !== undefined) contextBody = parseBody(current.context.data);
+		if (contextBody === undefined && isRecord(current.context) && current.context.data !== undefined)
+			contextBody = parseBody(current.context.data);
 		if (!code && typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) code = current.code;
 		current = current.cause;
 	}
@@ -89,14 +90,15 @@ export function netSuiteErrorDetails(body: unknown): NetSuiteErrorDetail[] {
 
 const ROLE_HINT =
 	'The role of this credential lacks a permission: in NetSuite open Setup > Users/Roles > Manage Roles and give the role the permission for this record type (and REST Web Services; SuiteQL also needs SuiteAnalytics Workbook).';
-const SUBSIDIARY_HINT =
-	'This is a OneWorld account: set Subsidiary (the internal id of the subsidiary, for example 1) on the record.';
+const SUBSIDIARY_HINT = 'This is a OneWorld account: set Subsidiary (the internal id of the subsidiary, for example 1) on the record.';
 
 export function netSuiteHint(status: number | undefined, details: NetSuiteErrorDetail[]): string | undefined {
 	if (status === 403) return ROLE_HINT;
 	if (details.some((d) => /subsidiar/i.test(`${d.detail} ${d.errorPath ?? ''}`))) return SUBSIDIARY_HINT;
-	if (status === 429) return 'NetSuite refused the request because the account is at its concurrency limit; lower the node\'s Batch size or spread the workflow\'s runs.';
-	if (status === 401) return 'Check the credential: NetSuite does not say which part is wrong; its Login Audit Trail does (Setup > Users/Roles > User Management > View Login Audit Trail).';
+	if (status === 429)
+		return "NetSuite refused the request because the account is at its concurrency limit; lower the node's Batch size or spread the workflow's runs.";
+	if (status === 401)
+		return 'Check the credential: NetSuite does not say which part is wrong; its Login Audit Trail does (Setup > Users/Roles > User Management > View Login Audit Trail).';
 	return undefined;
 }
 
@@ -141,6 +143,9 @@ export function toNetSuiteApiError(node: INode, failure: HttpFailure, itemIndex?
 	// load another copy of n8n-workflow) and then keeps httpCode and the body only from an
 	// axios-shaped `response` (n8n-core 2.8.4 and 2.40.3 routing-node.js: httpCode "none"
 	// otherwise). Giving the error that shape keeps both on every n8n version.
-	Object.assign(error, { isAxiosError: true, response: { status: failure.status ?? failureCode(failure), data: isRecord(failure.body) ? failure.body : {} } });
+	Object.assign(error, {
+		isAxiosError: true,
+		response: { status: failure.status ?? failureCode(failure), data: isRecord(failure.body) ? failure.body : {} },
+	});
 	return error;
 }

@@ -15,7 +15,12 @@ interface Collection {
  * The ids a collection request names (its own query, q included, kept on every page), a page at
  * a time, at most maxRows.
  */
-export function recordIdPages(ctx: NetSuiteContext, collection: NetSuiteRequest, maxRows: number | undefined, transport: TransportOptions = {}): AsyncGenerator<string[]> {
+export function recordIdPages(
+	ctx: NetSuiteContext,
+	collection: NetSuiteRequest,
+	maxRows: number | undefined,
+	transport: TransportOptions = {},
+): AsyncGenerator<string[]> {
 	// A small Limit fits in one smaller page; the offset stays a multiple of the page size either way.
 	const pageSize = maxRows !== undefined && maxRows < RECORD_MAX_PAGE ? maxRows : RECORD_MAX_PAGE;
 	return pages<string, number>({
@@ -32,6 +37,11 @@ export function recordIdPages(ctx: NetSuiteContext, collection: NetSuiteRequest,
 }
 
 /** Every id of a collection, at most maxRows. */
-export async function listIds(ctx: NetSuiteContext, collection: NetSuiteRequest, maxRows: number | undefined, transport: TransportOptions = {}): Promise<string[]> {
+export async function listIds(
+	ctx: NetSuiteContext,
+	collection: NetSuiteRequest,
+	maxRows: number | undefined,
+	transport: TransportOptions = {},
+): Promise<string[]> {
 	return await allRows(recordIdPages(ctx, collection, maxRows, transport));
 }

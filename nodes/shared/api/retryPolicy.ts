@@ -7,15 +7,7 @@
 import type { HttpFailure } from './netSuiteError';
 
 export type RequestClass =
-	| 'readGet'
-	| 'suiteQl'
-	| 'tokenRequest'
-	| 'createWithKey'
-	| 'write'
-	| 'addLine'
-	| 'rawRead'
-	| 'rawPutDelete'
-	| 'rawPostPatch';
+	'readGet' | 'suiteQl' | 'tokenRequest' | 'createWithKey' | 'write' | 'addLine' | 'rawRead' | 'rawPutDelete' | 'rawPostPatch';
 
 /**
  * What went wrong, as far as the client can tell. A connection closed after NetSuite applied
@@ -74,19 +66,33 @@ const settles = (label: string, why: string): RequestClassPolicy => ({
 export const RETRY_POLICY: Record<RequestClass, RequestClassPolicy> = {
 	readGet: read('Read (GET)'),
 	suiteQl: read('SuiteQL (POST, but a read)', 'a SELECT changes nothing: it is a read sent as POST'),
-	tokenRequest: read('Token request (M2M / OAuth2)', 'a token request creates nothing the workflow depends on; a second token is as good as the first'),
+	tokenRequest: read(
+		'Token request (M2M / OAuth2)',
+		'a token request creates nothing the workflow depends on; a second token is as good as the first',
+	),
 	createWithKey: settles(
 		'Create (POST, async, idempotency key)',
-		'the same key goes again: NetSuite answers 202 if the first never arrived, or 400 IDEMPOTENCY_ERROR with the first job\'s Location, which the node follows to the record id',
+		"the same key goes again: NetSuite answers 202 if the first never arrived, or 400 IDEMPOTENCY_ERROR with the first job's Location, which the node follows to the record id",
 	),
-	write: settles('Update / upsert / delete (PATCH, PUT eid:, DELETE)', 'it sets a state: applying it twice leaves the record as once (a DELETE that finds nothing on a retry counts as done)'),
+	write: settles(
+		'Update / upsert / delete (PATCH, PUT eid:, DELETE)',
+		'it sets a state: applying it twice leaves the record as once (a DELETE that finds nothing on a retry counts as done)',
+	),
 	addLine: unsafe('Sublist › Add Line (PATCH without replace)', 'a second PATCH would add the lines twice'),
 	rawRead: read('Raw Request GET / HEAD / OPTIONS (and POST to SuiteQL)'),
 	rawPutDelete: settles('Raw Request PUT / DELETE', 'PUT and DELETE set a state: sending them twice leaves it as once'),
 	rawPostPatch: unsafe('Raw Request POST / PATCH', 'a second POST could create a second record, a second PATCH add lines twice'),
 };
 
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const RESET_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'UND_ERR_SOCKET',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** The column a failure falls in; undefined for a 4xx answer or an error that is not NetSuite's (never retried by the table). */
@@ -128,7 +134,8 @@ export function retryPolicyMarkdown(): string {
 	const header = `| request class | ${columns.map(([, name]) => name).join(' | ')} |`;
 	const rule = `|---|${columns.map(() => '---').join('|')}|`;
 	const rows = Object.values(RETRY_POLICY).map(
-		(row) => `| ${row.label} | ${columns.map(([kind]) => `${row.cells[kind].retry ? '**retry**' : '**no**'}: ${row.cells[kind].why}`).join(' | ')} |`,
+		(row) =>
+			`| ${row.label} | ${columns.map(([kind]) => `${row.cells[kind].retry ? '**retry**' : '**no**'}: ${row.cells[kind].why}`).join(' | ')} |`,
 	);
 	return [header, rule, ...rows].join('\n');
 }

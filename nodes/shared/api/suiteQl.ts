@@ -80,14 +80,23 @@ export function requireLimit(ctx: NetSuiteContext, value: unknown, itemIndex?: n
 }
 
 function capError(ctx: NetSuiteContext, options: SuiteQlReadOptions): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`, {
-		description: 'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.',
-		itemIndex: options.transport?.itemIndex,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`SuiteQL stops at ${SUITEQL_OFFSET_CAP.toLocaleString('en-US')} rows when paging by offset, and this query has more`,
+		{
+			description:
+				'Turn on "Page by Key" in the options (it pages on a unique ordered column such as id) or narrow the query with a WHERE clause.',
+			itemIndex: options.transport?.itemIndex,
+		},
+	);
 }
 
 /** Pages through a query by offset until NetSuite says there is no more (or maxRows is reached). */
-export async function* suiteQlPages(this: NetSuiteContext, query: SuiteQlQuery, options: SuiteQlReadOptions = {}): AsyncGenerator<IDataObject[]> {
+export async function* suiteQlPages(
+	this: NetSuiteContext,
+	query: SuiteQlQuery,
+	options: SuiteQlReadOptions = {},
+): AsyncGenerator<IDataObject[]> {
 	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, options.transport?.itemIndex);
 	const requested = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	// A small Limit fits in one smaller page; offset stays a multiple of the page size either way.
@@ -109,7 +118,12 @@ export async function* suiteQlPages(this: NetSuiteContext, query: SuiteQlQuery, 
 }
 
 /** Key paging past the offset cap: `SELECT * FROM (<q>) WHERE key > ? ORDER BY key`, 1000 rows at a time. */
-export async function* suiteQlPagesByKey(this: NetSuiteContext, query: SuiteQlQuery, key: string, options: SuiteQlReadOptions = {}): AsyncGenerator<IDataObject[]> {
+export async function* suiteQlPagesByKey(
+	this: NetSuiteContext,
+	query: SuiteQlQuery,
+	key: string,
+	options: SuiteQlReadOptions = {},
+): AsyncGenerator<IDataObject[]> {
 	const itemIndex = options.transport?.itemIndex;
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
 		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex });
@@ -140,9 +154,13 @@ export async function* suiteQlPagesByKey(this: NetSuiteContext, query: SuiteQlQu
 		},
 		after: (page) => lastKey(page.rows),
 		stuck: (last) =>
-			new NodeOperationError(this.getNode(), `Page by Key stopped: Key Column "${key}" came back to ${JSON.stringify(last)}, a value already paged past`, {
-				description: 'Page by Key needs a column whose values are unique and sort the same way in ORDER BY and in ">", such as id.',
-				itemIndex,
-			}),
+			new NodeOperationError(
+				this.getNode(),
+				`Page by Key stopped: Key Column "${key}" came back to ${JSON.stringify(last)}, a value already paged past`,
+				{
+					description: 'Page by Key needs a column whose values are unique and sort the same way in ORDER BY and in ">", such as id.',
+					itemIndex,
+				},
+			),
 	});
 }

@@ -27,7 +27,8 @@ import { backoffDelayMs, DEFAULT_RETRY, retryTiming, waitRefusal, type RetryPoli
 import { failureKind, shouldRetry, type RequestClass } from './retryPolicy';
 import { waitBudget } from './waitBudget';
 
-export type NetSuiteContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions | IWebhookFunctions;
+export type NetSuiteContext =
+	IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions | IWebhookFunctions;
 
 export interface NetSuiteRequest {
 	method: IHttpRequestMethods;
@@ -195,6 +196,7 @@ export async function netSuiteRequest<T = unknown>(
 /** Says why a transient failure was not retried, so the user knows whether the write may have happened. */
 function notRetriedNote(requestClass: RequestClass, failure: HttpFailure, attempt: number): string | undefined {
 	const kind = failureKind(failure);
-	if (!kind || kind === 'throttled' || shouldRetry(requestClass, failure)) return attempt > 1 ? `Gave up after ${attempt} attempts` : undefined;
+	if (!kind || kind === 'throttled' || shouldRetry(requestClass, failure))
+		return attempt > 1 ? `Gave up after ${attempt} attempts` : undefined;
 	return 'NetSuite may have applied this request before it failed, so it was not sent again (a second one could apply it twice): check the record before running it again';
 }

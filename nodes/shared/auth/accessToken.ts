@@ -20,7 +20,8 @@ export interface TokenResponse {
 
 /** What the user can do about a failed token request; NetSuite's `error` is quoted, the assertion never. */
 function tokenErrorText(failure: HttpFailure, attempts: number): string {
-	const body: TokenResponse | undefined = typeof failure.body === 'object' && failure.body !== null ? (failure.body as TokenResponse) : undefined;
+	const body: TokenResponse | undefined =
+		typeof failure.body === 'object' && failure.body !== null ? (failure.body as TokenResponse) : undefined;
 	const status = failure.status;
 	if (status !== undefined && status >= 500) {
 		return `NetSuite's token endpoint answered HTTP ${status}${attempts > 1 ? ` on all ${attempts} attempts` : ''} (a fault on NetSuite's side, not in the credential): try again later`;

@@ -16,12 +16,16 @@ export interface NetSuiteAccount {
 export function parseAccountId(raw: unknown): NetSuiteAccount {
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	if (!value) {
-		throw new CredentialInputError('Account ID is empty: enter the id shown in NetSuite under Setup > Company > Company Information (for example 1234567 or 1234567_SB1)');
+		throw new CredentialInputError(
+			'Account ID is empty: enter the id shown in NetSuite under Setup > Company > Company Information (for example 1234567 or 1234567_SB1)',
+		);
 	}
 	const match = ACCOUNT_ID.exec(value);
 	if (!match) {
 		const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-		throw new CredentialInputError(`Account ID "${shown}" is not a NetSuite account id: use letters and digits with an optional _SB1 / _RP suffix (for example 1234567 or 1234567_SB1), not a URL`);
+		throw new CredentialInputError(
+			`Account ID "${shown}" is not a NetSuite account id: use letters and digits with an optional _SB1 / _RP suffix (for example 1234567 or 1234567_SB1), not a URL`,
+		);
 	}
 	const [, base, suffix] = match;
 	const realm = (suffix ? `${base}_${suffix}` : base).toUpperCase();

@@ -37,10 +37,15 @@ function readPem(pem: string): KeyObject | undefined {
 
 function loadPrivateKey(pem: string, algorithm: JwtAlgorithm): KeyObject {
 	if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-		throw new CredentialInputError('Private Key is not a PEM private key: paste the whole file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----');
+		throw new CredentialInputError(
+			'Private Key is not a PEM private key: paste the whole file, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----',
+		);
 	}
 	const key = readPem(pem);
-	if (!key) throw new CredentialInputError('Private Key could not be read: it must be an unencrypted PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)');
+	if (!key)
+		throw new CredentialInputError(
+			'Private Key could not be read: it must be an unencrypted PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC)',
+		);
 	const type = key.asymmetricKeyType;
 	if (algorithm.startsWith('PS') && type !== 'rsa' && type !== 'rsa-pss') {
 		throw new CredentialInputError(`Private Key is a ${type ?? 'non-RSA'} key but Algorithm ${algorithm} needs an RSA key`);

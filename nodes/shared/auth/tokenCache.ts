@@ -68,15 +68,18 @@ export class TokenCache {
 			if (issued.token !== stale) return issued.token;
 		}
 		if (entry.current && this.trusted(entry, entry.current, stale)) return entry.current.token;
-		const promise = fetchToken().then(
-			({ token, expiresInS }) => {
-				const issued: Issued = { token, seq: ++this.seq, expiresAt: this.now() + Math.max(0, expiresInS - EXPIRY_MARGIN_S) * 1000, replacing: stale };
-				entry.known.set(fingerprint(token), issued.seq);
-				if (entry.known.size > KNOWN_LIMIT) entry.known.delete(entry.known.keys().next().value as string);
-				if (!entry.current || entry.current.seq < issued.seq) entry.current = issued;
-				return issued;
-			},
-		);
+		const promise = fetchToken().then(({ token, expiresInS }) => {
+			const issued: Issued = {
+				token,
+				seq: ++this.seq,
+				expiresAt: this.now() + Math.max(0, expiresInS - EXPIRY_MARGIN_S) * 1000,
+				replacing: stale,
+			};
+			entry.known.set(fingerprint(token), issued.seq);
+			if (entry.known.size > KNOWN_LIMIT) entry.known.delete(entry.known.keys().next().value as string);
+			if (!entry.current || entry.current.seq < issued.seq) entry.current = issued;
+			return issued;
+		});
 		const pending = { replacing: stale, promise };
 		entry.pending = pending;
 		try {

@@ -3,8 +3,7 @@
 // never from a parsed object that could hide a client's encoding bug.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const enc = (s: string) =>
-	encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function parseOAuthHeader(header: string): Record<string, string> | undefined {
 	if (!/^OAuth\s/i.test(header)) return undefined;
@@ -41,7 +40,9 @@ export function tbaBaseString(method: string, baseUrl: string, pairs: Array<[str
 }
 
 export function tbaSignature(baseString: string, consumerSecret: string, tokenSecret: string): string {
-	return createHmac('sha256', `${enc(consumerSecret)}&${enc(tokenSecret)}`).update(baseString).digest('base64');
+	return createHmac('sha256', `${enc(consumerSecret)}&${enc(tokenSecret)}`)
+		.update(baseString)
+		.digest('base64');
 }
 
 export interface TbaAccount {
@@ -63,7 +64,10 @@ export interface TbaRequestView {
 export class TbaVerifier {
 	private readonly seenNonces = new Map<string, number>();
 
-	constructor(private readonly account: TbaAccount, private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000)) {}
+	constructor(
+		private readonly account: TbaAccount,
+		private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
+	) {}
 
 	verify(req: TbaRequestView): string | undefined {
 		const oauth = parseOAuthHeader(req.authorization);

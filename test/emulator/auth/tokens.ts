@@ -86,7 +86,8 @@ export class TokenService {
 		} catch {
 			return oauthError(400, 'invalid_request', 'client_assertion is not a JWT.');
 		}
-		if (!header.alg || !ALLOWED_ALGS.includes(header.alg)) return oauthError(400, 'invalid_request', `Algorithm ${header.alg} is not supported.`);
+		if (!header.alg || !ALLOWED_ALGS.includes(header.alg))
+			return oauthError(400, 'invalid_request', `Algorithm ${header.alg} is not supported.`);
 		const pem = this.config.certificates.get(String(header.kid ?? ''));
 		if (!pem) return oauthError(401, 'invalid_client', 'Unknown certificate (kid).');
 		let payload: JWTPayload;
@@ -99,7 +100,11 @@ export class TokenService {
 				currentDate: this.config.clock.now(),
 			}));
 		} catch (error) {
-			return oauthError(400, 'invalid_grant', `Invalid client assertion: ${error instanceof Error ? error.message : 'verification failed'}.`);
+			return oauthError(
+				400,
+				'invalid_grant',
+				`Invalid client assertion: ${error instanceof Error ? error.message : 'verification failed'}.`,
+			);
 		}
 		if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.exp - payload.iat > 3600) {
 			return oauthError(400, 'invalid_grant', 'exp must be at most 60 minutes after iat.');
@@ -114,7 +119,9 @@ export class TokenService {
 
 	private clientOk(req: EmulatorRequest, form: URLSearchParams): boolean {
 		const basic = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-		const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [form.get('client_id'), form.get('client_secret')];
+		const [id, secret] = basic
+			? Buffer.from(basic, 'base64').toString('utf8').split(':')
+			: [form.get('client_id'), form.get('client_secret')];
 		return id === this.config.oauth2Client.clientId && secret === this.config.oauth2Client.clientSecret;
 	}
 
@@ -122,13 +129,21 @@ export class TokenService {
 		const q = req.query;
 		const redirectUri = q.get('redirect_uri');
 		if (q.get('response_type') !== 'code' || q.get('client_id') !== this.config.oauth2Client.clientId || !redirectUri) {
-			return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Invalid authorization request: response_type=code, client_id and redirect_uri are required.' };
+			return {
+				status: 400,
+				headers: { 'content-type': 'text/plain' },
+				body: 'Invalid authorization request: response_type=code, client_id and redirect_uri are required.',
+			};
 		}
 		if (q.get('code_challenge') && q.get('code_challenge_method') !== 'S256') {
 			return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'code_challenge_method must be S256.' };
 		}
 		const code = randomBytes(16).toString('hex');
-		this.codes.set(code, { redirectUri, challenge: q.get('code_challenge') ?? undefined, scope: (q.get('scope') ?? '').split(/[ ,]+/).filter(Boolean) });
+		this.codes.set(code, {
+			redirectUri,
+			challenge: q.get('code_challenge') ?? undefined,
+			scope: (q.get('scope') ?? '').split(/[ ,]+/).filter(Boolean),
+		});
 		const target = new URL(redirectUri);
 		target.searchParams.set('code', code);
 		if (q.get('state')) target.searchParams.set('state', q.get('state')!);
@@ -139,11 +154,13 @@ export class TokenService {
 	private authorizationCode(req: EmulatorRequest, form: URLSearchParams): EmulatorResponse {
 		if (!this.clientOk(req, form)) return oauthError(401, 'invalid_client', 'Client authentication failed.');
 		const code = this.codes.get(form.get('code') ?? '');
-		if (!code || code.redirectUri !== form.get('redirect_uri')) return oauthError(400, 'invalid_grant', 'Unknown code or redirect_uri mismatch.');
+		if (!code || code.redirectUri !== form.get('redirect_uri'))
+			return oauthError(400, 'invalid_grant', 'Unknown code or redirect_uri mismatch.');
 		this.codes.delete(form.get('code')!);
 		if (code.challenge) {
 			const verifier = form.get('code_verifier') ?? '';
-			if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
+			if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+				return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
 		}
 		return this.issue('authorization_code', code.scope, true);
 	}
@@ -151,7 +168,8 @@ export class TokenService {
 	private refresh(req: EmulatorRequest, form: URLSearchParams): EmulatorResponse {
 		if (!this.clientOk(req, form)) return oauthError(401, 'invalid_client', 'Client authentication failed.');
 		const entry = this.refreshTokens.get(form.get('refresh_token') ?? '');
-		if (!entry || entry.expiresAt <= this.config.clock.now().getTime()) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+		if (!entry || entry.expiresAt <= this.config.clock.now().getTime())
+			return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
 		return this.issue('refresh_token', entry.scope, false);
 	}
 }

@@ -61,18 +61,40 @@ export class AsyncJobs {
 		if (req.method !== 'GET') return nsError(405, 'INVALID_REQUEST', `The HTTP method ${req.method} is not allowed for this resource.`);
 		const jobUrl = `${req.origin}${ASYNC_BASE}/${job.id}`;
 		if (task === undefined) {
-			return { status: 200, body: { links: [{ rel: 'self', href: jobUrl }], completed: true, id: job.id, progress: progressOf(job), task: { links: [{ rel: 'self', href: `${jobUrl}/task` }] } } };
+			return {
+				status: 200,
+				body: {
+					links: [{ rel: 'self', href: jobUrl }],
+					completed: true,
+					id: job.id,
+					progress: progressOf(job),
+					task: { links: [{ rel: 'self', href: `${jobUrl}/task` }] },
+				},
+			};
 		}
 		if (task !== 'task') return nsError(404, 'NONEXISTENT_ID', 'The async job resource does not exist.');
 		if (taskId === undefined || taskId === '') {
-			return { status: 200, body: { links: [{ rel: 'self', href: `${jobUrl}/task` }], count: 1, hasMore: false, items: [{ links: [{ rel: 'self', href: `${jobUrl}/task/1` }], id: '1' }], offset: 0, totalResults: 1 } };
+			return {
+				status: 200,
+				body: {
+					links: [{ rel: 'self', href: `${jobUrl}/task` }],
+					count: 1,
+					hasMore: false,
+					items: [{ links: [{ rel: 'self', href: `${jobUrl}/task/1` }], id: '1' }],
+					offset: 0,
+					totalResults: 1,
+				},
+			};
 		}
 		if (taskId !== '1') return nsError(404, 'NONEXISTENT_ID', 'The async task does not exist.');
 		if (result === undefined) {
 			return {
 				status: 200,
 				body: {
-					links: [{ rel: 'related', href: `${jobUrl}/task/1/result` }, { rel: 'self', href: `${jobUrl}/task/1` }],
+					links: [
+						{ rel: 'related', href: `${jobUrl}/task/1/result` },
+						{ rel: 'self', href: `${jobUrl}/task/1` },
+					],
 					completed: true,
 					endTime: job.endTime,
 					id: '1',

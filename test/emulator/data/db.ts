@@ -37,9 +37,15 @@ export async function openDb(clock: TestClock): Promise<Db> {
 	const SQL = await initSqlJs();
 	const sql = new SQL.Database();
 	sql.exec(TABLES);
-	sql.create_function('to_char', (value: SqlValue, format: SqlValue) => (value === null ? null : formatOracle(String(value), String(format ?? ''))));
-	sql.create_function('to_timestamp', (value: SqlValue, format: SqlValue) => (value === null ? null : parseOracle(String(value), String(format ?? ''))));
-	sql.create_function('to_date', (value: SqlValue, format: SqlValue) => (value === null ? null : parseOracle(String(value), String(format ?? ''))));
+	sql.create_function('to_char', (value: SqlValue, format: SqlValue) =>
+		value === null ? null : formatOracle(String(value), String(format ?? '')),
+	);
+	sql.create_function('to_timestamp', (value: SqlValue, format: SqlValue) =>
+		value === null ? null : parseOracle(String(value), String(format ?? '')),
+	);
+	sql.create_function('to_date', (value: SqlValue, format: SqlValue) =>
+		value === null ? null : parseOracle(String(value), String(format ?? '')),
+	);
 	sql.create_function('ns_sysdate', () => toSqlTimestamp(clock.now()));
 	sql.create_function('builtin_df', (value: SqlValue) => value);
 	sql.create_function('nvl', (value: SqlValue, fallback: SqlValue) => (value === null ? fallback : value));

@@ -68,7 +68,12 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			for (const event of submitted) {
 				for (const run of (await opts.scripts?.afterSubmit(event)) ?? []) {
 					// An async save was already answered (202); its script error stays in the script log.
-					if (run.error && !async) return nsError(400, 'USER_ERROR', `Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`);
+					if (run.error && !async)
+						return nsError(
+							400,
+							'USER_ERROR',
+							`Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`,
+						);
 				}
 			}
 			return response;

@@ -14,7 +14,8 @@ const JSON_TYPE: Record<string, object> = {
 };
 
 function fieldSchema(field: FieldDef): object {
-	const base = field.kind === 'ref' ? { $ref: `/services/rest/record/v1/metadata-catalog/${field.ref}`, type: 'object' } : JSON_TYPE[field.kind];
+	const base =
+		field.kind === 'ref' ? { $ref: `/services/rest/record/v1/metadata-catalog/${field.ref}`, type: 'object' } : JSON_TYPE[field.kind];
 	return {
 		...base,
 		title: field.title ?? field.name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
@@ -28,7 +29,10 @@ function fieldSchema(field: FieldDef): object {
 export function metadata(req: EmulatorRequest, rest: string[]): EmulatorResponse {
 	const base = `${req.origin}/services/rest/record/v1/metadata-catalog`;
 	if (rest.length === 0) {
-		const select = req.query.get('select')?.split(',').map((s) => s.trim().toLowerCase());
+		const select = req.query
+			.get('select')
+			?.split(',')
+			.map((s) => s.trim().toLowerCase());
 		const items = RECORD_TYPES.filter((t) => !select || select.includes(t.name.toLowerCase())).map((t) => ({
 			name: t.name,
 			links: [
@@ -47,7 +51,12 @@ export function metadata(req: EmulatorRequest, rest: string[]): EmulatorResponse
 		properties[sublist.name] = {
 			type: 'object',
 			title: sublist.name,
-			properties: { items: { type: 'array', items: { type: 'object', properties: Object.fromEntries(sublist.fields.map((f) => [f.name, fieldSchema(f)])) } } },
+			properties: {
+				items: {
+					type: 'array',
+					items: { type: 'object', properties: Object.fromEntries(sublist.fields.map((f) => [f.name, fieldSchema(f)])) },
+				},
+			},
 			'x-ns-sublist': true,
 		};
 	}

@@ -38,11 +38,23 @@ function tokenize(q: string): Token[] {
 const NO_VALUE = new Set(['EMPTY', 'EMPTY_NOT']);
 const LIST = new Set(['ANY_OF', 'ANY_OF_NOT', 'BETWEEN', 'BETWEEN_NOT']);
 const COMPARE: Record<string, string> = {
-	EQUAL: '=', EQUAL_NOT: '<>', IS: '=', IS_NOT: '<>', GREATER: '>', GREATER_OR_EQUAL: '>=', LESS: '<', LESS_OR_EQUAL: '<=',
-	AFTER: '>', BEFORE: '<', ON_OR_AFTER: '>=', ON_OR_BEFORE: '<=',
+	EQUAL: '=',
+	EQUAL_NOT: '<>',
+	IS: '=',
+	IS_NOT: '<>',
+	GREATER: '>',
+	GREATER_OR_EQUAL: '>=',
+	LESS: '<',
+	LESS_OR_EQUAL: '<=',
+	AFTER: '>',
+	BEFORE: '<',
+	ON_OR_AFTER: '>=',
+	ON_OR_BEFORE: '<=',
 };
 const LIKE: Record<string, (v: string) => string> = {
-	CONTAIN: (v) => `%${v}%`, START_WITH: (v) => `${v}%`, END_WITH: (v) => `%${v}`,
+	CONTAIN: (v) => `%${v}%`,
+	START_WITH: (v) => `${v}%`,
+	END_WITH: (v) => `%${v}`,
 };
 
 export function qToSql(q: string, type: RecordTypeDef): { where: string; params: SqlValue[] } {

@@ -46,7 +46,11 @@ export function renderValue(db: Db, field: FieldDef, value: SqlValue, options: R
 		case 'enum':
 			return options.simpleEnumFormat ? String(value) : { id: String(value), refName: field.values?.[String(value)] ?? String(value) };
 		case 'ref':
-			return { links: [{ rel: 'self', href: recordUrl(options.origin, field.ref!, value) }], id: String(value), refName: refName(db, field.ref!, value) };
+			return {
+				links: [{ rel: 'self', href: recordUrl(options.origin, field.ref!, value) }],
+				id: String(value),
+				refName: refName(db, field.ref!, value),
+			};
 		default:
 			return String(value);
 	}
@@ -86,7 +90,8 @@ export function columnValue(db: Db, field: FieldDef, raw: unknown, path: string)
 		}
 		case 'enum': {
 			const id = typeof raw === 'object' ? (raw as Json).id : raw;
-			if (!field.values || !(String(id) in field.values)) throw invalid(`Invalid value for the field ${field.name}: ${JSON.stringify(id)}.`, path);
+			if (!field.values || !(String(id) in field.values))
+				throw invalid(`Invalid value for the field ${field.name}: ${JSON.stringify(id)}.`, path);
 			return String(id);
 		}
 		case 'ref': {
@@ -94,10 +99,16 @@ export function columnValue(db: Db, field: FieldDef, raw: unknown, path: string)
 			const target = recordType(field.ref!)!;
 			let row: Record<string, SqlValue> | undefined;
 			if (ref.id !== undefined) row = db.all(`SELECT id FROM "${target.table}" WHERE id = ?`, [Number(ref.id)])[0];
-			else if (ref.externalId !== undefined) row = db.all(`SELECT id FROM "${target.table}" WHERE externalid = ?`, [String(ref.externalId)])[0];
+			else if (ref.externalId !== undefined)
+				row = db.all(`SELECT id FROM "${target.table}" WHERE externalid = ?`, [String(ref.externalId)])[0];
 			if (!row) {
 				throw new RecordError(
-					nsError(400, 'USER_ERROR', `Invalid Field Value ${JSON.stringify(ref.id ?? ref.externalId)} for the following field: ${field.name}`, { 'o:errorPath': path }),
+					nsError(
+						400,
+						'USER_ERROR',
+						`Invalid Field Value ${JSON.stringify(ref.id ?? ref.externalId)} for the following field: ${field.name}`,
+						{ 'o:errorPath': path },
+					),
 				);
 			}
 			return row.id;
@@ -115,7 +126,11 @@ export function bodyColumns(db: Db, type: RecordTypeDef, body: Json): Map<string
 		if (type.sublists.some((s) => s.name.toLowerCase() === name.toLowerCase())) continue;
 		if (name === 'links' || name === 'id') continue;
 		const field = type.fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
-		if (!field) throw invalid(`Error while accessing a resource. Invalid field name: ${name}. The field is unknown for the ${type.name} record.`, name);
+		if (!field)
+			throw invalid(
+				`Error while accessing a resource. Invalid field name: ${name}. The field is unknown for the ${type.name} record.`,
+				name,
+			);
 		if (field.readOnly) throw invalid(`Error while accessing a resource. You cannot set the read-only field ${field.name}.`, name);
 		values.set(column(field), columnValue(db, field, raw, name));
 	}

@@ -12,19 +12,25 @@ import type { RecordTypeDef, SublistDef } from './schema';
 export const notFound = () => new RecordError(nsError(404, 'NONEXISTENT_ID', 'Record does not exist.'));
 
 export function scope(type: RecordTypeDef): { sql: string; params: SqlValue[] } {
-	return type.discriminator ? { sql: `"${type.discriminator.column}" = ?`, params: [type.discriminator.value] } : { sql: '1 = 1', params: [] };
+	return type.discriminator
+		? { sql: `"${type.discriminator.column}" = ?`, params: [type.discriminator.value] }
+		: { sql: '1 = 1', params: [] };
 }
 
 /** `42` or `eid:CRM-1000` → the row's id. */
 export function findId(db: Db, type: RecordTypeDef, idSegment: string): number | undefined {
 	const s = scope(type);
 	if (/^\d+$/.test(idSegment)) {
-		return db.all(`SELECT id FROM "${type.table}" WHERE id = ? AND ${s.sql}`, [Number(idSegment), ...s.params])[0]?.id as number | undefined;
+		return db.all(`SELECT id FROM "${type.table}" WHERE id = ? AND ${s.sql}`, [Number(idSegment), ...s.params])[0]?.id as
+			number | undefined;
 	}
 	if (idSegment.toLowerCase().startsWith('eid:')) {
-		return db.all(`SELECT id FROM "${type.table}" WHERE externalid = ? AND ${s.sql}`, [idSegment.slice(4), ...s.params])[0]?.id as number | undefined;
+		return db.all(`SELECT id FROM "${type.table}" WHERE externalid = ? AND ${s.sql}`, [idSegment.slice(4), ...s.params])[0]?.id as
+			number | undefined;
 	}
-	throw new RecordError(nsError(400, 'INVALID_ID', `The record instance ID '${idSegment}' is not valid. Use a numeric internal ID or eid:<external ID>.`));
+	throw new RecordError(
+		nsError(400, 'INVALID_ID', `The record instance ID '${idSegment}' is not valid. Use a numeric internal ID or eid:<external ID>.`),
+	);
 }
 
 export function renderLines(db: Db, type: RecordTypeDef, sublist: SublistDef, id: number, origin: string, options: RenderOptions): Json[] {
@@ -44,7 +50,10 @@ export function renderRecord(db: Db, type: RecordTypeDef, id: number, req: Emula
 		fields: fieldsParam ? fieldsParam.split(',').map((f) => f.trim()) : undefined,
 	};
 	const expand = req.query.get('expandSubResources') === 'true';
-	const record: Json = { links: [{ rel: 'self', href: recordUrl(req.origin, type.name, id) }], ...renderRow(db, type.fields, row, options) };
+	const record: Json = {
+		links: [{ rel: 'self', href: recordUrl(req.origin, type.name, id) }],
+		...renderRow(db, type.fields, row, options),
+	};
 	for (const sublist of type.sublists) {
 		if (options.fields && !options.fields.includes(sublist.name)) continue;
 		const href = `${recordUrl(req.origin, type.name, id)}/${sublist.name}`;
@@ -67,10 +76,18 @@ export function pagingParams(req: EmulatorRequest): { limit: number; offset: num
 	const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 1000;
 	const offset = req.query.has('offset') ? Number(req.query.get('offset')) : 0;
 	if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-		throw new RecordError(nsError(400, 'INVALID_PARAMETER', `Invalid query parameter value 'limit'. The value must be an integer between 1 and 1000.`, { 'o:errorQueryParam': 'limit' }));
+		throw new RecordError(
+			nsError(400, 'INVALID_PARAMETER', `Invalid query parameter value 'limit'. The value must be an integer between 1 and 1000.`, {
+				'o:errorQueryParam': 'limit',
+			}),
+		);
 	}
 	if (!Number.isInteger(offset) || offset < 0 || offset % limit !== 0) {
-		throw new RecordError(nsError(400, 'INVALID_PARAMETER', `Invalid query parameter value 'offset'. The offset must be a multiple of the limit.`, { 'o:errorQueryParam': 'offset' }));
+		throw new RecordError(
+			nsError(400, 'INVALID_PARAMETER', `Invalid query parameter value 'offset'. The offset must be a multiple of the limit.`, {
+				'o:errorQueryParam': 'offset',
+			}),
+		);
 	}
 	return { limit, offset };
 }

@@ -10,7 +10,9 @@ import { column, recordType, type RecordTypeDef, type SublistDef } from './schem
 
 function insertRow(db: Db, table: string, values: Map<string, SqlValue>): number {
 	const names = [...values.keys()];
-	db.run(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [...values.values()]);
+	db.run(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [
+		...values.values(),
+	]);
 	return Number(db.all('SELECT last_insert_rowid() AS id')[0].id);
 }
 
@@ -25,7 +27,11 @@ function lineItems(body: Json, sublist: SublistDef): Json[] | undefined {
 	if (raw === undefined) return undefined;
 	const items = (raw as Json)?.items;
 	if (!Array.isArray(items)) {
-		throw new RecordError(nsError(400, 'INVALID_CONTENT', `Invalid value for the sublist ${sublist.name}: expected {"items": [...]}.`, { 'o:errorPath': sublist.name }));
+		throw new RecordError(
+			nsError(400, 'INVALID_CONTENT', `Invalid value for the sublist ${sublist.name}: expected {"items": [...]}.`, {
+				'o:errorPath': sublist.name,
+			}),
+		);
 	}
 	return items as Json[];
 }
@@ -40,7 +46,12 @@ function writeLines(db: Db, sublist: SublistDef, parentId: number, lines: Json[]
 		for (const [name, raw] of Object.entries(line)) {
 			if (name === 'line' || name === 'links') continue;
 			const field = sublist.fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
-			if (!field) throw new RecordError(nsError(400, 'INVALID_CONTENT', `Invalid field name: ${name} on the ${sublist.name} sublist.`, { 'o:errorPath': `${path}.${name}` }));
+			if (!field)
+				throw new RecordError(
+					nsError(400, 'INVALID_CONTENT', `Invalid field name: ${name} on the ${sublist.name} sublist.`, {
+						'o:errorPath': `${path}.${name}`,
+					}),
+				);
 			values.set(column(field), columnValue(db, field, raw, `${path}.${name}`));
 		}
 		const keyed = typeof line.line === 'number' && existing.includes(line.line);
@@ -48,11 +59,15 @@ function writeLines(db: Db, sublist: SublistDef, parentId: number, lines: Json[]
 			kept.add(line.line as number);
 			const names = [...values.keys()];
 			if (names.length) {
-				db.run(`UPDATE "${sublist.table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE "${sublist.parentColumn}" = ? AND line = ?`, [...values.values(), parentId, line.line as number]);
+				db.run(
+					`UPDATE "${sublist.table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE "${sublist.parentColumn}" = ? AND line = ?`,
+					[...values.values(), parentId, line.line as number],
+				);
 			}
 			return;
 		}
-		if (!values.has('item')) throw new RecordError(nsError(400, 'USER_ERROR', 'Please enter value(s) for: Item', { 'o:errorPath': `${path}.item` }));
+		if (!values.has('item'))
+			throw new RecordError(nsError(400, 'USER_ERROR', 'Please enter value(s) for: Item', { 'o:errorPath': `${path}.item` }));
 		const quantity = Number(values.get('quantity') ?? 1);
 		const rate = Number(values.get('rate') ?? db.all('SELECT baseprice FROM item WHERE id = ?', [values.get('item')!])[0]?.baseprice ?? 0);
 		values.set('quantity', quantity);
@@ -64,23 +79,31 @@ function writeLines(db: Db, sublist: SublistDef, parentId: number, lines: Json[]
 		insertRow(db, sublist.table, values);
 	});
 	if (replace) {
-		for (const line of existing) if (!kept.has(line)) db.run(`DELETE FROM "${sublist.table}" WHERE "${sublist.parentColumn}" = ? AND line = ?`, [parentId, line]);
+		for (const line of existing)
+			if (!kept.has(line)) db.run(`DELETE FROM "${sublist.table}" WHERE "${sublist.parentColumn}" = ? AND line = ?`, [parentId, line]);
 	}
 }
 
 function checkRequired(type: RecordTypeDef, values: Map<string, SqlValue>, body: Json): void {
 	for (const field of type.fields.filter((f) => f.required)) {
 		if (values.get(column(field)) === undefined || values.get(column(field)) === null) {
-			const detail = field.name === 'subsidiary' ? 'Please enter value(s) for: Subsidiary' : `Please enter value(s) for: ${field.title ?? field.name}`;
+			const detail =
+				field.name === 'subsidiary' ? 'Please enter value(s) for: Subsidiary' : `Please enter value(s) for: ${field.title ?? field.name}`;
 			throw new RecordError(nsError(400, 'USER_ERROR', detail, { 'o:errorPath': field.name }));
 		}
 	}
 	if (type.requireOneOf && !type.requireOneOf.some((set) => set.every((name) => values.get(name.toLowerCase())))) {
-		throw new RecordError(nsError(400, 'USER_ERROR', `Please enter value(s) for: ${type.requireOneOf.map((s) => s.join(' + ')).join(' or ')}`, { 'o:errorPath': type.requireOneOf[0][0] }));
+		throw new RecordError(
+			nsError(400, 'USER_ERROR', `Please enter value(s) for: ${type.requireOneOf.map((s) => s.join(' + ')).join(' or ')}`, {
+				'o:errorPath': type.requireOneOf[0][0],
+			}),
+		);
 	}
 	for (const sublist of type.sublists) {
-		if (type.table === 'transaction' && type.name === 'salesOrder' && !(lineItems(body, sublist)?.length)) {
-			throw new RecordError(nsError(400, 'USER_ERROR', 'You must enter at least one line item for this transaction.', { 'o:errorPath': sublist.name }));
+		if (type.table === 'transaction' && type.name === 'salesOrder' && !lineItems(body, sublist)?.length) {
+			throw new RecordError(
+				nsError(400, 'USER_ERROR', 'You must enter at least one line item for this transaction.', { 'o:errorPath': sublist.name }),
+			);
 		}
 	}
 }
@@ -92,11 +115,13 @@ export function createRecord(db: Db, type: RecordTypeDef, body: Json, extra: Map
 	const now = db.now();
 	values.set(type.created, now);
 	values.set(type.modified, now);
-	if (type.table === 'customer' && !values.get('entityid')) values.set('entityid', String(values.get('companyname') ?? `${values.get('firstname')} ${values.get('lastname')}`));
+	if (type.table === 'customer' && !values.get('entityid'))
+		values.set('entityid', String(values.get('companyname') ?? `${values.get('firstname')} ${values.get('lastname')}`));
 	if (type.table === 'transaction' && !values.get('trandate')) values.set('trandate', now.slice(0, 10));
 	if (type.table === 'transaction' && !values.get('status')) values.set('status', 'B');
 	const id = insertRow(db, type.table, values);
-	if (type.table === 'transaction' && !values.get('tranid')) db.run(`UPDATE "transaction" SET tranid = ? WHERE id = ?`, [`${type.discriminator!.value}-${id}`, id]);
+	if (type.table === 'transaction' && !values.get('tranid'))
+		db.run(`UPDATE "transaction" SET tranid = ? WHERE id = ?`, [`${type.discriminator!.value}-${id}`, id]);
 	for (const sublist of type.sublists) {
 		const lines = lineItems(body, sublist);
 		if (lines) writeLines(db, sublist, id, lines, false);
@@ -145,7 +170,13 @@ export function deleteRecord(db: Db, type: RecordTypeDef, id: number, context = 
 }
 
 /** salesOrder -> itemFulfillment (or invoice): the new record copies the order and its lines. */
-export function transformRecord(db: Db, from: RecordTypeDef, id: number, targetName: string, body: Json): { type: RecordTypeDef; id: number } {
+export function transformRecord(
+	db: Db,
+	from: RecordTypeDef,
+	id: number,
+	targetName: string,
+	body: Json,
+): { type: RecordTypeDef; id: number } {
 	const target = recordType(targetName);
 	if (from.name !== 'salesOrder' || !target || !['itemFulfillment', 'invoice'].includes(target.name)) {
 		throw new RecordError(nsError(400, 'INVALID_REQUEST', `Transformation from ${from.name} to ${targetName} is not supported.`));
@@ -161,7 +192,15 @@ export function transformRecord(db: Db, from: RecordTypeDef, id: number, targetN
 	});
 	const rest: Json = { ...body };
 	delete rest.item;
-	const newId = createRecord(db, target, { ...rest, entity: { id: String(order.entity) }, item: { items: lines } }, new Map<string, SqlValue>([['createdfrom', id], ['subsidiary', order.subsidiary]]));
+	const newId = createRecord(
+		db,
+		target,
+		{ ...rest, entity: { id: String(order.entity) }, item: { items: lines } },
+		new Map<string, SqlValue>([
+			['createdfrom', id],
+			['subsidiary', order.subsidiary],
+		]),
+	);
 	db.run(`UPDATE "transaction" SET status = ?, lastmodifieddate = ? WHERE id = ?`, [target.name === 'invoice' ? 'G' : 'F', db.now(), id]);
 	return { type: target, id: newId };
 }

@@ -20,7 +20,8 @@ function parseBody(req: EmulatorRequest): Json {
 	} catch {
 		throw new RecordError(nsError(400, 'INVALID_CONTENT', 'Invalid content in the request body. The JSON could not be parsed.'));
 	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RecordError(nsError(400, 'INVALID_CONTENT', 'The request body must be a JSON object.'));
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		throw new RecordError(nsError(400, 'INVALID_CONTENT', 'The request body must be a JSON object.'));
 	return body as Json;
 }
 
@@ -29,7 +30,8 @@ const created = (req: EmulatorRequest, type: RecordTypeDef, id: number): Emulato
 	headers: { location: recordUrl(req.origin, type.name, id) },
 });
 
-const methodNotAllowed = (req: EmulatorRequest) => nsError(405, 'INVALID_REQUEST', `The HTTP method ${req.method} is not allowed for this resource.`);
+const methodNotAllowed = (req: EmulatorRequest) =>
+	nsError(405, 'INVALID_REQUEST', `The HTTP method ${req.method} is not allowed for this resource.`);
 
 export interface RecordContext {
 	db: Db;
@@ -38,15 +40,26 @@ export interface RecordContext {
 	submitted: SubmitEvent[];
 }
 
-const rowOf = (db: Db, type: RecordTypeDef, id: number) => db.all(`SELECT * FROM "${type.table}" WHERE id = ?`, [id])[0] as Record<string, unknown> | undefined;
+const rowOf = (db: Db, type: RecordTypeDef, id: number) =>
+	db.all(`SELECT * FROM "${type.table}" WHERE id = ?`, [id])[0] as Record<string, unknown> | undefined;
 
-function submitted(ctx: RecordContext, type: RecordTypeDef, id: number, event: SubmitEvent['type'], oldRow?: Record<string, unknown>): void {
+function submitted(
+	ctx: RecordContext,
+	type: RecordTypeDef,
+	id: number,
+	event: SubmitEvent['type'],
+	oldRow?: Record<string, unknown>,
+): void {
 	ctx.submitted.push({ type: event, recordType: type.name, id, newRow: event === 'delete' ? oldRow : rowOf(ctx.db, type, id), oldRow });
 }
 
 export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorResponse {
 	const { db } = ctx;
-	const segments = req.path.slice(BASE.length).split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+	const segments = req.path
+		.slice(BASE.length)
+		.split('/')
+		.filter(Boolean)
+		.map((s) => decodeURIComponent(s));
 	if (segments[0] === 'metadata-catalog') {
 		return req.method === 'GET' ? metadata(req, segments.slice(1)) : methodNotAllowed(req);
 	}
@@ -68,7 +81,8 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 
 	const idSegment = segments[1];
 	if (segments.length === 2 && req.method === 'PUT') {
-		if (!idSegment.toLowerCase().startsWith('eid:')) return nsError(400, 'INVALID_REQUEST', 'PUT is only supported with an external ID (eid:<external ID>).');
+		if (!idSegment.toLowerCase().startsWith('eid:'))
+			return nsError(400, 'INVALID_REQUEST', 'PUT is only supported with an external ID (eid:<external ID>).');
 		const body = parseBody(req);
 		const existing = findId(db, type, idSegment);
 		if (existing !== undefined) {
@@ -89,7 +103,10 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 			case 'GET':
 				return { status: 200, body: renderRecord(db, type, id, req) };
 			case 'PATCH': {
-				const replace = (req.query.get('replace') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+				const replace = (req.query.get('replace') ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
 				const before = rowOf(db, type, id);
 				updateRecord(db, type, id, parseBody(req), replace, req.query.get('replaceSelectedFields') === 'true');
 				submitted(ctx, type, id, 'edit', before);
@@ -112,11 +129,22 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 		return created(req, result.type, result.id);
 	}
 	const sublist = type.sublists.find((s) => s.name.toLowerCase() === segments[2].toLowerCase());
-	if (!sublist || segments.length > 4) return nsError(404, 'NONEXISTENT_ID', `Sub-resource '${segments.slice(2).join('/')}' does not exist on ${type.name}.`);
+	if (!sublist || segments.length > 4)
+		return nsError(404, 'NONEXISTENT_ID', `Sub-resource '${segments.slice(2).join('/')}' does not exist on ${type.name}.`);
 	if (req.method !== 'GET') return methodNotAllowed(req);
 	const lines = renderLines(db, type, sublist, id, req.origin, { origin: req.origin });
 	if (segments.length === 3) {
-		return { status: 200, body: { links: [{ rel: 'self', href: `${recordUrl(req.origin, type.name, id)}/${sublist.name}` }], count: lines.length, hasMore: false, items: lines, offset: 0, totalResults: lines.length } };
+		return {
+			status: 200,
+			body: {
+				links: [{ rel: 'self', href: `${recordUrl(req.origin, type.name, id)}/${sublist.name}` }],
+				count: lines.length,
+				hasMore: false,
+				items: lines,
+				offset: 0,
+				totalResults: lines.length,
+			},
+		};
 	}
 	const line = lines.find((l) => String(l.line) === segments[3]);
 	if (!line) throw notFound();

@@ -4,7 +4,10 @@ import type { Db } from './db';
 export function seed(db: Db, extraCustomers: number): void {
 	const now = db.now();
 	db.sql.exec('BEGIN');
-	db.run(`INSERT INTO subsidiary (id, name, datecreated, lastmodifieddate) VALUES (1, 'Parent Company', ?, ?), (2, 'Honeycomb Mfg. Europe', ?, ?)`, [now, now, now, now]);
+	db.run(
+		`INSERT INTO subsidiary (id, name, datecreated, lastmodifieddate) VALUES (1, 'Parent Company', ?, ?), (2, 'Honeycomb Mfg. Europe', ?, ?)`,
+		[now, now, now, now],
+	);
 	const customers: Array<[string, string, number, string]> = [
 		['Acme Corporation', 'ap@acme.example', 1, 'retail'],
 		['Globex Inc', 'billing@globex.example', 1, 'wholesale'],
@@ -32,16 +35,25 @@ export function seed(db: Db, extraCustomers: number): void {
 		['SVC-SUPPORT', 'Support Plan', 'NonInvtPart', 240],
 	];
 	items.forEach(([itemId, name, type, price], i) =>
-		db.run(`INSERT INTO item (id, itemid, displayname, itemtype, baseprice, createddate, lastmodifieddate, custitem_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-			i + 1, itemId, name, type, price, now, now, i < 2 ? (i === 0 ? 'blue' : 'red') : null,
-		]),
+		db.run(
+			`INSERT INTO item (id, itemid, displayname, itemtype, baseprice, createddate, lastmodifieddate, custitem_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			[i + 1, itemId, name, type, price, now, now, i < 2 ? (i === 0 ? 'blue' : 'red') : null],
+		),
 	);
 	const tx = (id: number, tranid: string, type: string, entity: number, status: string, createdfrom: number | null) =>
-		db.run(`INSERT INTO "transaction" (id, tranid, type, entity, trandate, status, subsidiary, createdfrom, createddate, lastmodifieddate, custbody_channel) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 'web')`, [
-			id, tranid, type, entity, now.slice(0, 10), status, createdfrom, now, now,
-		]);
+		db.run(
+			`INSERT INTO "transaction" (id, tranid, type, entity, trandate, status, subsidiary, createdfrom, createddate, lastmodifieddate, custbody_channel) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 'web')`,
+			[id, tranid, type, entity, now.slice(0, 10), status, createdfrom, now, now],
+		);
 	const line = (transaction: number, lineNo: number, item: number, quantity: number, rate: number) =>
-		db.run(`INSERT INTO transactionline ("transaction", line, item, quantity, rate, amount) VALUES (?, ?, ?, ?, ?, ?)`, [transaction, lineNo, item, quantity, rate, quantity * rate]);
+		db.run(`INSERT INTO transactionline ("transaction", line, item, quantity, rate, amount) VALUES (?, ?, ?, ?, ?, ?)`, [
+			transaction,
+			lineNo,
+			item,
+			quantity,
+			rate,
+			quantity * rate,
+		]);
 	tx(101, 'SO-1001', 'SalesOrd', 1, 'B', null);
 	line(101, 1, 1, 10, 9.5);
 	line(101, 2, 4, 1, 75);
@@ -53,7 +65,10 @@ export function seed(db: Db, extraCustomers: number): void {
 	line(201, 1, 3, 2, 129);
 	tx(301, 'IF-3001', 'ItemShip', 2, 'C', 102);
 	line(301, 1, 3, 2, 129);
-	db.run(`INSERT INTO customrecord_demo_project (id, name, externalid, custrecord_budget, custrecord_customer, created, lastmodified) VALUES (1, 'ERP Rollout', 'PRJ-1', 50000, 1, ?, ?), (2, 'Warehouse Move', 'PRJ-2', 12000, 2, ?, ?)`, [now, now, now, now]);
+	db.run(
+		`INSERT INTO customrecord_demo_project (id, name, externalid, custrecord_budget, custrecord_customer, created, lastmodified) VALUES (1, 'ERP Rollout', 'PRJ-1', 50000, 1, ?, ?), (2, 'Warehouse Move', 'PRJ-2', 12000, 2, ?, ?)`,
+		[now, now, now, now],
+	);
 	if (extraCustomers > 0) {
 		const statement = db.sql.prepare(
 			`INSERT INTO customer (id, entityid, companyname, email, subsidiary, datecreated, lastmodifieddate, custentity_segment) VALUES (?, ?, ?, ?, ?, ?, ?, 'generated')`,

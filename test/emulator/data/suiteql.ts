@@ -12,19 +12,23 @@ import { pagingParams } from './recordRead';
 export const OFFSET_CAP = 100_000;
 
 export function toSqlite(q: string): string {
-	return q
-		.trim()
-		.replace(/;\s*$/, '')
-		.replace(/\bBUILTIN\.DF\s*\(/gi, 'builtin_df(')
-		.replace(/\bSYSDATE\b/gi, 'ns_sysdate()')
-		.replace(/\bCURRENT_DATE\b/gi, 'ns_sysdate()')
-		.replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
-		// TRANSACTION is an SQLite keyword; in SuiteQL it is a table and a column.
-		.replace(/(?<![\w"'])transaction(?![\w"'])/gi, '"transaction"');
+	return (
+		q
+			.trim()
+			.replace(/;\s*$/, '')
+			.replace(/\bBUILTIN\.DF\s*\(/gi, 'builtin_df(')
+			.replace(/\bSYSDATE\b/gi, 'ns_sysdate()')
+			.replace(/\bCURRENT_DATE\b/gi, 'ns_sysdate()')
+			.replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')
+			// TRANSACTION is an SQLite keyword; in SuiteQL it is a table and a column.
+			.replace(/(?<![\w"'])transaction(?![\w"'])/gi, '"transaction"')
+	);
 }
 
 const searchError = (message: string) =>
-	nsError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. Search error occurred: ${message}`, { 'o:errorQueryParam': 'q' });
+	nsError(400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. Search error occurred: ${message}`, {
+		'o:errorQueryParam': 'q',
+	});
 
 const countCache = new WeakMap<Db, Map<string, number>>();
 
@@ -39,14 +43,23 @@ export function suiteQl(db: Db, req: EmulatorRequest): EmulatorResponse {
 	} catch {
 		return nsError(400, 'INVALID_CONTENT', 'Invalid JSON in the request body.');
 	}
-	if (typeof body.q !== 'string' || !body.q.trim()) return nsError(400, 'INVALID_CONTENT', 'The request body must contain the query in "q".', { 'o:errorPath': 'q' });
-	if (body.params !== undefined && !Array.isArray(body.params)) return nsError(400, 'INVALID_CONTENT', '"params" must be an array.', { 'o:errorPath': 'params' });
+	if (typeof body.q !== 'string' || !body.q.trim())
+		return nsError(400, 'INVALID_CONTENT', 'The request body must contain the query in "q".', { 'o:errorPath': 'q' });
+	if (body.params !== undefined && !Array.isArray(body.params))
+		return nsError(400, 'INVALID_CONTENT', '"params" must be an array.', { 'o:errorPath': 'params' });
 	if (!/^\s*(SELECT|WITH)\b/i.test(body.q)) return searchError('Only SELECT statements are supported.');
 	const { limit, offset } = pagingParams(req);
 	if (offset + limit > OFFSET_CAP) {
-		return nsError(400, 'INVALID_PARAMETER', `Invalid query parameter value 'offset'. SuiteQL returns at most ${OFFSET_CAP} rows by offset; page by a key column instead.`, { 'o:errorQueryParam': 'offset' });
+		return nsError(
+			400,
+			'INVALID_PARAMETER',
+			`Invalid query parameter value 'offset'. SuiteQL returns at most ${OFFSET_CAP} rows by offset; page by a key column instead.`,
+			{ 'o:errorQueryParam': 'offset' },
+		);
 	}
-	const params = (body.params as unknown[] | undefined ?? []).map((p) => (p === null ? null : typeof p === 'number' ? p : String(p))) as SqlValue[];
+	const params = ((body.params as unknown[] | undefined) ?? []).map((p) =>
+		p === null ? null : typeof p === 'number' ? p : String(p),
+	) as SqlValue[];
 	const sql = toSqlite(body.q);
 	try {
 		// total_changes() moves on every write, however it was made: a stale count is impossible.
@@ -63,14 +76,18 @@ export function suiteQl(db: Db, req: EmulatorRequest): EmulatorResponse {
 		const rows = db.all(`SELECT * FROM (${sql}) LIMIT ? OFFSET ?`, [...params, limit, offset]);
 		const items = rows.map((row) => {
 			const item: Record<string, unknown> = { links: [] };
-			for (const [k, v] of Object.entries(row)) if (v !== null) item[k.toLowerCase()] = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v);
+			for (const [k, v] of Object.entries(row))
+				if (v !== null) item[k.toLowerCase()] = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v);
 			return item;
 		});
 		const base = `${req.origin}/services/rest/query/v1/suiteql`;
 		const links = [{ rel: 'self', href: `${base}?limit=${limit}&offset=${offset}` }];
 		if (offset + limit < total) links.push({ rel: 'next', href: `${base}?limit=${limit}&offset=${offset + limit}` });
 		if (offset > 0) links.push({ rel: 'previous', href: `${base}?limit=${limit}&offset=${Math.max(0, offset - limit)}` });
-		return { status: 200, body: { links, count: items.length, hasMore: offset + items.length < total, items, offset, totalResults: total } };
+		return {
+			status: 200,
+			body: { links, count: items.length, hasMore: offset + items.length < total, items, offset, totalResults: total },
+		};
 	} catch (error) {
 		if (error instanceof RecordError) return error.response;
 		return searchError(error instanceof Error ? error.message : String(error));

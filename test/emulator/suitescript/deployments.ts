@@ -29,7 +29,11 @@ export const NETSUITE_TIMEOUTS: ScriptTimeouts = { connectMs: 5_000, requestMs: 
 export function checkDeployment(value: unknown): ScriptDeployment {
 	const d = value as Partial<ScriptDeployment> | null;
 	if (!d || typeof d !== 'object') throw new Error('A script deployment must be an object');
-	if (!Array.isArray(d.recordTypes) || !d.recordTypes.length || !d.recordTypes.every((t) => typeof t === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t))) {
+	if (
+		!Array.isArray(d.recordTypes) ||
+		!d.recordTypes.length ||
+		!d.recordTypes.every((t) => typeof t === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t))
+	) {
 		throw new Error('deployment.recordTypes must be a non-empty list of record type names');
 	}
 	if (!d.params || typeof d.params !== 'object' || !Object.values(d.params).every((v) => typeof v === 'string')) {

@@ -55,7 +55,10 @@ function send(ask: HttpAsk, timeouts: ScriptTimeouts): Promise<HttpAnswer> {
 		}
 		const body = Buffer.from(ask.body, 'utf8');
 		const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
-		const req = make(url, { method: ask.method, headers: { ...ask.headers, 'content-length': String(body.length), 'user-agent': 'Mozilla/5.0 (NetSuite emulator)' } });
+		const req = make(url, {
+			method: ask.method,
+			headers: { ...ask.headers, 'content-length': String(body.length), 'user-agent': 'Mozilla/5.0 (NetSuite emulator)' },
+		});
 		let settled = false;
 		const done = (answer: HttpAnswer) => {
 			if (settled) return;
@@ -65,8 +68,20 @@ function send(ask: HttpAsk, timeouts: ScriptTimeouts): Promise<HttpAnswer> {
 			req.destroy();
 			resolve(answer);
 		};
-		const connectTimer = setTimeout(() => done({ error: { name: 'SSS_CONNECTION_TIME_OUT', message: 'The host you are trying to connect to did not respond in time.' } }), timeouts.connectMs);
-		const answerTimer = setTimeout(() => done({ error: { name: 'SSS_REQUEST_TIME_EXCEEDED', message: 'The host you are trying to connect to has exceeded the maximum allowed response time.' } }), timeouts.connectMs + timeouts.requestMs);
+		const connectTimer = setTimeout(
+			() => done({ error: { name: 'SSS_CONNECTION_TIME_OUT', message: 'The host you are trying to connect to did not respond in time.' } }),
+			timeouts.connectMs,
+		);
+		const answerTimer = setTimeout(
+			() =>
+				done({
+					error: {
+						name: 'SSS_REQUEST_TIME_EXCEEDED',
+						message: 'The host you are trying to connect to has exceeded the maximum allowed response time.',
+					},
+				}),
+			timeouts.connectMs + timeouts.requestMs,
+		);
 		req.on('socket', (socket) => {
 			// A reused keep-alive socket is connected already.
 			if (socket.connecting) socket.once('connect', () => clearTimeout(connectTimer));
@@ -76,7 +91,9 @@ function send(ask: HttpAsk, timeouts: ScriptTimeouts): Promise<HttpAnswer> {
 		req.on('response', (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => done({ code: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers as Record<string, string> }));
+			res.on('end', () =>
+				done({ code: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers as Record<string, string> }),
+			);
 			res.on('error', () => done({ error: { name: 'SSS_CONNECTION_CLOSED', message: 'The connection to the host was closed.' } }));
 		});
 		req.end(body);

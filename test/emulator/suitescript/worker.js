@@ -19,7 +19,14 @@ class SuiteScriptError extends Error {
 	}
 }
 
-const Encoding = { UTF_8: 'UTF_8', BASE_16: 'BASE_16', BASE_32: 'BASE_32', BASE_64: 'BASE_64', BASE_64_URL_SAFE: 'BASE_64_URL_SAFE', HEX: 'HEX' };
+const Encoding = {
+	UTF_8: 'UTF_8',
+	BASE_16: 'BASE_16',
+	BASE_32: 'BASE_32',
+	BASE_64: 'BASE_64',
+	BASE_64_URL_SAFE: 'BASE_64_URL_SAFE',
+	HEX: 'HEX',
+};
 const NODE_ENCODING = { UTF_8: 'utf8', HEX: 'hex', BASE_16: 'hex', BASE_64: 'base64', BASE_64_URL_SAFE: 'base64url' };
 const HashAlg = { SHA1: 'SHA1', SHA256: 'SHA256', SHA512: 'SHA512', MD5: 'MD5' };
 
@@ -27,11 +34,20 @@ function modules(job, logs) {
 	const httpCall = (method, options) => {
 		if (!options || !options.url) throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: url');
 		Atomics.store(flag, 0, 0);
-		httpPort.postMessage({ method, url: options.url, headers: options.headers || {}, body: options.body == null ? '' : String(options.body) });
+		httpPort.postMessage({
+			method,
+			url: options.url,
+			headers: options.headers || {},
+			body: options.body == null ? '' : String(options.body),
+		});
 		// The main thread enforces NetSuite's timeouts; this bound only guards against a lost answer.
 		Atomics.wait(flag, 0, 0, job.timeouts.requestMs + job.timeouts.connectMs + 5000);
 		const answer = receiveMessageOnPort(httpPort);
-		if (!answer) throw new SuiteScriptError('SSS_REQUEST_TIME_EXCEEDED', 'The host you are trying to connect to has exceeded the maximum allowed response time.');
+		if (!answer)
+			throw new SuiteScriptError(
+				'SSS_REQUEST_TIME_EXCEEDED',
+				'The host you are trying to connect to has exceeded the maximum allowed response time.',
+			);
 		if (answer.message.error) throw new SuiteScriptError(answer.message.error.name, answer.message.error.message);
 		return { code: answer.message.code, body: answer.message.body, headers: answer.message.headers };
 	};
@@ -57,20 +73,29 @@ function modules(job, logs) {
 	};
 	const entry = (level) => (a, b) => {
 		const o = typeof a === 'object' && a !== null ? a : { title: a, details: b };
-		logs.push({ level, title: String(o.title ?? ''), details: typeof o.details === 'string' ? o.details : JSON.stringify(o.details ?? '') });
+		logs.push({
+			level,
+			title: String(o.title ?? ''),
+			details: typeof o.details === 'string' ? o.details : JSON.stringify(o.details ?? ''),
+		});
 	};
 	const log = { debug: entry('DEBUG'), audit: entry('AUDIT'), error: entry('ERROR'), emergency: entry('EMERGENCY') };
 	const crypto = {
 		HashAlg,
 		Encoding,
 		createSecretKey(options) {
-			if (!options || (!options.secret && !options.guid)) throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: secret');
+			if (!options || (!options.secret && !options.guid))
+				throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: secret');
 			return { secret: options.secret, guid: options.guid, encoding: options.encoding || Encoding.UTF_8 };
 		},
 		createHmac({ algorithm, key }) {
 			// NetSuite resolves the API Secret by its script ID at use; the script never sees the value.
 			const value = job.secrets[key && key.secret];
-			if (value === undefined) throw new SuiteScriptError('INVALID_SECRET_KEY', `No API secret with the script ID ${key && key.secret} is available to this script.`);
+			if (value === undefined)
+				throw new SuiteScriptError(
+					'INVALID_SECRET_KEY',
+					`No API secret with the script ID ${key && key.secret} is available to this script.`,
+				);
 			const hmac = createHmac(String(algorithm).toLowerCase(), value);
 			return {
 				update({ input, inputEncoding }) {
@@ -92,10 +117,12 @@ function load(file, mods) {
 	let exported;
 	const define = (deps, factory) => {
 		if (typeof deps === 'function') [deps, factory] = [[], deps];
-		exported = factory(...deps.map((name) => {
-			if (!(name in mods)) throw new SuiteScriptError('MODULE_DOES_NOT_EXIST', `Module does not exist: ${name}`);
-			return mods[name];
-		}));
+		exported = factory(
+			...deps.map((name) => {
+				if (!(name in mods)) throw new SuiteScriptError('MODULE_DOES_NOT_EXIST', `Module does not exist: ${name}`);
+				return mods[name];
+			}),
+		);
 	};
 	vm.runInNewContext(readFileSync(file, 'utf8'), { define, Date, JSON, Math, String, Number, Object, Array, Error }, { filename: file });
 	return exported;

@@ -36,11 +36,22 @@ const CASES: Record<string, INodeParameters> = {
 	'record.delete': { recordType: type('customer'), recordId: '3' },
 	'record.get': { recordType: type('customer'), recordId: 'eid:CRM-1003', options: { expandSubResources: true } },
 	'record.list': { recordType: type('customer'), limit: 2 },
-	'record.update': { recordType: type('salesOrder'), recordId: '102', bodyMode: 'json', bodyJson: '{"memo": "rush"}', options: { replace: 'item' } },
+	'record.update': {
+		recordType: type('salesOrder'),
+		recordId: '102',
+		bodyMode: 'json',
+		bodyJson: '{"memo": "rush"}',
+		options: { replace: 'item' },
+	},
 	'record.upsert': { recordType: type('customer'), externalId: 'DECLARED-1', bodyMode: 'json', bodyJson: customerBody },
 	'salesOrder.get': { recordId: '101' },
 	'salesOrder.list': { limit: 2 },
-	'sublist.addLine': { recordType: type('salesOrder'), recordId: '103', sublistId: 'item', lines: '[{"item": {"id": "2"}, "quantity": 1}]' },
+	'sublist.addLine': {
+		recordType: type('salesOrder'),
+		recordId: '103',
+		sublistId: 'item',
+		lines: '[{"item": {"id": "2"}, "quantity": 1}]',
+	},
 	'sublist.get': { recordType: type('salesOrder'), recordId: '102', sublistId: 'item' },
 	'suiteQl.run': { query: 'SELECT id FROM customer WHERE id < ?', parameters: { values: [{ value: '4' }] } },
 };
@@ -48,7 +59,13 @@ const CASES: Record<string, INodeParameters> = {
 type RawRoutingRequest = (context: unknown, requestData: { options: IHttpRequestOptions }, ...rest: unknown[]) => Promise<unknown>;
 
 /** The declared URL template as a pattern: each {segment} is one path segment. */
-const templatePattern = (url: string) => new RegExp(`^${url.replace(/[.*+?^$()|[\]\\!]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+').replace(/\{\w+\}/g, '[^/]+')}$`);
+const templatePattern = (url: string) =>
+	new RegExp(
+		`^${url
+			.replace(/[.*+?^$()|[\]\\!]/g, '\\$&')
+			.replace(/\\?\{\w+\\?\}/g, '[^/]+')
+			.replace(/\{\w+\}/g, '[^/]+')}$`,
+	);
 
 describe('what each operation declares is what n8n sends', () => {
 	let emulator: RunningEmulator;
@@ -71,24 +88,27 @@ describe('what each operation declares is what n8n sends', () => {
 		expect(Object.keys(CASES).sort()).toEqual(OPERATIONS.map(({ resource, operation }) => `${resource.value}.${operation.value}`).sort());
 	});
 
-	it.each(OPERATIONS.map(({ resource, operation }) => [`${resource.value}.${operation.value}`, operation] as const))('%s', async (key, operation) => {
-		const [resource, name] = key.split('.');
-		const logged = emulator.requestLog.length;
-		const result = await runNode({
-			// SuiteQL in a workflow is a custom operation; its routing is what tool calls run.
-			nodeType: asRoutingOnly(new NetSuite()),
-			parameters: { authentication: 'tokenBasedAuth', resource, operation: name, ...CASES[key] },
-			credentials: credentialsFor(emulator, 'tokenBasedAuth'),
-		});
-		expect(result.items.filter((i) => i.error)).toEqual([]);
-		const declared = routingOf(operation).request!;
-		const [first] = sent;
-		expect(first.method).toBe(declared.method);
-		expect(first.url).toMatch(templatePattern(String(declared.url)));
-		expect(first.qs).toEqual(expect.objectContaining((declared.qs ?? {}) as IDataObject));
-		expect(first.headers).toEqual(expect.objectContaining((declared.headers ?? {}) as IDataObject));
-		// Everything NetSuite received for this item came through n8n's routing request.
-		const received = emulator.requestLog.slice(logged).filter((r) => !r.path.includes('/governanceLimits'));
-		expect(received.map((r) => `${r.method} ${r.path}`)).toEqual(sent.map((s) => `${s.method} ${s.url}`));
-	});
+	it.each(OPERATIONS.map(({ resource, operation }) => [`${resource.value}.${operation.value}`, operation] as const))(
+		'%s',
+		async (key, operation) => {
+			const [resource, name] = key.split('.');
+			const logged = emulator.requestLog.length;
+			const result = await runNode({
+				// SuiteQL in a workflow is a custom operation; its routing is what tool calls run.
+				nodeType: asRoutingOnly(new NetSuite()),
+				parameters: { authentication: 'tokenBasedAuth', resource, operation: name, ...CASES[key] },
+				credentials: credentialsFor(emulator, 'tokenBasedAuth'),
+			});
+			expect(result.items.filter((i) => i.error)).toEqual([]);
+			const declared = routingOf(operation).request!;
+			const [first] = sent;
+			expect(first.method).toBe(declared.method);
+			expect(first.url).toMatch(templatePattern(String(declared.url)));
+			expect(first.qs).toEqual(expect.objectContaining((declared.qs ?? {}) as IDataObject));
+			expect(first.headers).toEqual(expect.objectContaining((declared.headers ?? {}) as IDataObject));
+			// Everything NetSuite received for this item came through n8n's routing request.
+			const received = emulator.requestLog.slice(logged).filter((r) => !r.path.includes('/governanceLimits'));
+			expect(received.map((r) => `${r.method} ${r.path}`)).toEqual(sent.map((s) => `${s.method} ${s.url}`));
+		},
+	);
 });

@@ -36,10 +36,16 @@ function asModelSees(json: IDataObject[]): IDataObject[] {
 function expectSameOutcome(workflow: Outcome, tool: Outcome, volatile: string[] = []): void {
 	if (workflow.error !== undefined) {
 		// n8n's tool wrapper re-wraps the error and may append "Details: <description>".
-		expect({ startsLikeWorkflow: tool.error?.startsWith(workflow.error), tool: tool.error }).toEqual({ startsLikeWorkflow: true, tool: tool.error });
+		expect({ startsLikeWorkflow: tool.error?.startsWith(workflow.error), tool: tool.error }).toEqual({
+			startsLikeWorkflow: true,
+			tool: tool.error,
+		});
 		expect(tool.json).toBeUndefined();
 	} else {
-		expect({ error: tool.error, json: withoutVolatile(tool.json, volatile) }).toEqual({ error: undefined, json: asModelSees(withoutVolatile(workflow.json, volatile)!) });
+		expect({ error: tool.error, json: withoutVolatile(tool.json, volatile) }).toEqual({
+			error: undefined,
+			json: asModelSees(withoutVolatile(workflow.json, volatile)!),
+		});
 	}
 	expect(tool.store).toEqual(workflow.store);
 }
@@ -97,23 +103,38 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 
 	// 160 customers: a workflow outputs them all, a tool call the first 100 and a note.
 	const PAST_THE_CAP: Record<string, Call> = {
-		'suiteQl.run': { parameters: { resource: 'suiteQl', operation: 'run', returnAll: true }, fromModel: { query: 'SELECT id, companyname FROM customer ORDER BY id' } },
+		'suiteQl.run': {
+			parameters: { resource: 'suiteQl', operation: 'run', returnAll: true },
+			fromModel: { query: 'SELECT id, companyname FROM customer ORDER BY id' },
+		},
 		'record.list': { parameters: { resource: 'record', operation: 'list', recordType: type('customer'), returnAll: true } },
-		'customer.list': { parameters: { resource: 'customer', operation: 'list', returnAll: true, filterMode: 'q' }, fromModel: { q: 'email CONTAIN "@"' } },
+		'customer.list': {
+			parameters: { resource: 'customer', operation: 'list', returnAll: true, filterMode: 'q' },
+			fromModel: { q: 'email CONTAIN "@"' },
+		},
 	};
 
-	it.each(Object.keys(PAST_THE_CAP))('%s past the tool row cap: the tool answers the first 100 of the same items and a note', async (name) => {
-		const { workflow, tool } = await bothWays(name, PAST_THE_CAP[name], { seedCustomers: 150 });
-		expect(workflow.json).toHaveLength(160);
-		expect(tool.json).toHaveLength(TOOL_ROW_CAP + 1);
-		expectSameOutcome(workflow, tool);
-	});
+	it.each(Object.keys(PAST_THE_CAP))(
+		'%s past the tool row cap: the tool answers the first 100 of the same items and a note',
+		async (name) => {
+			const { workflow, tool } = await bothWays(name, PAST_THE_CAP[name], { seedCustomers: 150 });
+			expect(workflow.json).toHaveLength(160);
+			expect(tool.json).toHaveLength(TOOL_ROW_CAP + 1);
+			expectSameOutcome(workflow, tool);
+		},
+	);
 
 	// The first record or query request (not the governance lookup that sizes a write's Batch Size
 	// Auto) refused or failed once: whatever the transport makes of it (a retry, or an error for a
 	// write it may not repeat), it makes the same of it in both paths.
 	const DATA_SERVICES = /^\/services\/rest\/(record|query)\//;
-	const FAULTS: Array<[string, number]> = Object.keys(OPERATIONS).flatMap((name) => [[name, 429], [name, 503]] as Array<[string, number]>);
+	const FAULTS: Array<[string, number]> = Object.keys(OPERATIONS).flatMap(
+		(name) =>
+			[
+				[name, 429],
+				[name, 503],
+			] as Array<[string, number]>,
+	);
 
 	describe('with a fault on the first record or query request', () => {
 		const realSleep = retryTiming.sleep;
@@ -122,7 +143,9 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 
 		it.each(FAULTS)('%s after a %i: the same outcome in both paths', async (name, status) => {
 			const row = OPERATIONS[name];
-			const { workflow, tool } = await bothWays(name, row, { before: (emulator) => emulator.faults.failNext(1, status, { path: DATA_SERVICES }) });
+			const { workflow, tool } = await bothWays(name, row, {
+				before: (emulator) => emulator.faults.failNext(1, status, { path: DATA_SERVICES }),
+			});
 			for (const outcome of [workflow, tool]) expect(outcome.emulator.requestLog.filter((r) => r.status === status)).toHaveLength(1);
 			// NetSuite refused a 429 before running it: retrying is always safe, so it always ends well.
 			if (status === 429) {
@@ -159,11 +182,17 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 			netSuiteSays: 'Record does not exist. [NONEXISTENT_ID]',
 		},
 		'an update of a customer that does not exist': {
-			row: { parameters: { resource: 'customer', operation: 'update', updateFields: { phone: '555-0000' } }, fromModel: { recordId: 'eid:NOPE' } },
+			row: {
+				parameters: { resource: 'customer', operation: 'update', updateFields: { phone: '555-0000' } },
+				fromModel: { recordId: 'eid:NOPE' },
+			},
 			netSuiteSays: 'Record does not exist. [NONEXISTENT_ID]',
 		},
 		'a create NetSuite refuses (no subsidiary in OneWorld)': {
-			row: { parameters: { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json' }, fromModel: { bodyJson: '{"companyName": "No Subsidiary Ltd"}' } },
+			row: {
+				parameters: { resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json' },
+				fromModel: { bodyJson: '{"companyName": "No Subsidiary Ltd"}' },
+			},
 			netSuiteSays: 'Please enter value(s) for: Subsidiary [USER_ERROR]',
 		},
 		'a SuiteQL syntax error': {
@@ -171,7 +200,10 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 			netSuiteSays: 'Invalid search query.',
 		},
 		'lines that are not JSON (checked before any request)': {
-			row: { parameters: { resource: 'sublist', operation: 'addLine', recordType: salesOrder, recordId: '103', sublistId: 'item' }, fromModel: { lines: 'not json' } },
+			row: {
+				parameters: { resource: 'sublist', operation: 'addLine', recordType: salesOrder, recordId: '103', sublistId: 'item' },
+				fromModel: { lines: 'not json' },
+			},
 			netSuiteSays: 'Lines (JSON) must be a JSON array',
 		},
 	};

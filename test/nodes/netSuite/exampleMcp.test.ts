@@ -10,7 +10,10 @@ import { callAsTool } from '../../harness/runTool';
 import { credentialsFor } from '../credentials';
 
 type ExampleNode = { name: string; type: string; parameters: INodeParameters };
-const example = workflow('netsuite-mcp-agent') as unknown as { nodes: ExampleNode[]; connections: Record<string, { ai_tool?: Array<Array<{ node: string }>> }> };
+const example = workflow('netsuite-mcp-agent') as unknown as {
+	nodes: ExampleNode[];
+	connections: Record<string, { ai_tool?: Array<Array<{ node: string }>> }>;
+};
 const tools = example.nodes.filter((n) => n.type === 'CUSTOM.netSuiteTool');
 const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!;
 const byName = (name: string) => tools.find((t) => t.name === name)!;
@@ -45,27 +48,44 @@ describe('example workflow: NetSuite tools over MCP', () => {
 		afterAll(async () => await emulator.stop());
 
 		const call = async (name: string, args: Record<string, unknown>) => {
-			const { results } = await callAsTool({ nodeType: new NetSuite(), name, parameters: byName(name).parameters, credentials: credentialsFor(emulator), calls: [args as never] });
+			const { results } = await callAsTool({
+				nodeType: new NetSuite(),
+				name,
+				parameters: byName(name).parameters,
+				credentials: credentialsFor(emulator),
+				calls: [args as never],
+			});
 			const [outcome] = results;
 			if ('error' in outcome) throw outcome.error;
 			return JSON.parse(outcome.ok) as Array<Record<string, unknown>>;
 		};
 
 		it('SuiteQL', async () => {
-			expect(await call('NetSuite SuiteQL', { query: "SELECT tranid FROM transaction WHERE type = 'SalesOrd' ORDER BY id" })).toEqual([{ tranid: 'SO-1001' }, { tranid: 'SO-1002' }, { tranid: 'SO-1003' }]);
+			expect(await call('NetSuite SuiteQL', { query: "SELECT tranid FROM transaction WHERE type = 'SalesOrd' ORDER BY id" })).toEqual([
+				{ tranid: 'SO-1001' },
+				{ tranid: 'SO-1002' },
+				{ tranid: 'SO-1003' },
+			]);
 		});
 
 		it('Get Record by eid:', async () => {
-			expect((await call('NetSuite Get Record', { recordType: 'customer', recordId: 'eid:CRM-1000' }))[0]).toMatchObject({ id: '1', companyName: 'Acme Corporation' });
+			expect((await call('NetSuite Get Record', { recordType: 'customer', recordId: 'eid:CRM-1000' }))[0]).toMatchObject({
+				id: '1',
+				companyName: 'Acme Corporation',
+			});
 		});
 
 		it('List Record Types', async () => {
-			expect((await call('NetSuite List Record Types', {})).map((r) => r.name)).toEqual(expect.arrayContaining(['customer', 'salesOrder', 'customrecord_demo_project']));
+			expect((await call('NetSuite List Record Types', {})).map((r) => r.name)).toEqual(
+				expect.arrayContaining(['customer', 'salesOrder', 'customrecord_demo_project']),
+			);
 		});
 
 		it('Get Record Metadata', async () => {
 			const [metadata] = await call('NetSuite Get Record Metadata', { recordType: 'customer' });
-			expect((metadata.fields as Array<{ id: string }>).map((f) => f.id)).toEqual(expect.arrayContaining(['companyName', 'email', 'subsidiary']));
+			expect((metadata.fields as Array<{ id: string }>).map((f) => f.id)).toEqual(
+				expect.arrayContaining(['companyName', 'email', 'subsidiary']),
+			);
 		});
 	});
 });

@@ -14,7 +14,12 @@ describe('NetSuite node: a SuiteQL read larger than the offset cap', () => {
 
 	it('without Page by Key fails at the first page with an error that suggests it', async () => {
 		emulator.clearLog();
-		const { error } = await runNetSuite(emulator, { resource: 'suiteQl', operation: 'run', query: 'SELECT id FROM customer', returnAll: true });
+		const { error } = await runNetSuite(emulator, {
+			resource: 'suiteQl',
+			operation: 'run',
+			query: 'SELECT id FROM customer',
+			returnAll: true,
+		});
 		expect(error?.message).toBe('SuiteQL stops at 100,000 rows when paging by offset, and this query has more');
 		expect(error?.description).toContain('Page by Key');
 		expect(emulator.requestLog.filter((r) => r.path.endsWith('/suiteql'))).toHaveLength(1);
@@ -22,7 +27,13 @@ describe('NetSuite node: a SuiteQL read larger than the offset cap', () => {
 
 	it('with Page by Key reads all 130,010 rows, each once, in 131 requests', async () => {
 		emulator.clearLog();
-		const { json, error } = await runNetSuite(emulator, { resource: 'suiteQl', operation: 'run', query: 'SELECT id FROM customer', returnAll: true, options: { pageByKey: true } });
+		const { json, error } = await runNetSuite(emulator, {
+			resource: 'suiteQl',
+			operation: 'run',
+			query: 'SELECT id FROM customer',
+			returnAll: true,
+			options: { pageByKey: true },
+		});
 		expect(error).toBeUndefined();
 		expect(json).toHaveLength(130_010);
 		expect(new Set(json.map((r) => r.id)).size).toBe(130_010);
@@ -33,7 +44,14 @@ describe('NetSuite node: a SuiteQL read larger than the offset cap', () => {
 		const routed = async (options: INodeParameters) =>
 			await runNode({
 				nodeType: asRoutingOnly(new NetSuite()),
-				parameters: { authentication: 'tokenBasedAuth', resource: 'suiteQl', operation: 'run', query: 'SELECT id FROM customer', returnAll: true, options },
+				parameters: {
+					authentication: 'tokenBasedAuth',
+					resource: 'suiteQl',
+					operation: 'run',
+					query: 'SELECT id FROM customer',
+					returnAll: true,
+					options,
+				},
 				credentials: credentialsFor(emulator),
 			});
 
@@ -47,7 +65,9 @@ describe('NetSuite node: a SuiteQL read larger than the offset cap', () => {
 		it('stops Page by Key at 100,000 rows with a clear error, not a stack overflow in n8n-core', async () => {
 			const { error, items } = await routed({ pageByKey: true });
 			expect(items).toHaveLength(0);
-			expect(error?.message).toBe("SuiteQL through n8n's routing engine returns at most 100,000 rows per input item, and this query has more");
+			expect(error?.message).toBe(
+				"SuiteQL through n8n's routing engine returns at most 100,000 rows per input item, and this query has more",
+			);
 		}, 120_000);
 	});
 });

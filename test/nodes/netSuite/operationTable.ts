@@ -31,20 +31,26 @@ const rowsOf = (emulator: RunningEmulator, query: string, params: Array<string |
 const ids = (json: IDataObject[]) => json.map((r) => r.id);
 const idOf = (json: IDataObject[]) => Number(json[0].id);
 const NEW_ID = /^\d+$/;
-const lineCount = (emulator: RunningEmulator, order: number) => Number(rowsOf(emulator, 'SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [order])[0].n);
+const lineCount = (emulator: RunningEmulator, order: number) =>
+	Number(rowsOf(emulator, 'SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [order])[0].n);
 
 export const OPERATIONS: Record<string, Row> = {
 	'connection.verify': {
 		parameters: { resource: 'connection', operation: 'verify' },
 		volatile: ['responseTimeMs'],
-		check: (json) => expect(json).toEqual([expect.objectContaining({ ok: true, accountId: '1234567_SB1', authentication: 'tokenBasedAuth', credentialType: 'netSuiteTbaApi' })]),
+		check: (json) =>
+			expect(json).toEqual([
+				expect.objectContaining({ ok: true, accountId: '1234567_SB1', authentication: 'tokenBasedAuth', credentialType: 'netSuiteTbaApi' }),
+			]),
 	},
 	'customer.create': {
 		parameters: { resource: 'customer', operation: 'create', subsidiary: '2', additionalFields: { email: 'hi@parity.example' } },
 		fromModel: { companyName: 'Parity Ltd' },
 		check: (json, ns) => {
 			expect(json).toEqual([{ id: expect.stringMatching(NEW_ID), recordType: 'customer' }]);
-			expect(rowsOf(ns, 'SELECT companyname, email, subsidiary FROM customer WHERE id = ?', [idOf(json)])).toEqual([{ companyname: 'Parity Ltd', email: 'hi@parity.example', subsidiary: 2 }]);
+			expect(rowsOf(ns, 'SELECT companyname, email, subsidiary FROM customer WHERE id = ?', [idOf(json)])).toEqual([
+				{ companyname: 'Parity Ltd', email: 'hi@parity.example', subsidiary: 2 },
+			]);
 		},
 	},
 	'customer.get': {
@@ -62,13 +68,18 @@ export const OPERATIONS: Record<string, Row> = {
 		fromModel: { recordId: '3' },
 		check: (json, ns) => {
 			expect(json).toEqual([{ id: '3', recordType: 'customer', updated: true }]);
-			expect(rowsOf(ns, 'SELECT companyname, phone FROM customer WHERE id = 3')).toEqual([{ companyname: 'Initech LLC', phone: '555-9999' }]);
+			expect(rowsOf(ns, 'SELECT companyname, phone FROM customer WHERE id = 3')).toEqual([
+				{ companyname: 'Initech LLC', phone: '555-9999' },
+			]);
 		},
 	},
 	'invoice.get': {
 		parameters: { resource: 'invoice', operation: 'get' },
 		fromModel: { recordId: '201' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '201', tranId: 'INV-2001', createdFrom: expect.objectContaining({ id: '102' }) })]),
+		check: (json) =>
+			expect(json).toEqual([
+				expect.objectContaining({ id: '201', tranId: 'INV-2001', createdFrom: expect.objectContaining({ id: '102' }) }),
+			]),
 	},
 	'invoice.list': {
 		parameters: { resource: 'invoice', operation: 'list', returnAll: true },
@@ -81,15 +92,28 @@ export const OPERATIONS: Record<string, Row> = {
 	},
 	'item.list': {
 		parameters: { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['NonInvtPart'] },
-		check: (json) => expect(json.map((i) => [i.itemid, i.recordType])).toEqual([['SVC-INSTALL', 'nonInventorySaleItem'], ['SVC-SUPPORT', 'nonInventorySaleItem']]),
+		check: (json) =>
+			expect(json.map((i) => [i.itemid, i.recordType])).toEqual([
+				['SVC-INSTALL', 'nonInventorySaleItem'],
+				['SVC-SUPPORT', 'nonInventorySaleItem'],
+			]),
 	},
 	'itemFulfillment.create': {
-		parameters: { resource: 'itemFulfillment', operation: 'create', lines: { line: [{ orderLine: 1, quantity: 4 }] }, additionalBody: '{"memo": "partial"}' },
+		parameters: {
+			resource: 'itemFulfillment',
+			operation: 'create',
+			lines: { line: [{ orderLine: 1, quantity: 4 }] },
+			additionalBody: '{"memo": "partial"}',
+		},
 		fromModel: { salesOrderId: '103' },
 		check: (json, ns) => {
 			expect(json).toEqual([expect.objectContaining({ id: expect.stringMatching(NEW_ID), recordType: 'itemFulfillment' })]);
-			expect(rowsOf(ns, 'SELECT type, memo, createdfrom FROM "transaction" WHERE id = ?', [idOf(json)])).toEqual([{ type: 'ItemShip', memo: 'partial', createdfrom: 103 }]);
-			expect(rowsOf(ns, 'SELECT item, quantity FROM transactionline WHERE "transaction" = ?', [idOf(json)])).toEqual([{ item: 2, quantity: 4 }]);
+			expect(rowsOf(ns, 'SELECT type, memo, createdfrom FROM "transaction" WHERE id = ?', [idOf(json)])).toEqual([
+				{ type: 'ItemShip', memo: 'partial', createdfrom: 103 },
+			]);
+			expect(rowsOf(ns, 'SELECT item, quantity FROM transactionline WHERE "transaction" = ?', [idOf(json)])).toEqual([
+				{ item: 2, quantity: 4 },
+			]);
 		},
 	},
 	'itemFulfillment.get': {
@@ -114,14 +138,22 @@ export const OPERATIONS: Record<string, Row> = {
 	},
 	'metadata.listRecordTypes': {
 		parameters: { resource: 'metadata', operation: 'listRecordTypes' },
-		check: (json) => expect(json).toEqual(expect.arrayContaining([{ name: 'customer', custom: false }, { name: 'customrecord_demo_project', custom: true }])),
+		check: (json) =>
+			expect(json).toEqual(
+				expect.arrayContaining([
+					{ name: 'customer', custom: false },
+					{ name: 'customrecord_demo_project', custom: true },
+				]),
+			),
 	},
 	'record.create': {
 		parameters: { resource: 'record', operation: 'create', recordType: type('customrecord_demo_project'), bodyMode: 'json' },
 		fromModel: { bodyJson: '{"name": "Data Migration", "custrecord_budget": 999, "custrecord_customer": {"id": "2"}}' },
 		check: (json, ns) => {
 			expect(json).toEqual([{ id: expect.stringMatching(NEW_ID), recordType: 'customrecord_demo_project' }]);
-			expect(rowsOf(ns, 'SELECT name, custrecord_budget, custrecord_customer FROM customrecord_demo_project WHERE id = ?', [idOf(json)])).toEqual([{ name: 'Data Migration', custrecord_budget: 999, custrecord_customer: 2 }]);
+			expect(
+				rowsOf(ns, 'SELECT name, custrecord_budget, custrecord_customer FROM customrecord_demo_project WHERE id = ?', [idOf(json)]),
+			).toEqual([{ name: 'Data Migration', custrecord_budget: 999, custrecord_customer: 2 }]);
 		},
 	},
 	'record.delete': {
@@ -130,11 +162,18 @@ export const OPERATIONS: Record<string, Row> = {
 		check: (json, ns) => {
 			expect(json).toEqual([{ id: '8', recordType: 'customer', deleted: true }]);
 			expect(rowsOf(ns, 'SELECT id FROM customer WHERE id = 8')).toEqual([]);
-			expect(rowsOf(ns, 'SELECT type, recordid, name FROM deletedrecord')).toEqual([{ type: 'customer', recordid: 8, name: 'Vandelay Industries' }]);
+			expect(rowsOf(ns, 'SELECT type, recordid, name FROM deletedrecord')).toEqual([
+				{ type: 'customer', recordid: 8, name: 'Vandelay Industries' },
+			]);
 		},
 	},
 	'record.get': {
-		parameters: { resource: 'record', operation: 'get', recordType: salesOrder, options: { expandSubResources: true, simpleEnumFormat: true } },
+		parameters: {
+			resource: 'record',
+			operation: 'get',
+			recordType: salesOrder,
+			options: { expandSubResources: true, simpleEnumFormat: true },
+		},
 		fromModel: { recordId: '101' },
 		check: (json) => {
 			expect(json).toEqual([expect.objectContaining({ id: '101', tranId: 'SO-1001', status: 'B', custbody_channel: 'web' })]);
@@ -142,7 +181,14 @@ export const OPERATIONS: Record<string, Row> = {
 		},
 	},
 	'record.list': {
-		parameters: { resource: 'record', operation: 'list', recordType: customer, filterMode: 'q', limit: 3, options: { fullRecords: true, fields: 'companyName' } },
+		parameters: {
+			resource: 'record',
+			operation: 'list',
+			recordType: customer,
+			filterMode: 'q',
+			limit: 3,
+			options: { fullRecords: true, fields: 'companyName' },
+		},
 		fromModel: { q: 'email START_WITH "ap@"' },
 		check: (json) => expect(json.map((r) => r.companyName)).toEqual(['Acme Corporation', 'Stark Industries', 'Hooli']),
 	},
@@ -156,17 +202,26 @@ export const OPERATIONS: Record<string, Row> = {
 		},
 	},
 	'record.upsert': {
-		parameters: { resource: 'record', operation: 'upsert', recordType: customer, bodyMode: 'json', bodyJson: '{"companyName": "Shopify Buyer", "subsidiary": {"id": "1"}}' },
+		parameters: {
+			resource: 'record',
+			operation: 'upsert',
+			recordType: customer,
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Shopify Buyer", "subsidiary": {"id": "1"}}',
+		},
 		fromModel: { externalId: 'SHOP-77' },
 		check: (json, ns) => {
 			expect(json).toEqual([expect.objectContaining({ id: expect.stringMatching(NEW_ID), recordType: 'customer' })]);
-			expect(rowsOf(ns, "SELECT id, companyname FROM customer WHERE externalid = 'SHOP-77'")).toEqual([{ id: idOf(json), companyname: 'Shopify Buyer' }]);
+			expect(rowsOf(ns, "SELECT id, companyname FROM customer WHERE externalid = 'SHOP-77'")).toEqual([
+				{ id: idOf(json), companyname: 'Shopify Buyer' },
+			]);
 		},
 	},
 	'salesOrder.get': {
 		parameters: { resource: 'salesOrder', operation: 'get' },
 		fromModel: { recordId: '102' },
-		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '102', tranId: 'SO-1002', entity: expect.objectContaining({ id: '2' }) })]),
+		check: (json) =>
+			expect(json).toEqual([expect.objectContaining({ id: '102', tranId: 'SO-1002', entity: expect.objectContaining({ id: '2' }) })]),
 	},
 	'salesOrder.list': {
 		parameters: { resource: 'salesOrder', operation: 'list', returnAll: true },
@@ -187,12 +242,17 @@ export const OPERATIONS: Record<string, Row> = {
 	'sublist.get': {
 		parameters: { resource: 'sublist', operation: 'get', recordType: salesOrder, sublistId: 'item' },
 		fromModel: { recordId: '101' },
-		check: (json) => expect(json.map((l) => [l.line, (l.item as IDataObject).id, l.quantity])).toEqual([[1, '1', 10], [2, '4', 1]]),
+		check: (json) =>
+			expect(json.map((l) => [l.line, (l.item as IDataObject).id, l.quantity])).toEqual([
+				[1, '1', 10],
+				[2, '4', 1],
+			]),
 	},
 	'suiteQl.run': {
 		parameters: { resource: 'suiteQl', operation: 'run', parameters: { values: [{ value: 'CustInvc' }] } },
 		fromModel: {
-			query: 'SELECT t.tranid, c.companyname, SUM(l.amount) AS amount FROM transaction t JOIN customer c ON c.id = t.entity JOIN transactionline l ON l.transaction = t.id WHERE t.type = ? GROUP BY t.tranid, c.companyname',
+			query:
+				'SELECT t.tranid, c.companyname, SUM(l.amount) AS amount FROM transaction t JOIN customer c ON c.id = t.entity JOIN transactionline l ON l.transaction = t.id WHERE t.type = ? GROUP BY t.tranid, c.companyname',
 		},
 		check: (json) => expect(json).toEqual([{ tranid: 'INV-2001', companyname: 'Globex Inc', amount: '258' }]),
 	},

@@ -28,9 +28,25 @@ describe('NetSuite node: Record', () => {
 	});
 
 	it('gets a record by eid: with sub-resources expanded, custom fields untouched', async () => {
-		const { json } = await runNetSuite(emulator, { resource: 'record', operation: 'get', recordType: type('customer'), recordId: 'eid:CRM-1003', options: {} });
-		expect(json[0]).toMatchObject({ id: '4', companyName: 'Umbrella Corp', custentity_segment: 'enterprise', subsidiary: { id: '1', refName: 'Parent Company' } });
-		const order = await runNetSuite(emulator, { resource: 'salesOrder', operation: 'get', recordId: '101', options: { expandSubResources: true, simpleEnumFormat: true } });
+		const { json } = await runNetSuite(emulator, {
+			resource: 'record',
+			operation: 'get',
+			recordType: type('customer'),
+			recordId: 'eid:CRM-1003',
+			options: {},
+		});
+		expect(json[0]).toMatchObject({
+			id: '4',
+			companyName: 'Umbrella Corp',
+			custentity_segment: 'enterprise',
+			subsidiary: { id: '1', refName: 'Parent Company' },
+		});
+		const order = await runNetSuite(emulator, {
+			resource: 'salesOrder',
+			operation: 'get',
+			recordId: '101',
+			options: { expandSubResources: true, simpleEnumFormat: true },
+		});
 		expect(order.json[0]).toMatchObject({ status: 'B', custbody_channel: 'web' });
 		expect((order.json[0].item as { items: unknown[] }).items).toHaveLength(2);
 	});
@@ -49,7 +65,12 @@ describe('NetSuite node: Record', () => {
 			operation: 'create',
 			recordType: type('customer'),
 			bodyMode: 'fields',
-			bodyFields: { field: [{ name: 'companyName', value: 'Fields Ltd' }, { name: 'subsidiary', value: '{"id": "2"}' }] },
+			bodyFields: {
+				field: [
+					{ name: 'companyName', value: 'Fields Ltd' },
+					{ name: 'subsidiary', value: '{"id": "2"}' },
+				],
+			},
 		});
 		const id = fromFields.json[0].id as string;
 		const back = await runNetSuite(emulator, { resource: 'record', operation: 'get', recordType: type('customer'), recordId: id });
@@ -59,13 +80,34 @@ describe('NetSuite node: Record', () => {
 	});
 
 	it('updates with PATCH, replacing a sublist on request', async () => {
-		await runNetSuite(emulator, { resource: 'record', operation: 'update', recordType: type('salesOrder'), recordId: '102', bodyMode: 'json', bodyJson: '{"memo": "rush", "item": {"items": [{"item": {"id": "5"}, "quantity": 1}]}}', options: { replace: 'item' } });
-		const lines = await runNetSuite(emulator, { resource: 'sublist', operation: 'get', recordType: type('salesOrder'), recordId: '102', sublistId: 'item' });
+		await runNetSuite(emulator, {
+			resource: 'record',
+			operation: 'update',
+			recordType: type('salesOrder'),
+			recordId: '102',
+			bodyMode: 'json',
+			bodyJson: '{"memo": "rush", "item": {"items": [{"item": {"id": "5"}, "quantity": 1}]}}',
+			options: { replace: 'item' },
+		});
+		const lines = await runNetSuite(emulator, {
+			resource: 'sublist',
+			operation: 'get',
+			recordType: type('salesOrder'),
+			recordId: '102',
+			sublistId: 'item',
+		});
 		expect(lines.json.map((l) => (l.item as { id: string }).id)).toEqual(['5']);
 	});
 
 	it('upserts by external ID: running twice creates one record', async () => {
-		const params = { resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: 'SHOP-77', bodyMode: 'json', bodyJson: '{"companyName": "Shopify Buyer", "subsidiary": {"id": "1"}}' };
+		const params = {
+			resource: 'record',
+			operation: 'upsert',
+			recordType: type('customer'),
+			externalId: 'SHOP-77',
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Shopify Buyer", "subsidiary": {"id": "1"}}',
+		};
 		const first = await runNetSuite(emulator, params);
 		const second = await runNetSuite(emulator, params);
 		expect(first.json[0].id).toBe(second.json[0].id);
@@ -73,9 +115,17 @@ describe('NetSuite node: Record', () => {
 	});
 
 	it('deletes', async () => {
-		const created = await runNetSuite(emulator, { resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: '{"companyName": "Gone", "subsidiary": {"id": "1"}}' });
+		const created = await runNetSuite(emulator, {
+			resource: 'record',
+			operation: 'create',
+			recordType: type('customer'),
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Gone", "subsidiary": {"id": "1"}}',
+		});
 		const id = created.json[0].id as string;
-		expect((await runNetSuite(emulator, { resource: 'record', operation: 'delete', recordType: type('customer'), recordId: id })).json[0]).toEqual({ id, recordType: 'customer', deleted: true });
+		expect(
+			(await runNetSuite(emulator, { resource: 'record', operation: 'delete', recordType: type('customer'), recordId: id })).json[0],
+		).toEqual({ id, recordType: 'customer', deleted: true });
 		const gone = await runNetSuite(emulator, { resource: 'record', operation: 'get', recordType: type('customer'), recordId: id });
 		expect(gone.error?.message).toBe('Record does not exist. [NONEXISTENT_ID]');
 	});
@@ -86,7 +136,13 @@ describe('NetSuite node: Record', () => {
 		[{ recordType: type('bad type!') }, 'Record Type "bad type!" is not a NetSuite record type ID'],
 		[{ recordType: type('noSuchType') }, "Record type 'noSuchType' does not exist. [INVALID_PARAMETER]"],
 	])('refuses bad input %j with a clear error', async (overrides, message) => {
-		const { error } = await runNetSuite(emulator, { resource: 'record', operation: 'get', recordType: type('customer'), recordId: '1', ...overrides });
+		const { error } = await runNetSuite(emulator, {
+			resource: 'record',
+			operation: 'get',
+			recordType: type('customer'),
+			recordId: '1',
+			...overrides,
+		});
 		expect(error?.message).toContain(message);
 	});
 
@@ -94,7 +150,14 @@ describe('NetSuite node: Record', () => {
 		const { items } = await runNetSuite(
 			emulator,
 			{ resource: 'record', operation: 'create', recordType: type('customer'), bodyMode: 'json', bodyJson: '={{ $json.body }}' },
-			{ continueOnFail: true, items: [{ json: { body: '{"companyName": ' } }, { json: { body: '{"companyName": "Fine Co", "subsidiary": {"id": "1"}}' } }, { json: { body: '{"companyName": "No Sub"}' } }] },
+			{
+				continueOnFail: true,
+				items: [
+					{ json: { body: '{"companyName": ' } },
+					{ json: { body: '{"companyName": "Fine Co", "subsidiary": {"id": "1"}}' } },
+					{ json: { body: '{"companyName": "No Sub"}' } },
+				],
+			},
 		);
 		expect(items[0].error?.message).toMatch(/^Body \(JSON\) is not valid JSON/);
 		expect(items[1].json.id).toMatch(/^\d+$/);
@@ -110,7 +173,15 @@ describe('NetSuite node: Record', () => {
 		const items = Array.from({ length: 30 }, (_, i) => ({ json: { name: `Bulk ${i}` } }));
 		const { json, error } = await runNetSuite(
 			emulator,
-			{ resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: '={{ $json.name }}', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}', options: { batchSize: 10 } },
+			{
+				resource: 'record',
+				operation: 'upsert',
+				recordType: type('customer'),
+				externalId: '={{ $json.name }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
+				options: { batchSize: 10 },
+			},
 			{ items },
 		);
 		emulator.faults.setLatency(0);
@@ -129,7 +200,14 @@ describe('NetSuite node: Record', () => {
 		const items = Array.from({ length: 20 }, (_, i) => ({ json: { name: `Auto ${i}` } }));
 		const { json } = await runNetSuite(
 			emulator,
-			{ resource: 'record', operation: 'upsert', recordType: type('customer'), externalId: '={{ $json.name }}', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}' },
+			{
+				resource: 'record',
+				operation: 'upsert',
+				recordType: type('customer'),
+				externalId: '={{ $json.name }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
+			},
 			{ items },
 		);
 		emulator.faults.setLatency(0);

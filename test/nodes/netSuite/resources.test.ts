@@ -17,23 +17,36 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 
 	it('runs SuiteQL with bound parameters and Return All, paging until hasMore is false', async () => {
 		emulator.clearLog();
-		const { json } = await runNetSuite(emulator, {
-			resource: 'suiteQl',
-			operation: 'run',
-			query: 'SELECT id, companyname FROM customer WHERE custentity_segment = ? ORDER BY id',
-			parameters: { values: [{ value: 'generated' }] },
-			returnAll: true,
-		}, { auth: 'clientCredentials' });
+		const { json } = await runNetSuite(
+			emulator,
+			{
+				resource: 'suiteQl',
+				operation: 'run',
+				query: 'SELECT id, companyname FROM customer WHERE custentity_segment = ? ORDER BY id',
+				parameters: { values: [{ value: 'generated' }] },
+				returnAll: true,
+			},
+			{ auth: 'clientCredentials' },
+		);
 		expect(json).toHaveLength(2500);
 		expect(json[0]).toEqual({ id: '1001', companyname: 'Generated Customer 1001' });
 		const queries = emulator.requestLog.filter((r) => r.path.endsWith('/suiteql'));
 		expect(queries.map((r) => r.rawQuery)).toEqual(['limit=1000&offset=0', 'limit=1000&offset=1000', 'limit=1000&offset=2000']);
-		expect(JSON.parse(queries[0].body)).toEqual({ q: 'SELECT id, companyname FROM customer WHERE custentity_segment = ? ORDER BY id', params: ['generated'] });
+		expect(JSON.parse(queries[0].body)).toEqual({
+			q: 'SELECT id, companyname FROM customer WHERE custentity_segment = ? ORDER BY id',
+			params: ['generated'],
+		});
 	});
 
 	it('pages SuiteQL by key when asked', async () => {
 		emulator.clearLog();
-		const { json } = await runNetSuite(emulator, { resource: 'suiteQl', operation: 'run', query: 'SELECT id FROM customer', returnAll: true, options: { pageByKey: true, keyColumn: 'id' } });
+		const { json } = await runNetSuite(emulator, {
+			resource: 'suiteQl',
+			operation: 'run',
+			query: 'SELECT id FROM customer',
+			returnAll: true,
+			options: { pageByKey: true, keyColumn: 'id' },
+		});
 		expect(json).toHaveLength(2510);
 		expect(new Set(json.map((r) => r.id)).size).toBe(2510);
 		expect(JSON.parse(emulator.requestLog[1].body).params).toEqual([json[999].id]);
@@ -55,11 +68,23 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 		const id = created.json[0].id as string;
 		await runNetSuite(emulator, { resource: 'customer', operation: 'update', recordId: id, updateFields: { phone: '555-1234' } });
 		const { json } = await runNetSuite(emulator, { resource: 'customer', operation: 'get', recordId: id });
-		expect(json[0]).toMatchObject({ companyName: 'Named Fields GmbH', email: 'hi@named.example', phone: '555-1234', custentity_segment: 'smb', subsidiary: { id: '2' } });
+		expect(json[0]).toMatchObject({
+			companyName: 'Named Fields GmbH',
+			email: 'hi@named.example',
+			phone: '555-1234',
+			custentity_segment: 'smb',
+			subsidiary: { id: '2' },
+		});
 	});
 
 	it('lists customers with a raw q and invoices with a limit', async () => {
-		const customers = await runNetSuite(emulator, { resource: 'customer', operation: 'list', filterMode: 'q', q: 'email END_WITH "@globex.example"', returnAll: true });
+		const customers = await runNetSuite(emulator, {
+			resource: 'customer',
+			operation: 'list',
+			filterMode: 'q',
+			q: 'email END_WITH "@globex.example"',
+			returnAll: true,
+		});
 		expect(customers.json).toEqual([{ id: '2' }]);
 		const invoices = await runNetSuite(emulator, { resource: 'invoice', operation: 'list', limit: 10, options: { fullRecords: true } });
 		expect(invoices.json[0]).toMatchObject({ tranId: 'INV-2001', createdFrom: { id: '102' } });
@@ -74,18 +99,49 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 	});
 
 	it('creates an item fulfillment from a sales order, with chosen lines', async () => {
-		const { json } = await runNetSuite(emulator, { resource: 'itemFulfillment', operation: 'create', salesOrderId: '101', lines: { line: [{ orderLine: 1, quantity: 4 }] }, additionalBody: '{"memo": "partial"}' });
-		const fulfillment = await runNetSuite(emulator, { resource: 'itemFulfillment', operation: 'get', recordId: json[0].id as string, options: { expandSubResources: true } });
+		const { json } = await runNetSuite(emulator, {
+			resource: 'itemFulfillment',
+			operation: 'create',
+			salesOrderId: '101',
+			lines: { line: [{ orderLine: 1, quantity: 4 }] },
+			additionalBody: '{"memo": "partial"}',
+		});
+		const fulfillment = await runNetSuite(emulator, {
+			resource: 'itemFulfillment',
+			operation: 'get',
+			recordId: json[0].id as string,
+			options: { expandSubResources: true },
+		});
 		expect(fulfillment.json[0]).toMatchObject({ memo: 'partial', createdFrom: { id: '101' } });
 		expect((fulfillment.json[0].item as { items: Array<{ quantity: number }> }).items.map((l) => l.quantity)).toEqual([4]);
 	});
 
 	it('adds sublist lines without replacing the existing ones', async () => {
-		await runNetSuite(emulator, { resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '103', sublistId: 'item', lines: '[{"item": {"id": "2"}, "quantity": 3, "custcol_note": "gift wrap"}]' });
-		const { json } = await runNetSuite(emulator, { resource: 'sublist', operation: 'get', recordType: type('salesOrder'), recordId: '103', sublistId: 'item' });
+		await runNetSuite(emulator, {
+			resource: 'sublist',
+			operation: 'addLine',
+			recordType: type('salesOrder'),
+			recordId: '103',
+			sublistId: 'item',
+			lines: '[{"item": {"id": "2"}, "quantity": 3, "custcol_note": "gift wrap"}]',
+		});
+		const { json } = await runNetSuite(emulator, {
+			resource: 'sublist',
+			operation: 'get',
+			recordType: type('salesOrder'),
+			recordId: '103',
+			sublistId: 'item',
+		});
 		expect(json).toHaveLength(2);
 		expect(json[1]).toMatchObject({ line: 2, quantity: 3, custcol_note: 'gift wrap' });
-		const bad = await runNetSuite(emulator, { resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '103', sublistId: 'item', lines: 'not json' });
+		const bad = await runNetSuite(emulator, {
+			resource: 'sublist',
+			operation: 'addLine',
+			recordType: type('salesOrder'),
+			recordId: '103',
+			sublistId: 'item',
+			lines: 'not json',
+		});
 		expect(bad.error?.message).toMatch(/^Lines \(JSON\) must be a JSON array/);
 	});
 
@@ -99,26 +155,51 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 	});
 
 	it('offers record types in the picker from the metadata catalog', async () => {
-		const result = await runListSearch({ nodeType: new NetSuite(), method: 'searchRecordTypes', filter: 'order', parameters: { authentication: 'tokenBasedAuth' }, credentials: credentialsFor(emulator) });
+		const result = await runListSearch({
+			nodeType: new NetSuite(),
+			method: 'searchRecordTypes',
+			filter: 'order',
+			parameters: { authentication: 'tokenBasedAuth' },
+			credentials: credentialsFor(emulator),
+		});
 		expect(result.results).toEqual([{ name: 'salesOrder', value: 'salesOrder' }]);
 	});
 
 	it('offers the fields of the chosen record type, custom fields included, read-only ones left out', async () => {
-		const forRecord = await runLoadOptions({ nodeType: new NetSuite(), method: 'getRecordFields', parameters: { authentication: 'tokenBasedAuth', resource: 'record', recordType: type('salesOrder') }, credentials: credentialsFor(emulator) });
+		const forRecord = await runLoadOptions({
+			nodeType: new NetSuite(),
+			method: 'getRecordFields',
+			parameters: { authentication: 'tokenBasedAuth', resource: 'record', recordType: type('salesOrder') },
+			credentials: credentialsFor(emulator),
+		});
 		const values = forRecord.map((o) => o.value);
 		expect(values).toEqual(expect.arrayContaining(['entity', 'memo', 'custbody_channel', 'item']));
 		expect(values).not.toContain('lastModifiedDate');
 		expect(forRecord.find((o) => o.value === 'entity')?.name).toMatch(/\(required\)$/);
-		const forCustomer = await runLoadOptions({ nodeType: new NetSuite(), method: 'getRecordFields', parameters: { authentication: 'tokenBasedAuth', resource: 'customer' }, credentials: credentialsFor(emulator) });
+		const forCustomer = await runLoadOptions({
+			nodeType: new NetSuite(),
+			method: 'getRecordFields',
+			parameters: { authentication: 'tokenBasedAuth', resource: 'customer' },
+			credentials: credentialsFor(emulator),
+		});
 		expect(forCustomer.map((o) => o.value)).toContain('custentity_segment');
 	});
 
 	it('works with OAuth 2.0: an expired access token is refreshed and the request retried', async () => {
 		const basic = Buffer.from(`${emulator.credentials.oauth2.clientId}:${emulator.credentials.oauth2.clientSecret}`).toString('base64');
 		const redirect = 'http://localhost:5678/rest/oauth2-credential/callback';
-		const authorize = await fetch(`${emulator.baseUrl}/app/login/oauth2/authorize.nl?response_type=code&client_id=${emulator.credentials.oauth2.clientId}&redirect_uri=${encodeURIComponent(redirect)}&scope=rest_webservices&state=${'s'.repeat(24)}`, { redirect: 'manual' });
+		const authorize = await fetch(
+			`${emulator.baseUrl}/app/login/oauth2/authorize.nl?response_type=code&client_id=${emulator.credentials.oauth2.clientId}&redirect_uri=${encodeURIComponent(redirect)}&scope=rest_webservices&state=${'s'.repeat(24)}`,
+			{ redirect: 'manual' },
+		);
 		const code = new URL(authorize.headers.get('location')!).searchParams.get('code')!;
-		const tokens = (await (await fetch(`${emulator.baseUrl}/services/rest/auth/oauth2/v1/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }).toString() })).json()) as Record<string, string>;
+		const tokens = (await (
+			await fetch(`${emulator.baseUrl}/services/rest/auth/oauth2/v1/token`, {
+				method: 'POST',
+				headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }).toString(),
+			})
+		).json()) as Record<string, string>;
 		emulator.tokens.expireAll();
 		const result = await runNode({
 			nodeType: new NetSuite(),

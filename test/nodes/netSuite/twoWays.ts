@@ -29,7 +29,10 @@ export async function frozenEmulator(seedCustomers = 0): Promise<RunningEmulator
 	const { db } = emulator.data;
 	const now = db.now();
 	for (const [table, columns] of Object.entries(STAMPED)) {
-		db.run(`UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')}`, columns.map(() => now));
+		db.run(
+			`UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')}`,
+			columns.map(() => now),
+		);
 	}
 	db.run('UPDATE "transaction" SET trandate = ?', [now.slice(0, 10)]);
 	return emulator;

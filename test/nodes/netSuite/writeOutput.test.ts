@@ -37,7 +37,10 @@ describe('NetSuite node: write outputs', () => {
 	});
 
 	it('Return Full Record on a create: the record as NetSuite has it, read once after the async job named its id', async () => {
-		const { json, error } = await runNetSuite(emulator, recordWrite('create', { bodyJson: customerJson('Full Create Ltd') }, { returnFullRecord: true }));
+		const { json, error } = await runNetSuite(
+			emulator,
+			recordWrite('create', { bodyJson: customerJson('Full Create Ltd') }, { returnFullRecord: true }),
+		);
 		expect(error).toBeUndefined();
 		const id = String(json[0].id);
 		expect(json[0]).toMatchObject({ id, companyName: 'Full Create Ltd', subsidiary: { id: '2', refName: expect.any(String) } });
@@ -53,27 +56,53 @@ describe('NetSuite node: write outputs', () => {
 		const created = await runNetSuite(emulator, recordWrite('create', { bodyJson: customerJson('Before Patch') }));
 		const id = String(created.json[0].id);
 		emulator.clearLog();
-		const { json } = await runNetSuite(emulator, recordWrite('update', { recordId: id, bodyJson: '{"email": "after@patch.example"}' }, { returnFullRecord: true }));
+		const { json } = await runNetSuite(
+			emulator,
+			recordWrite('update', { recordId: id, bodyJson: '{"email": "after@patch.example"}' }, { returnFullRecord: true }),
+		);
 		expect(json).toEqual([expect.objectContaining({ id, companyName: 'Before Patch', email: 'after@patch.example' })]);
 		expect(requestsAfterWrite('PATCH')).toEqual([`GET ${RECORD_PATH}/customer/${id}`]);
 	});
 
 	it('Return Full Record on an upsert: read back by the id NetSuite named', async () => {
-		const { json } = await runNetSuite(emulator, recordWrite('upsert', { externalId: 'FULL-UPSERT-1', bodyJson: customerJson('Upserted Full') }, { returnFullRecord: true }));
-		expect(json).toEqual([expect.objectContaining({ companyName: 'Upserted Full', externalId: 'FULL-UPSERT-1', id: expect.stringMatching(/^\d+$/) })]);
+		const { json } = await runNetSuite(
+			emulator,
+			recordWrite('upsert', { externalId: 'FULL-UPSERT-1', bodyJson: customerJson('Upserted Full') }, { returnFullRecord: true }),
+		);
+		expect(json).toEqual([
+			expect.objectContaining({ companyName: 'Upserted Full', externalId: 'FULL-UPSERT-1', id: expect.stringMatching(/^\d+$/) }),
+		]);
 		expect(requestsAfterWrite('PUT')).toEqual([`GET ${RECORD_PATH}/customer/${String(json[0].id)}`]);
 	});
 
 	it('Return Full Record on the Customer shortcut: create and update', async () => {
-		const created = await runNetSuite(emulator, { resource: 'customer', operation: 'create', companyName: 'Shortcut Full', subsidiary: '1', additionalFields: {}, options: { returnFullRecord: true } });
+		const created = await runNetSuite(emulator, {
+			resource: 'customer',
+			operation: 'create',
+			companyName: 'Shortcut Full',
+			subsidiary: '1',
+			additionalFields: {},
+			options: { returnFullRecord: true },
+		});
 		expect(created.json[0]).toMatchObject({ companyName: 'Shortcut Full', subsidiary: { id: '1', refName: 'Parent Company' } });
 		const id = String(created.json[0].id);
-		const updated = await runNetSuite(emulator, { resource: 'customer', operation: 'update', recordId: id, updateFields: { phone: '555-0100' }, options: { returnFullRecord: true } });
+		const updated = await runNetSuite(emulator, {
+			resource: 'customer',
+			operation: 'update',
+			recordId: id,
+			updateFields: { phone: '555-0100' },
+			options: { returnFullRecord: true },
+		});
 		expect(updated.json).toEqual([expect.objectContaining({ id, companyName: 'Shortcut Full', phone: '555-0100' })]);
 	});
 
 	it('Simple Enum Format turns enum fields into their ID and leaves references as {id, refName}', async () => {
-		const { json } = await runNetSuite(emulator, { resource: 'salesOrder', operation: 'get', recordId: '101', options: { simpleEnumFormat: true } });
+		const { json } = await runNetSuite(emulator, {
+			resource: 'salesOrder',
+			operation: 'get',
+			recordId: '101',
+			options: { simpleEnumFormat: true },
+		});
 		expect(json[0].status).toBe('B');
 		expect(json[0].entity).toEqual({ id: expect.any(String), refName: expect.any(String) });
 		expect(json[0].subsidiary).toEqual({ id: expect.any(String), refName: expect.any(String) });
@@ -87,15 +116,25 @@ describe('NetSuite node: write outputs', () => {
 		['upsert', { externalId: '', bodyJson: customerJson('No Eid') }, /^External ID is empty/],
 		['update', { recordId: 'abc', bodyJson: '{}' }, /^Record ID "abc" is neither/],
 		['delete', { recordId: '' }, /^Record ID is empty/],
-	])('a %s with a bad input fails with its own error and sends no request at all, not even the governance lookup', async (operation, extra, message) => {
-		// Batch Size Auto (the default) is the setting that asks NetSuite for its limits.
-		const { error } = await runNetSuite(emulator, recordWrite(operation, extra));
-		expect(error?.message).toMatch(message);
-		expect(emulator.requestLog).toEqual([]);
-	});
+	])(
+		'a %s with a bad input fails with its own error and sends no request at all, not even the governance lookup',
+		async (operation, extra, message) => {
+			// Batch Size Auto (the default) is the setting that asks NetSuite for its limits.
+			const { error } = await runNetSuite(emulator, recordWrite(operation, extra));
+			expect(error?.message).toMatch(message);
+			expect(emulator.requestLog).toEqual([]);
+		},
+	);
 
 	it('a Sublist Add Line with bad lines sends no request', async () => {
-		const { error } = await runNetSuite(emulator, { resource: 'sublist', operation: 'addLine', recordType: type('salesOrder'), recordId: '101', sublistId: 'item', lines: 'not json' });
+		const { error } = await runNetSuite(emulator, {
+			resource: 'sublist',
+			operation: 'addLine',
+			recordType: type('salesOrder'),
+			recordId: '101',
+			sublistId: 'item',
+			lines: 'not json',
+		});
 		expect(error?.message).toMatch(/^Lines \(JSON\) must be a JSON array/);
 		expect(emulator.requestLog).toEqual([]);
 	});

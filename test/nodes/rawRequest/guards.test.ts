@@ -16,9 +16,17 @@ describe('guards on paths, RESTlets, signing and input', () => {
 	afterEach(() => clearTokenCache());
 
 	const raw = async (parameters: INodeParameters) =>
-		await runNode({ nodeType: new NetSuiteRawRequest(), parameters: { authentication: 'tokenBasedAuth', method: 'GET', ...parameters }, credentials: credentialsFor(emulator) });
+		await runNode({
+			nodeType: new NetSuiteRawRequest(),
+			parameters: { authentication: 'tokenBasedAuth', method: 'GET', ...parameters },
+			credentials: credentialsFor(emulator),
+		});
 	const netSuite = async (parameters: INodeParameters) =>
-		await runNode({ nodeType: new NetSuite(), parameters: { authentication: 'tokenBasedAuth', ...parameters }, credentials: credentialsFor(emulator) });
+		await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: 'tokenBasedAuth', ...parameters },
+			credentials: credentialsFor(emulator),
+		});
 
 	it.each([
 		['record', '/.%2e/.%2e/app/center/card.nl'],
@@ -33,7 +41,13 @@ describe('guards on paths, RESTlets, signing and input', () => {
 	});
 
 	it.each(['script', 'deploy', 'Script', 'DEPLOY'])('RESTlet Query Parameters cannot override the checked %s', async (name) => {
-		const { error } = await raw({ service: 'restlet', scriptId: 'customscript_echo', deployId: '1', sendQuery: true, queryParameters: { parameter: [{ name, value: '999' }] } });
+		const { error } = await raw({
+			service: 'restlet',
+			scriptId: 'customscript_echo',
+			deployId: '1',
+			sendQuery: true,
+			queryParameters: { parameter: [{ name, value: '999' }] },
+		});
 		expect(error?.message).toBe(`Query Parameters may not set "${name}" for a RESTlet: use the Script ID and Deployment ID fields`);
 		expect(emulator.requestLog).toHaveLength(0);
 	});
@@ -46,7 +60,12 @@ describe('guards on paths, RESTlets, signing and input', () => {
 		['a lone percent', '/customer/eid:50%off'],
 		['brackets and pipes', '/customer/eid:[x]|^'],
 	])('TBA signs exactly the URL it sends for a path with %s: NetSuite verifies it and answers for the record', async (_what, path) => {
-		const { error } = await raw({ service: 'record', path, sendQuery: true, queryParameters: { parameter: [{ name: 'fields', value: 'companyName, email+x' }] } });
+		const { error } = await raw({
+			service: 'record',
+			path,
+			sendQuery: true,
+			queryParameters: { parameter: [{ name: 'fields', value: 'companyName, email+x' }] },
+		});
 		expect(emulator.requestLog).toHaveLength(1);
 		expect(emulator.requestLog[0].auth).toBe('tba');
 		expect(error?.httpCode).toBe('404');
@@ -54,7 +73,14 @@ describe('guards on paths, RESTlets, signing and input', () => {
 	});
 
 	it('TBA signing still finds a record whose external id has a space and a plus', async () => {
-		await netSuite({ resource: 'record', operation: 'upsert', recordType: { __rl: true, mode: 'id', value: 'customer' }, externalId: 'SP ACE+1', bodyMode: 'json', bodyJson: '{"companyName": "Space Plus", "subsidiary": {"id": "1"}}' });
+		await netSuite({
+			resource: 'record',
+			operation: 'upsert',
+			recordType: { __rl: true, mode: 'id', value: 'customer' },
+			externalId: 'SP ACE+1',
+			bodyMode: 'json',
+			bodyJson: '{"companyName": "Space Plus", "subsidiary": {"id": "1"}}',
+		});
 		const { error, items } = await raw({ service: 'record', path: '/customer/eid:SP ACE+1' });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ companyName: 'Space Plus' });
@@ -74,8 +100,13 @@ describe('guards on paths, RESTlets, signing and input', () => {
 	});
 
 	it('Record › List and Item › List refuse a Limit of 0 too', async () => {
-		expect((await netSuite({ resource: 'record', operation: 'list', recordType: { __rl: true, mode: 'id', value: 'customer' }, limit: 0 })).error?.message).toBe('Limit must be a whole number of 1 or more (it is 0)');
-		expect((await netSuite({ resource: 'item', operation: 'list', limit: 0 })).error?.message).toBe('Limit must be a whole number of 1 or more (it is 0)');
+		expect(
+			(await netSuite({ resource: 'record', operation: 'list', recordType: { __rl: true, mode: 'id', value: 'customer' }, limit: 0 })).error
+				?.message,
+		).toBe('Limit must be a whole number of 1 or more (it is 0)');
+		expect((await netSuite({ resource: 'item', operation: 'list', limit: 0 })).error?.message).toBe(
+			'Limit must be a whole number of 1 or more (it is 0)',
+		);
 		expect(emulator.requestLog).toHaveLength(0);
 	});
 
@@ -83,8 +114,18 @@ describe('guards on paths, RESTlets, signing and input', () => {
 		const refreshes = emulator.requestLog.length;
 		const { error } = await runNode({
 			nodeType: new NetSuite(),
-			parameters: { authentication: 'oAuth2', resource: 'record', operation: 'get', recordType: { __rl: true, mode: 'id', value: 'customer' }, recordId: '1' },
-			credentials: oauth2CredentialFor(emulator, { access_token: 'revoked-access-token', refresh_token: 'revoked-refresh-token', token_type: 'bearer' }),
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'record',
+				operation: 'get',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				recordId: '1',
+			},
+			credentials: oauth2CredentialFor(emulator, {
+				access_token: 'revoked-access-token',
+				refresh_token: 'revoked-refresh-token',
+				token_type: 'bearer',
+			}),
 		});
 		expect(error?.message).toMatch(/refused to refresh the OAuth2 access token \(invalid_grant\).*Reconnect/);
 		const tokenCalls = emulator.requestLog.slice(refreshes).filter((r) => r.path.endsWith('/oauth2/v1/token'));

@@ -8,7 +8,11 @@ import { recordStream } from '../../../nodes/NetSuiteTrigger/pollQuery';
 import { knownPollTable } from '../../../nodes/NetSuiteTrigger/recordTables';
 
 const stream = recordStream(knownPollTable('customer')!, '');
-const change = (id: number, time = '2031-01-01 10:00:00'): IDataObject => ({ id: String(id), ns_time: time, ns_created: '2031-01-01 09:00:00' });
+const change = (id: number, time = '2031-01-01 10:00:00'): IDataObject => ({
+	id: String(id),
+	ns_time: time,
+	ns_created: '2031-01-01 09:00:00',
+});
 
 /**
  * A reader that answers the stream's newest time, and to every page query the same rows with
@@ -17,7 +21,8 @@ const change = (id: number, time = '2031-01-01 10:00:00'): IDataObject => ({ id:
 function sameAnswerEveryTime(rows: IDataObject[], runaway = 20) {
 	const pages: IDataObject[][] = [];
 	const read: PageReader = async (query) => {
-		if (query.q.startsWith('SELECT TO_CHAR(MAX(')) return await Promise.resolve({ items: [{ ns_time: '2031-01-01 10:00:00' }], hasMore: false });
+		if (query.q.startsWith('SELECT TO_CHAR(MAX('))
+			return await Promise.resolve({ items: [{ ns_time: '2031-01-01 10:00:00' }], hasMore: false });
 		if (pages.length >= runaway) throw new Error(`runaway: ${pages.length} pages`);
 		pages.push(rows);
 		return { items: rows, hasMore: true };
@@ -37,7 +42,9 @@ describe('NetSuite Trigger change streams on the shared pager', () => {
 
 	it("a first activation whose reader answers the newest second's same page again fails the same way", async () => {
 		const reader = sameAnswerEveryTime([change(7), change(8)]);
-		await expect(startCursor(reader.read, stream, { mode: 'now' }, 2)).rejects.toThrow('Reading customer stopped: the rows after "8" were asked for again');
+		await expect(startCursor(reader.read, stream, { mode: 'now' }, 2)).rejects.toThrow(
+			'Reading customer stopped: the rows after "8" were asked for again',
+		);
 		expect(reader.pages).toHaveLength(2);
 	});
 });

@@ -20,14 +20,17 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 		const db = await openDb(clock);
 		// sql.js keeps its database in an emulated file system: no journal, no locks, no syncs
 		// (SQLite's file checks at every transaction were a third of the run).
-		for (const pragma of ['journal_mode = OFF', 'temp_store = MEMORY', 'locking_mode = EXCLUSIVE', 'synchronous = OFF']) db.run(`PRAGMA ${pragma}`);
+		for (const pragma of ['journal_mode = OFF', 'temp_store = MEMORY', 'locking_mode = EXCLUSIVE', 'synchronous = OFF'])
+			db.run(`PRAGMA ${pragma}`);
 		db.run("INSERT INTO subsidiary (id, name) VALUES (1, 'Parent')");
 		for (const seed of seeds(IN_PROCESS_SCHEDULES, 1)) {
 			// One store for all schedules (ids never repeat, as in NetSuite); each starts a day later on empty tables.
 			clock.freeze(new Date(Date.UTC(2031, 0, 1) + seed * 86_400_000));
 			db.run('DELETE FROM customer');
 			db.run('DELETE FROM deletedrecord');
-			violations.push(...(await runSchedule(seed, new ModelStore(db), clock, inProcessDriver(db), { steps: 20, toggles: togglesOf(seed) })));
+			violations.push(
+				...(await runSchedule(seed, new ModelStore(db), clock, inProcessDriver(db), { steps: 20, toggles: togglesOf(seed) })),
+			);
 			if (violations.length > 50) break;
 		}
 		db.sql.close();
@@ -47,7 +50,9 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 				emulator.data.db.run('DELETE FROM customer');
 				emulator.data.db.run('DELETE FROM deletedrecord');
 				const store = new ModelStore(emulator.data.db);
-				violations.push(...(await runSchedule(seed, store, emulator.clock, harnessDriver(emulator), { steps: 25, toggles: togglesOf(seed) })));
+				violations.push(
+					...(await runSchedule(seed, store, emulator.clock, harnessDriver(emulator), { steps: 25, toggles: togglesOf(seed) })),
+				);
 				if (violations.length > 50) break;
 			}
 			expect(violations).toEqual([]);

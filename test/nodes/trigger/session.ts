@@ -20,7 +20,11 @@ export class TriggerSession {
 		private readonly emulator: RunningEmulator,
 		private readonly parameters: INodeParameters = {},
 	) {
-		this.n8n = new PollLifecycle({ nodeType: new NetSuiteTrigger(), parameters: this.allParameters(), credentials: credentialsFor(emulator) });
+		this.n8n = new PollLifecycle({
+			nodeType: new NetSuiteTrigger(),
+			parameters: this.allParameters(),
+			credentials: credentialsFor(emulator),
+		});
 	}
 
 	/** Activating the workflow (its first poll runs at once). */
@@ -46,7 +50,7 @@ export class TriggerSession {
 	/** Polls until one returns nothing: a change is emitted once its second is settled (at most two polls). */
 	async pollAll(): Promise<IDataObject[]> {
 		const items: IDataObject[] = [];
-		for (let quiet = 0; quiet < 2; ) {
+		for (let quiet = 0; quiet < 2;) {
 			const batch = await this.poll();
 			items.push(...batch);
 			quiet = batch.length ? 0 : quiet + 1;
@@ -61,7 +65,13 @@ export class TriggerSession {
 
 	/** The editor's test step: a fresh copy of the workflow, nothing kept. */
 	async testStep(parameters: INodeParameters = {}): Promise<IDataObject[]> {
-		const result = await runPoll({ nodeType: new NetSuiteTrigger(), parameters: { ...this.allParameters(), ...parameters }, credentials: credentialsFor(this.emulator), staticData: this.n8n.memory, mode: 'manual' });
+		const result = await runPoll({
+			nodeType: new NetSuiteTrigger(),
+			parameters: { ...this.allParameters(), ...parameters },
+			credentials: credentialsFor(this.emulator),
+			staticData: this.n8n.memory,
+			mode: 'manual',
+		});
 		return (result.items ?? []).map((i) => i.json);
 	}
 
@@ -93,7 +103,12 @@ export class TriggerSession {
 	}
 
 	private async send(method: string, path: string, body?: object): Promise<Response> {
-		const response = await tbaFetch(this.emulator, method, path, body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {});
+		const response = await tbaFetch(
+			this.emulator,
+			method,
+			path,
+			body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {},
+		);
 		if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 		return response;
 	}

@@ -40,7 +40,9 @@ describe('NetSuite Trigger', () => {
 	afterEach(() => (emulator.data.beforeSuiteQl = undefined));
 	const bulkInsert = (count: number) => {
 		const now = emulator.data.db.now();
-		const insert = emulator.data.db.sql.prepare('INSERT INTO customer (companyname, subsidiary, datecreated, lastmodifieddate) VALUES (?, 1, ?, ?)');
+		const insert = emulator.data.db.sql.prepare(
+			'INSERT INTO customer (companyname, subsidiary, datecreated, lastmodifieddate) VALUES (?, 1, ?, ?)',
+		);
 		for (let i = 0; i < count; i++) insert.run([`Bulk ${i}`, now, now]);
 		insert.free();
 		return emulator.data.db.all('SELECT id FROM customer WHERE lastmodifieddate = ? ORDER BY id', [now]).map((r) => String(r.id));
@@ -53,7 +55,11 @@ describe('NetSuite Trigger', () => {
 			emulator.clearLog();
 			expect(await trigger.activate()).toEqual([]);
 			// The emulator's clock runs in 2031; this machine's does not.
-			expect(trigger.n8n.saved).toMatchObject({ 'node:NetSuite Trigger': { trigger: { updated: { after: { time: expect.stringMatching(/^2031-01-01 /) }, history: { ids: ['3'] } } } } });
+			expect(trigger.n8n.saved).toMatchObject({
+				'node:NetSuite Trigger': {
+					trigger: { updated: { after: { time: expect.stringMatching(/^2031-01-01 /) }, history: { ids: ['3'] } } },
+				},
+			});
 			expect(trigger.sentQueries().every((s) => !/SYSDATE/i.test(s.q))).toBe(true);
 			expect(await trigger.pollAll()).toEqual([]);
 		});
@@ -71,12 +77,22 @@ describe('NetSuite Trigger', () => {
 		const trigger = session();
 		await trigger.activate();
 		const id = await customer(trigger, 'New One');
-		const createdAt = String(emulator.data.db.all("SELECT TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS c FROM customer WHERE id = ?", [Number(id)])[0].c);
-		expect(await trigger.pollAll()).toEqual([{ id, recordType: 'customer', event: 'created', created: createdAt, lastModified: createdAt }]);
+		const createdAt = String(
+			emulator.data.db.all("SELECT TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS c FROM customer WHERE id = ?", [Number(id)])[0].c,
+		);
+		expect(await trigger.pollAll()).toEqual([
+			{ id, recordType: 'customer', event: 'created', created: createdAt, lastModified: createdAt },
+		]);
 		emulator.clock.advance(5000);
 		await trigger.update('customer', id, { phone: '2' });
 		const [item] = await trigger.pollAll();
-		expect(item).toEqual({ id, recordType: 'customer', event: 'updated', created: createdAt, lastModified: expect.not.stringMatching(createdAt) });
+		expect(item).toEqual({
+			id,
+			recordType: 'customer',
+			event: 'updated',
+			created: createdAt,
+			lastModified: expect.not.stringMatching(createdAt),
+		});
 		for (let i = 0; i < 3; i++) expect(await trigger.poll()).toEqual([]);
 	});
 
@@ -95,7 +111,10 @@ describe('NetSuite Trigger', () => {
 			expect(new Set(ids(items)).size).toBe(1500);
 			expect(items.every((i) => i.event === 'created')).toBe(true);
 			const later = await trigger.pollAll();
-			expect(byId(later)).toEqual([expect.objectContaining({ id: first, event: 'updated' }), expect.objectContaining({ id: marker, event: 'created' })]);
+			expect(byId(later)).toEqual([
+				expect.objectContaining({ id: first, event: 'updated' }),
+				expect.objectContaining({ id: marker, event: 'created' }),
+			]);
 		});
 
 		it('a low-id record changed while page 1 is read, then a newer change before page 2: both versions are emitted, once', async () => {
@@ -122,7 +141,12 @@ describe('NetSuite Trigger', () => {
 			// A creation is keyed by its record, an update by its version.
 			const versions = all.map((i) => (i.event === 'created' ? `${String(i.id)} created` : `${String(i.id)}@${String(i.lastModified)}`));
 			expect(new Set(versions).size).toBe(versions.length);
-			expect(all.filter((i) => i.event === 'updated').map((i) => i.id).sort()).toEqual([low, other].sort());
+			expect(
+				all
+					.filter((i) => i.event === 'updated')
+					.map((i) => i.id)
+					.sort(),
+			).toEqual([low, other].sort());
 			expect(all.filter((i) => i.event === 'created')).toHaveLength(1501);
 		});
 	});
@@ -138,7 +162,10 @@ describe('NetSuite Trigger', () => {
 			emulator.clock.advance(5000);
 			await trigger.update('customer', sameSecond, { phone: 'changed before the next poll' });
 			const items = [...seenByPoll, ...(await trigger.pollAll())];
-			expect(byId(items)).toEqual([expect.objectContaining({ id: first, event: 'created' }), expect.objectContaining({ id: sameSecond, event: 'created' })]);
+			expect(byId(items)).toEqual([
+				expect.objectContaining({ id: first, event: 'created' }),
+				expect.objectContaining({ id: sameSecond, event: 'created' }),
+			]);
 		});
 
 		it('an update in the same second as a change a poll already read is emitted with its final state, once', async () => {
@@ -158,7 +185,9 @@ describe('NetSuite Trigger', () => {
 			await trigger.activate();
 			const id = await customer(trigger, 'Saved Twice');
 			await trigger.update('customer', id, { phone: '2' });
-			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, phone: '2', _netsuite: expect.objectContaining({ event: 'created' }) })]);
+			expect(await trigger.pollAll()).toEqual([
+				expect.objectContaining({ id, phone: '2', _netsuite: expect.objectContaining({ event: 'created' }) }),
+			]);
 		});
 
 		it('a record created and changed again before any poll saw it is emitted as created and as updated, each once', async () => {
@@ -167,7 +196,10 @@ describe('NetSuite Trigger', () => {
 			const id = await customer(trigger, 'Created Then Edited');
 			emulator.clock.advance(3000);
 			await trigger.update('customer', id, { phone: 'edited' });
-			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'created' }), expect.objectContaining({ id, event: 'updated' })]);
+			expect(await trigger.pollAll()).toEqual([
+				expect.objectContaining({ id, event: 'created' }),
+				expect.objectContaining({ id, event: 'updated' }),
+			]);
 		});
 	});
 
@@ -219,7 +251,14 @@ describe('NetSuite Trigger', () => {
 			const id = await customer(trigger, 'To Be Deleted');
 			await trigger.remove('customer', id);
 			expect(await trigger.pollAll()).toEqual([
-				{ id, recordType: 'customer', event: 'deleted', deleted: expect.stringMatching(/^2031-/), deletedBy: '-5', context: 'RESTWEBSERVICES' },
+				{
+					id,
+					recordType: 'customer',
+					event: 'deleted',
+					deleted: expect.stringMatching(/^2031-/),
+					deletedBy: '-5',
+					context: 'RESTWEBSERVICES',
+				},
 			]);
 			await trigger.restart();
 			expect(await trigger.pollAll()).toEqual([]);
@@ -278,25 +317,46 @@ describe('NetSuite Trigger', () => {
 			await trigger.activate();
 			const hidden = await customer(trigger, 'Forbidden');
 			emulator.faults.failNext(1, 403, { path: new RegExp(`/customer/${hidden}$`) });
-			expect(await trigger.pollAll()).toEqual([{ id: hidden, _netsuite: expect.objectContaining({ event: 'created', error: { status: 403, detail: 'An unexpected error occurred.', code: 'UNEXPECTED_ERROR' } }) }]);
+			expect(await trigger.pollAll()).toEqual([
+				{
+					id: hidden,
+					_netsuite: expect.objectContaining({
+						event: 'created',
+						error: { status: 403, detail: 'An unexpected error occurred.', code: 'UNEXPECTED_ERROR' },
+					}),
+				},
+			]);
 		});
 
 		it('Record Type item fetches each item under its REST record type', async () => {
 			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
 			await trigger.activate();
 			const id = await trigger.create('inventoryItem', { itemId: 'WIDGET-13' });
-			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, itemId: 'WIDGET-13', _netsuite: expect.objectContaining({ recordType: 'inventoryItem', event: 'created' }) })]);
+			expect(await trigger.pollAll()).toEqual([
+				expect.objectContaining({
+					id,
+					itemId: 'WIDGET-13',
+					_netsuite: expect.objectContaining({ recordType: 'inventoryItem', event: 'created' }),
+				}),
+			]);
 		});
 	});
 
 	describe('errors say what happened (issue 13: errors)', () => {
 		const pollCustomRecord = async (credentials = credentialsFor(emulator)) =>
-			await runPoll({ nodeType: new NetSuiteTrigger(), parameters: { authentication: 'tokenBasedAuth', recordType: recordTypeParam('customrecord_demo_project') }, credentials });
+			await runPoll({
+				nodeType: new NetSuiteTrigger(),
+				parameters: { authentication: 'tokenBasedAuth', recordType: recordTypeParam('customrecord_demo_project') },
+				credentials,
+			});
 
 		it("a login failure while reading the metadata catalog is NetSuite's INVALID_LOGIN, not an unknown record type", async () => {
 			const credentials = credentialsFor(emulator);
 			credentials.netSuiteTbaApi.data = { ...credentials.netSuiteTbaApi.data, tokenSecret: 'wrong' };
-			await expect(pollCustomRecord(credentials)).rejects.toMatchObject({ message: expect.stringMatching(/INVALID_LOGIN/), httpCode: '401' });
+			await expect(pollCustomRecord(credentials)).rejects.toMatchObject({
+				message: expect.stringMatching(/INVALID_LOGIN/),
+				httpCode: '401',
+			});
 		});
 
 		it('a 503 from the metadata catalog is shown as that, after the retries', async () => {
@@ -307,7 +367,9 @@ describe('NetSuite Trigger', () => {
 		it('a network error is shown as that', async () => {
 			const credentials = credentialsFor(emulator);
 			credentials.netSuiteTbaApi.data = { ...credentials.netSuiteTbaApi.data, baseUrlOverride: 'http://127.0.0.1:9' };
-			await expect(pollCustomRecord(credentials)).rejects.toMatchObject({ message: expect.stringMatching(/refused the connection|ECONNREFUSED/) });
+			await expect(pollCustomRecord(credentials)).rejects.toMatchObject({
+				message: expect.stringMatching(/refused the connection|ECONNREFUSED/),
+			});
 		});
 
 		it("a bad filter shows NetSuite's detail and the failing query", async () => {
@@ -318,15 +380,23 @@ describe('NetSuite Trigger', () => {
 		});
 
 		it('an unknown record type is refused at activation, naming Record Type', async () => {
-			await expect(session({ recordType: recordTypeParam('customrecord_nope') }).activate()).rejects.toThrow('Record Type "customrecord_nope" cannot be polled');
-			await expect(session({ recordType: recordTypeParam('customer; DROP') }).activate()).rejects.toThrow('Record Type "customer; DROP" is not a NetSuite record type ID');
+			await expect(session({ recordType: recordTypeParam('customrecord_nope') }).activate()).rejects.toThrow(
+				'Record Type "customrecord_nope" cannot be polled',
+			);
+			await expect(session({ recordType: recordTypeParam('customer; DROP') }).activate()).rejects.toThrow(
+				'Record Type "customer; DROP" is not a NetSuite record type ID',
+			);
 		});
 	});
 
 	it('takes over the cursor of the previous version of this trigger: nothing repeated, nothing missed', async () => {
 		const trigger = session();
 		const emitted = await customer(trigger, 'Emitted By The Old Version');
-		const modified = String(emulator.data.db.all("SELECT TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS m FROM customer WHERE id = ?", [Number(emitted)])[0].m);
+		const modified = String(
+			emulator.data.db.all("SELECT TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS m FROM customer WHERE id = ?", [
+				Number(emitted),
+			])[0].m,
+		);
 		trigger.n8n.saved = { 'node:NetSuite Trigger': { cursor: { recordType: 'customer', modified, idsAtModified: [emitted] } } };
 		const sameSecond = await customer(trigger, 'Not Yet Emitted, Same Second');
 		expect(ids([...(await trigger.restart()), ...(await trigger.pollAll())])).toEqual([sameSecond]);
@@ -351,7 +421,11 @@ describe('NetSuite Trigger', () => {
 		const before = JSON.stringify(trigger.n8n.memory);
 		const recent = await trigger.testStep({ output: 'full' });
 		expect(recent.length).toBeLessThanOrEqual(10);
-		expect(recent[0]).toMatchObject({ id: newest, companyName: 'Newest For Mapping', _netsuite: { recordType: 'customer', event: 'created' } });
+		expect(recent[0]).toMatchObject({
+			id: newest,
+			companyName: 'Newest For Mapping',
+			_netsuite: { recordType: 'customer', event: 'created' },
+		});
 		expect(JSON.stringify(trigger.n8n.memory)).toBe(before);
 		expect(ids(await trigger.pollAll())).toEqual([newest]);
 	});

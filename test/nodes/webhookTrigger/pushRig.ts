@@ -105,6 +105,9 @@ export class PushRig {
 	deployScript(recordTypes = ['customer']): void {
 		this.emulator.scripts.undeployAll();
 		this.emulator.scripts.setSecret(SECRET_ID, SECRET);
-		this.emulator.scripts.deploy({ recordTypes, params: { custscript_n8n_webhook_url: this.url, custscript_n8n_webhook_secret: SECRET_ID } });
+		this.emulator.scripts.deploy({
+			recordTypes,
+			params: { custscript_n8n_webhook_url: this.url, custscript_n8n_webhook_secret: SECRET_ID },
+		});
 	}
 }

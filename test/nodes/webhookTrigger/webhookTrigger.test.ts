@@ -25,14 +25,23 @@ describe('NetSuite Webhook Trigger', () => {
 	const second = () => emulator.clock.advance(1000);
 	const create = async (name: string, type = 'customer') => {
 		second();
-		const body = type === 'customer' ? { companyName: name, subsidiary: { id: '1' } } : { entity: { id: '1' }, item: { items: [{ item: { id: '1' }, quantity: 1 }] } };
+		const body =
+			type === 'customer'
+				? { companyName: name, subsidiary: { id: '1' } }
+				: { entity: { id: '1' }, item: { items: [{ item: { id: '1' }, quantity: 1 }] } };
 		const res = await tbaFetch(emulator, 'POST', `/services/rest/record/v1/${type}`, { body: JSON.stringify(body) });
 		expect(res.status).toBe(204);
 		return res.headers.get('location')!.split('/').pop()!;
 	};
 	const update = async (id: string) => {
 		second();
-		expect((await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${id}`, { body: JSON.stringify({ phone: String(Math.random()) }) })).status).toBe(204);
+		expect(
+			(
+				await tbaFetch(emulator, 'PATCH', `/services/rest/record/v1/customer/${id}`, {
+					body: JSON.stringify({ phone: String(Math.random()) }),
+				})
+			).status,
+		).toBe(204);
 	};
 	const remove = async (id: string) => {
 		second();
@@ -52,7 +61,11 @@ describe('NetSuite Webhook Trigger', () => {
 		await remove(id);
 		expect(summary(rig)).toEqual([`create customer ${id} push`, `edit customer ${id} push`, `delete customer ${id} push`]);
 		const [created, edited] = json(rig);
-		expect(created).toMatchObject({ lastModified: '2031-01-01T00:00:01.000Z', created: '2031-01-01T00:00:01.000Z', executionContext: 'RESTWEBSERVICES' });
+		expect(created).toMatchObject({
+			lastModified: '2031-01-01T00:00:01.000Z',
+			created: '2031-01-01T00:00:01.000Z',
+			executionContext: 'RESTWEBSERVICES',
+		});
 		expect(edited).toMatchObject({ lastModified: '2031-01-01T00:00:02.000Z', created: '2031-01-01T00:00:01.000Z' });
 		// The catch-up that follows finds nothing new: every change came by push.
 		await rig.tick();
@@ -70,10 +83,32 @@ describe('NetSuite Webhook Trigger', () => {
 		const tampered = Buffer.from(body.replace(/"id":"(\d+)"/, '"id":"9$1"'));
 		const attempts: Array<[string, Record<string, string | undefined>, Buffer]> = [
 			['unsigned', {}, genuine.rawBody],
-			['tampered body', { [TIMESTAMP_HEADER]: genuine.headers[TIMESTAMP_HEADER] as string, [SIGNATURE_HEADER]: genuine.headers[SIGNATURE_HEADER] as string }, tampered],
-			['wrong secret', { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign('not-the-secret-but-just-as-long-000000', now, tampered) }, tampered],
-			['stale', { [TIMESTAMP_HEADER]: String(Number(now) - 3600), [SIGNATURE_HEADER]: sign(SECRET, String(Number(now) - 3600), tampered) }, tampered],
-			['replayed', { [TIMESTAMP_HEADER]: genuine.headers[TIMESTAMP_HEADER] as string, [SIGNATURE_HEADER]: genuine.headers[SIGNATURE_HEADER] as string }, genuine.rawBody],
+			[
+				'tampered body',
+				{
+					[TIMESTAMP_HEADER]: genuine.headers[TIMESTAMP_HEADER] as string,
+					[SIGNATURE_HEADER]: genuine.headers[SIGNATURE_HEADER] as string,
+				},
+				tampered,
+			],
+			[
+				'wrong secret',
+				{ [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign('not-the-secret-but-just-as-long-000000', now, tampered) },
+				tampered,
+			],
+			[
+				'stale',
+				{ [TIMESTAMP_HEADER]: String(Number(now) - 3600), [SIGNATURE_HEADER]: sign(SECRET, String(Number(now) - 3600), tampered) },
+				tampered,
+			],
+			[
+				'replayed',
+				{
+					[TIMESTAMP_HEADER]: genuine.headers[TIMESTAMP_HEADER] as string,
+					[SIGNATURE_HEADER]: genuine.headers[SIGNATURE_HEADER] as string,
+				},
+				genuine.rawBody,
+			],
 		];
 		for (const [name, headers, rawBody] of attempts) {
 			const outcome = await rig.call({ headers: { 'content-type': 'application/json', ...headers }, rawBody });
@@ -82,7 +117,10 @@ describe('NetSuite Webhook Trigger', () => {
 		}
 		expect(rig.executions).toHaveLength(before);
 		// A freshly signed post of the tampered body is genuine again: what failed was the signature.
-		const resigned = await rig.call({ headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, tampered) }, rawBody: tampered });
+		const resigned = await rig.call({
+			headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, tampered) },
+			rawBody: tampered,
+		});
 		expect(resigned.status).toBe(200);
 	});
 
@@ -115,7 +153,11 @@ describe('NetSuite Webhook Trigger', () => {
 		expect(emulator.scripts.log.filter((l) => l.level === 'ERROR')).toHaveLength(2);
 		await rig.start();
 		await rig.tick();
-		expect(summary(rig)).toEqual([`create customer ${pushed} push`, `create customer ${whileDown} catchUp`, `edit customer ${pushed} catchUp`]);
+		expect(summary(rig)).toEqual([
+			`create customer ${pushed} push`,
+			`create customer ${whileDown} catchUp`,
+			`edit customer ${pushed} catchUp`,
+		]);
 	});
 
 	it('a delete missed while n8n is down arrives by catch-up from DeletedRecord; a pushed delete is not repeated', async () => {
@@ -128,7 +170,10 @@ describe('NetSuite Webhook Trigger', () => {
 		await rig.start();
 		await rig.tick();
 		await rig.tick();
-		expect(summary(rig).filter((s) => s.startsWith('delete'))).toEqual([`delete customer ${pushedThenDeleted} push`, `delete customer ${deletedWhileDown} catchUp`]);
+		expect(summary(rig).filter((s) => s.startsWith('delete'))).toEqual([
+			`delete customer ${pushedThenDeleted} push`,
+			`delete customer ${deletedWhileDown} catchUp`,
+		]);
 	});
 
 	it('a change both pushed and read by catch-up is emitted once, even across a restart that loses the memory', async () => {
@@ -158,7 +203,11 @@ describe('NetSuite Webhook Trigger', () => {
 		await started({ output: 'full' });
 		const id = await create('Full Record Co');
 		const [item] = json(rig);
-		expect(item).toMatchObject({ id, companyName: 'Full Record Co', _netsuite: { event: 'create', recordType: 'customer', id, source: 'push' } });
+		expect(item).toMatchObject({
+			id,
+			companyName: 'Full Record Co',
+			_netsuite: { event: 'create', recordType: 'customer', id, source: 'push' },
+		});
 		expect(item.links).toBeUndefined();
 	});
 });

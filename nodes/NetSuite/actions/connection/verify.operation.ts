@@ -11,7 +11,13 @@ export const verify = (): Operation => ({
 	description: 'Run a trivial SuiteQL query and return the account ID and authentication used',
 	toolDescription: 'Check that the NetSuite connection works: answers ok, the account ID and the authentication in use.',
 	writes: false,
-	request: { method: 'POST', url: SUITEQL_PATH, qs: { limit: 1 }, headers: { Prefer: 'transient' }, body: { q: 'SELECT 1 AS ok FROM DUAL' } },
+	request: {
+		method: 'POST',
+		url: SUITEQL_PATH,
+		qs: { limit: 1 },
+		headers: { Prefer: 'transient' },
+		body: { q: 'SELECT 1 AS ok FROM DUAL' },
+	},
 	fields: [],
 	async run(request, transport) {
 		const started = Date.now();

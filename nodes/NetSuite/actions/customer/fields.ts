@@ -23,18 +23,36 @@ const customerFields: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Entity ID', name: 'entityId', type: 'string', default: '', description: 'The customer\'s ID as shown in NetSuite (auto-generated when empty)' },
+	{
+		displayName: 'Entity ID',
+		name: 'entityId',
+		type: 'string',
+		default: '',
+		description: "The customer's ID as shown in NetSuite (auto-generated when empty)",
+	},
 	{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Is Inactive', name: 'isInactive', type: 'boolean', default: false },
-	{ displayName: 'Is Person', name: 'isPerson', type: 'boolean', default: false, description: 'Whether the customer is an individual rather than a company' },
+	{
+		displayName: 'Is Person',
+		name: 'isPerson',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the customer is an individual rather than a company',
+	},
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 	{ displayName: 'Subsidiary ID', name: 'subsidiary', type: 'string', default: '' },
 ];
 
 export const createFields: INodeProperties[] = [
-	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', description: 'Required for companies; for individuals set First and Last Name and Is Person' },
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '',
+		description: 'Required for companies; for individuals set First and Last Name and Is Person',
+	},
 	{
 		displayName: 'Subsidiary ID',
 		name: 'subsidiary',
@@ -54,5 +72,12 @@ export const createFields: INodeProperties[] = [
 ];
 
 export const updateFields: INodeProperties[] = [
-	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: customerFields },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: customerFields,
+	},
 ];

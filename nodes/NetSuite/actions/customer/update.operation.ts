@@ -5,4 +5,5 @@ import { updateWith } from '../record/update.operation';
 import { sendCustomerBody } from './body';
 import { updateFields } from './fields';
 
-export const update = (resource: Resource): Operation => updateWith(resource, sendCustomerBody(false), [...updateFields, writeOptionsField(false)]);
+export const update = (resource: Resource): Operation =>
+	updateWith(resource, sendCustomerBody(false), [...updateFields, writeOptionsField(false)]);

@@ -40,7 +40,12 @@ export const get = (): Operation => ({
 		const found = (await fetchSuiteQlPage.call(this, lookup, 0, 1, transport)).items[0];
 		if (!found) throw new NodeOperationError(this.getNode(), `Item ${shown} does not exist`, { itemIndex });
 		const recordType = ITEM_RECORD_TYPES[String(found.itemtype)];
-		if (!recordType) throw new NodeOperationError(this.getNode(), `Item ${shown} has type ${String(found.itemtype)}, which the REST record service does not serve`, { itemIndex });
+		if (!recordType)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${shown} has type ${String(found.itemtype)}, which the REST record service does not serve`,
+				{ itemIndex },
+			);
 		const qs = readQuery(this.getNodeParameter('options', {}) as IDataObject);
 		const record = await fetchRecord(this, `${RECORD_BASE_PATH}/${recordType}/${encodeURIComponent(String(found.id))}`, transport, qs);
 		return toItems([{ ...record, recordType }], itemIndex);

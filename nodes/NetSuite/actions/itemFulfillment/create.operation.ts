@@ -45,7 +45,8 @@ const fields: INodeProperties[] = [
 async function sendFulfillmentBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body: IDataObject = jsonObjectParam(this, 'additionalBody', 'Additional Body (JSON)');
 	const lines = (this.getNodeParameter('lines', {}) as { line?: Array<{ orderLine: number; quantity: number }> }).line ?? [];
-	if (lines.length) body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
+	if (lines.length)
+		body.item = { items: lines.map((l) => ({ orderLine: Number(l.orderLine), quantity: Number(l.quantity), itemReceive: true })) };
 	request.body = body;
 	return request;
 }
@@ -55,9 +56,14 @@ export const create = (resource: Resource): Operation => ({
 	name: 'Create',
 	action: 'Create an item fulfillment',
 	description: 'Fulfill a sales order (NetSuite transforms the order into a fulfillment)',
-	toolDescription: 'Fulfill a NetSuite sales order: NetSuite transforms the order (its ID, or eid: and its external ID) into an item fulfillment and answers the new ID. Leave the lines empty to fulfill every open line.',
+	toolDescription:
+		'Fulfill a NetSuite sales order: NetSuite transforms the order (its ID, or eid: and its external ID) into an item fulfillment and answers the new ID. Leave the lines empty to fulfill every open line.',
 	writes: true,
-	request: { method: 'POST', url: `${RECORD_BASE_PATH}/salesOrder/{salesOrderId}/!transform/itemFulfillment`, headers: { Prefer: 'respond-async' } },
+	request: {
+		method: 'POST',
+		url: `${RECORD_BASE_PATH}/salesOrder/{salesOrderId}/!transform/itemFulfillment`,
+		headers: { Prefer: 'respond-async' },
+	},
 	preSend: [fillPath(resource), sendFulfillmentBody, sendIdempotencyKey],
 	fields,
 	async run(request, transport) {

@@ -9,7 +9,8 @@ export const listRecordTypes = (): Operation => ({
 	name: 'List Record Types',
 	action: 'List record types',
 	description: 'List the record types of the account',
-	toolDescription: 'List the record type IDs of this NetSuite account: standard types such as customer, salesOrder, invoice, item, and custom record types (customrecord_*).',
+	toolDescription:
+		'List the record type IDs of this NetSuite account: standard types such as customer, salesOrder, invoice, item, and custom record types (customrecord_*).',
 	writes: false,
 	request: { method: 'GET', url: `${RECORD_BASE_PATH}/metadata-catalog` },
 	fields: [],
@@ -17,6 +18,9 @@ export const listRecordTypes = (): Operation => ({
 	narrowing: false,
 	async run(_request, transport) {
 		const names = await recordTypeNames(this, transport);
-		return toItems(names.map((name) => ({ name, custom: /^customrecord/i.test(name) })), this.getItemIndex());
+		return toItems(
+			names.map((name) => ({ name, custom: /^customrecord/i.test(name) })),
+			this.getItemIndex(),
+		);
 	},
 });

@@ -40,10 +40,18 @@ export const list = (resource: Resource): Operation => ({
 		const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
 		const ids = await listIds(this, request, maxRows, transport);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (!options.fullRecords) return toItems(ids.map((id) => ({ id })), itemIndex);
+		if (!options.fullRecords)
+			return toItems(
+				ids.map((id) => ({ id })),
+				itemIndex,
+			);
 		const qs = readQuery(options);
 		const size = await batchSizeOf(this);
-		const records = await mapLimited(ids, size, async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs));
+		const records = await mapLimited(
+			ids,
+			size,
+			async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs),
+		);
 		return toItems(records, itemIndex);
 	},
 });

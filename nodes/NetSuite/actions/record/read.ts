@@ -9,7 +9,12 @@ export function readQuery(options: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	if (options.expandSubResources) qs.expandSubResources = true;
 	if (options.simpleEnumFormat) qs.simpleEnumFormat = true;
-	if (typeof options.fields === 'string' && options.fields.trim()) qs.fields = options.fields.split(',').map((f) => f.trim()).filter(Boolean).join(',');
+	if (typeof options.fields === 'string' && options.fields.trim())
+		qs.fields = options.fields
+			.split(',')
+			.map((f) => f.trim())
+			.filter(Boolean)
+			.join(',');
 	return qs;
 }
 

@@ -28,7 +28,11 @@ export async function sendRecordBody(this: IExecuteSingleFunctions, request: IHt
 export async function sendReplaceOptions(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const qs: IDataObject = { ...request.qs };
-	if (typeof options.replace === 'string' && options.replace.trim()) qs.replace = options.replace.split(',').map((s) => s.trim()).join(',');
+	if (typeof options.replace === 'string' && options.replace.trim())
+		qs.replace = options.replace
+			.split(',')
+			.map((s) => s.trim())
+			.join(',');
 	if (options.replaceSelectedFields) qs.replaceSelectedFields = true;
 	request.qs = qs;
 	return request;
@@ -48,7 +52,12 @@ export async function sendIdempotencyKey(this: IExecuteSingleFunctions, request:
  * it adds them twice. Such an update is in the retry table's "add line" row, not "write".
  */
 export function addsLines(body: IDataObject, qs: IDataObject): boolean {
-	const replaced = new Set(String(qs.replace ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+	const replaced = new Set(
+		String(qs.replace ?? '')
+			.split(',')
+			.map((s) => s.trim().toLowerCase())
+			.filter(Boolean),
+	);
 	return Object.entries(body).some(([name, value]) => {
 		const items = value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject).items : undefined;
 		return Array.isArray(items) && items.length > 0 && !replaced.has(name.toLowerCase());

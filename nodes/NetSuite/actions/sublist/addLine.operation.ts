@@ -28,7 +28,11 @@ async function sendLines(this: IExecuteSingleFunctions, request: IHttpRequestOpt
 	}
 	if (lines && !Array.isArray(lines) && typeof lines === 'object') lines = [lines];
 	if (!Array.isArray(lines) || !lines.length || lines.some((l) => !l || typeof l !== 'object')) {
-		throw new NodeOperationError(this.getNode(), 'Lines (JSON) must be a JSON array of line objects, for example [{"item": {"id": "12"}, "quantity": 2}]', { itemIndex: this.getItemIndex() });
+		throw new NodeOperationError(
+			this.getNode(),
+			'Lines (JSON) must be a JSON array of line objects, for example [{"item": {"id": "12"}, "quantity": 2}]',
+			{ itemIndex: this.getItemIndex() },
+		);
 	}
 	request.body = { [sublist]: { items: lines as IDataObject[] } };
 	return request;
@@ -53,7 +57,7 @@ export const addLine = (resource: Resource): Operation => ({
 			type: 'json',
 			default: '[{"item": {"id": "1"}, "quantity": 1}]',
 			required: true,
-			description: 'Array of lines to append, as NetSuite\'s REST API takes them',
+			description: "Array of lines to append, as NetSuite's REST API takes them",
 		},
 	],
 	async run(request, transport) {

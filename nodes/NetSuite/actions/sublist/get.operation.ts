@@ -23,6 +23,9 @@ export const get = (resource: Resource): Operation => ({
 	async run(request, transport) {
 		const response = await netSuiteRequest.call(this, request, transport);
 		const lines = ((response.body as IDataObject).items ?? []) as IDataObject[];
-		return toItems(lines.map((l) => stripLinks(l)), this.getItemIndex());
+		return toItems(
+			lines.map((l) => stripLinks(l)),
+			this.getItemIndex(),
+		);
 	},
 });

@@ -23,7 +23,7 @@ export const suiteQlFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Parameter',
 		default: {},
-		description: 'Values bound to the ? placeholders, in order (sent as NetSuite\'s params, never pasted into the query)',
+		description: "Values bound to the ? placeholders, in order (sent as NetSuite's params, never pasted into the query)",
 		routing: { send: { preSend: [sendSuiteQlParams] } },
 		options: [{ displayName: 'Parameter', name: 'values', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
 	},
@@ -63,7 +63,7 @@ export const suiteQlFields: INodeProperties[] = [
 				name: 'pageByKey',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to page on a unique ordered column instead of by offset, to read past NetSuite\'s 100,000-row offset limit',
+				description: "Whether to page on a unique ordered column instead of by offset, to read past NetSuite's 100,000-row offset limit",
 			},
 			{
 				displayName: 'Key Column',

@@ -55,9 +55,13 @@ export const run = (): Operation => ({
 		const items: INodeExecutionData[] = rows.slice(0, shown).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		if (rows.length <= shown) return items;
 		if (tool) return [...items, { json: cutNote(shown, NARROW_QUERY), pairedItem: { item: itemIndex } }];
-		throw new NodeOperationError(this.getNode(), `SuiteQL through n8n's routing engine returns at most ${ROUTED_MAX_ROWS.toLocaleString('en-US')} rows per input item, and this query has more`, {
-			description: 'Narrow the query with a WHERE clause, or run it in a workflow (not as a tool), where Return All reads every row.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`SuiteQL through n8n's routing engine returns at most ${ROUTED_MAX_ROWS.toLocaleString('en-US')} rows per input item, and this query has more`,
+			{
+				description: 'Narrow the query with a WHERE clause, or run it in a workflow (not as a tool), where Return All reads every row.',
+				itemIndex,
+			},
+		);
 	},
 });

@@ -35,7 +35,13 @@ function readerOver(db: Db, between: () => void) {
 		const items: IDataObject[] = [];
 		while (statement.step()) {
 			const row = statement.getAsObject();
-			items.push(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null).map(([k, v]) => [k.toLowerCase(), String(v)])));
+			items.push(
+				Object.fromEntries(
+					Object.entries(row)
+						.filter(([, v]) => v !== null)
+						.map(([k, v]) => [k.toLowerCase(), String(v)]),
+				),
+			);
 		}
 		statement.reset();
 		return { items: items.slice(0, limit), hasMore: items.length > limit };
@@ -45,10 +51,15 @@ function readerOver(db: Db, between: () => void) {
 export function inProcessDriver(db: Db): PollDriver {
 	const table = knownPollTable('customer')!;
 	return async (state, config, between) => {
-		const { changes, state: next } = await pollChanges(readerOver(db, between), { recordType: 'customer', table, filter: '' }, (state ?? undefined) as TriggerState | undefined, {
-			...config,
-			startFrom: config.startTime ? { mode: 'time', time: config.startTime } : { mode: 'now' },
-		});
+		const { changes, state: next } = await pollChanges(
+			readerOver(db, between),
+			{ recordType: 'customer', table, filter: '' },
+			(state ?? undefined) as TriggerState | undefined,
+			{
+				...config,
+				startFrom: config.startTime ? { mode: 'time', time: config.startTime } : { mode: 'now' },
+			},
+		);
 		return { items: changes as Emitted[], state: next };
 	};
 }

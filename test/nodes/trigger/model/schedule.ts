@@ -33,7 +33,13 @@ export const togglesOf = (n: number): Toggles => ({ showNew: (n & 1) === 0, show
 
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
 
-export async function runSchedule(seed: number, store: ModelStore, clock: TestClock, poll: PollDriver, options: { steps: number; toggles: Toggles }): Promise<string[]> {
+export async function runSchedule(
+	seed: number,
+	store: ModelStore,
+	clock: TestClock,
+	poll: PollDriver,
+	options: { steps: number; toggles: Toggles },
+): Promise<string[]> {
 	const rng = new Random(seed);
 	const config: TriggerConfig = { ...options.toggles, pageSize: rng.int(1, 4) };
 	const violations: string[] = [];
@@ -60,11 +66,17 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 
 	const wanted = (event: string) => (event === 'created' ? config.showNew : event === 'updated' ? config.showUpdated : config.showDeleted);
 	// Changes are keyed: a creation by its record, an update by its version, a delete by record and time.
-	const keyOf = (item: Emitted) => (item.event === 'created' ? `${item.id}@created` : item.event === 'deleted' ? `${item.id}@${item.deleted}` : `${item.id}@${item.lastModified}`);
+	const keyOf = (item: Emitted) =>
+		item.event === 'created'
+			? `${item.id}@created`
+			: item.event === 'deleted'
+				? `${item.id}@${item.deleted}`
+				: `${item.id}@${item.lastModified}`;
 	const check = (item: Emitted, pollNo: number) => {
 		const key = keyOf(item);
 		const where = `poll ${pollNo}: ${item.event} ${key}`;
-		const known = item.event === 'created' ? store.creations.get(item.id) : item.event === 'deleted' ? store.deletes.get(key) : store.versions.get(key);
+		const known =
+			item.event === 'created' ? store.creations.get(item.id) : item.event === 'deleted' ? store.deletes.get(key) : store.versions.get(key);
 		if (!known) {
 			violations.push(`${where}: no such change`);
 			return;
@@ -72,7 +84,8 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 		if (emitted.has(key)) violations.push(`${where}: emitted twice`);
 		emitted.add(key);
 		if (known.history && !known.optional) violations.push(`${where}: history (before activation) emitted`);
-		if (item.event === 'updated' && store.versions.get(key)!.created === item.lastModified) violations.push(`${where}: the creation's own version is not an update`);
+		if (item.event === 'updated' && store.versions.get(key)!.created === item.lastModified)
+			violations.push(`${where}: the creation's own version is not an update`);
 		if (item.event === 'created' && store.creations.get(item.id)!.created !== item.created) violations.push(`${where}: wrong created time`);
 		if (!wanted(item.event)) violations.push(`${where}: ${item.event} is turned off`);
 	};
@@ -81,7 +94,8 @@ export async function runSchedule(seed: number, store: ModelStore, clock: TestCl
 		const due = (startedAt: number[]) => final || (pollNo > 1 && epochOf[pollNo - 1] === epochOf[pollNo] && startedAt.includes(pollNo - 1));
 		if (config.showNew) {
 			for (const c of store.creations.values()) {
-				if (c.live && !c.history && !c.optional && !emitted.has(`${c.id}@created`) && due(c.existedAtStartOf)) missing(pollNo, 'created', `${c.id}@created`);
+				if (c.live && !c.history && !c.optional && !emitted.has(`${c.id}@created`) && due(c.existedAtStartOf))
+					missing(pollNo, 'created', `${c.id}@created`);
 			}
 		}
 		if (config.showUpdated) {

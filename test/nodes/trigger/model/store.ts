@@ -71,11 +71,20 @@ export class ModelStore {
 
 	remove(id: string): void {
 		deleteRecord(this.db, customer, Number(id));
-		const row = this.db.all("SELECT TO_CHAR(deleteddate, 'YYYY-MM-DD HH24:MI:SS') AS d FROM deletedrecord WHERE recordid = ? ORDER BY deleteddate DESC", [Number(id)])[0];
+		const row = this.db.all(
+			"SELECT TO_CHAR(deleteddate, 'YYYY-MM-DD HH24:MI:SS') AS d FROM deletedrecord WHERE recordid = ? ORDER BY deleteddate DESC",
+			[Number(id)],
+		)[0];
 		this.live.get(id)!.current = false;
 		this.live.delete(id);
 		this.creations.get(id)!.live = false;
-		this.deletes.set(`${id}@${String(row.d)}`, { id, deleted: String(row.d), existedAtStartOf: [], history: false, optional: this.activating });
+		this.deletes.set(`${id}@${String(row.d)}`, {
+			id,
+			deleted: String(row.d),
+			existedAtStartOf: [],
+			history: false,
+			optional: this.activating,
+		});
 	}
 
 	/** A poll starts: note what it could see. */
@@ -93,11 +102,22 @@ export class ModelStore {
 	}
 
 	private record(id: string): void {
-		const row = this.db.all("SELECT TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS c, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS m FROM customer WHERE id = ?", [Number(id)])[0];
+		const row = this.db.all(
+			"SELECT TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS c, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS m FROM customer WHERE id = ?",
+			[Number(id)],
+		)[0];
 		const key = `${id}@${String(row.m)}`;
 		const previous = this.live.get(id);
 		if (previous && previous !== this.versions.get(key)) previous.current = false;
-		const version = this.versions.get(key) ?? { id, created: String(row.c), modified: String(row.m), currentAtStartOf: [], current: true, history: false, optional: this.activating };
+		const version = this.versions.get(key) ?? {
+			id,
+			created: String(row.c),
+			modified: String(row.m),
+			currentAtStartOf: [],
+			current: true,
+			history: false,
+			optional: this.activating,
+		};
 		this.versions.set(key, version);
 		this.live.set(id, version);
 	}
