@@ -70,6 +70,9 @@ export interface Resource {
 	defaultOperation: string;
 }
 
+/** "customer" for "a customer": the resource's noun without its article. */
+export const nounOf = (resource: Resource): string => resource.singular.replace(/^an? /, '');
+
 const NARROW_LIST = 'Narrow it: filter the list (q, e.g. lastModifiedDate ON_OR_AFTER "1/1/2024"), or run SuiteQL with a WHERE clause.';
 
 /** n8n's request for this item as the transport sends it. */

@@ -1,6 +1,8 @@
 // Which record: its type (picker or ID) and its ID (internal, or eid: external).
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Resource } from '../operation';
+
 export const recordTypeField: INodeProperties = {
 	displayName: 'Record Type',
 	name: 'recordType',
@@ -23,3 +25,6 @@ export const recordIdField = (displayName = 'Record ID', name = 'recordId'): INo
 	placeholder: '42 or eid:CRM-1000',
 	description: 'Internal ID, or eid: followed by the external ID',
 });
+
+/** The Record Type input, for resources that do not work on one fixed type. */
+export const recordTypeFieldFor = (resource: Resource): INodeProperties[] => (resource.recordType ? [] : [recordTypeField]);

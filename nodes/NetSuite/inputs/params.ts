@@ -1,6 +1,8 @@
 // Node inputs checked before any request: each error names the field as the user sees it.
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { requireLimit } from '../../shared/api/suiteQl';
+
 const RECORD_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
 /** The Record Type input (resources with a fixed type never ask: see Resource.recordType). */
@@ -87,4 +89,10 @@ export function looseValue(text: unknown): unknown {
 		}
 	}
 	return text;
+}
+
+/** Return All: every row (undefined); else the Limit, refused unless a whole number of 1 or more. */
+export function maxRowsParam(ctx: IExecuteSingleFunctions): number | undefined {
+	if (ctx.getNodeParameter('returnAll', false) === true) return undefined;
+	return requireLimit(ctx, ctx.getNodeParameter('limit', 50), ctx.getItemIndex());
 }

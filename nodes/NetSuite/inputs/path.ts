@@ -3,7 +3,7 @@
 // checked and encoded here, and an input that is wrong fails naming its field before any request.
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { PreSend, Resource } from '../operation';
+import { nounOf, type PreSend, type Resource } from '../operation';
 import { externalIdParam, recordIdParam, recordTypeParam, sublistParam } from './params';
 
 type Segment = (ctx: IExecuteSingleFunctions, resource: Resource) => string;
@@ -19,7 +19,7 @@ const SEGMENTS: Record<string, Segment> = {
 /** "Customer ID", "Sales Order ID"; "Record ID" on resources of any type. */
 export function idLabel(resource: Resource): string {
 	if (!resource.recordType) return 'Record ID';
-	return `${resource.singular.replace(/^an? /, '').replace(/(^| )(\w)/g, (_, space: string, c: string) => space + c.toUpperCase())} ID`;
+	return `${nounOf(resource).replace(/(^| )(\w)/g, (_, space: string, c: string) => space + c.toUpperCase())} ID`;
 }
 
 export function fillPath(resource: Resource): PreSend {

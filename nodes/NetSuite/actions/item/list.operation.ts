@@ -4,8 +4,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { SUITEQL_PATH } from '../../../shared/auth/account';
 import { toItems } from '../../../shared/api/output';
 import { ITEM_RECORD_TYPES } from '../../../shared/api/recordTypes';
-import { requireLimit, suiteQlPages, type SuiteQlQuery } from '../../../shared/api/suiteQl';
+import { suiteQlPages, type SuiteQlQuery } from '../../../shared/api/suiteQl';
 import { returnAllFields } from '../../fields/list';
+import { maxRowsParam } from '../../inputs/params';
 import type { Operation } from '../../operation';
 import { CUT } from '../../tool/words';
 
@@ -22,7 +23,7 @@ const itemTypesField: INodeProperties = {
 
 /** preSend: the query, with the chosen item types bound as parameters. */
 async function sendQuery(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('returnAll', false) !== true) requireLimit(this, this.getNodeParameter('limit', 50), this.getItemIndex());
+	maxRowsParam(this);
 	const types = (this.getNodeParameter('itemTypes', []) as string[]).filter((t) => t in ITEM_RECORD_TYPES);
 	const where = types.length ? `WHERE itemtype IN (${types.map(() => '?').join(', ')})` : '';
 	request.body = { q: `SELECT id, itemid, displayname, itemtype, isinactive FROM item ${where} ORDER BY id`, params: types };
@@ -40,8 +41,7 @@ export const list = (): Operation => ({
 	preSend: [sendQuery],
 	fields: [...returnAllFields, itemTypesField],
 	async run(request, transport) {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
+		const maxRows = maxRowsParam(this);
 		const out: IDataObject[] = [];
 		for await (const rows of suiteQlPages.call(this, request.body as SuiteQlQuery, { maxRows, transport })) {
 			out.push(...rows.map((row) => ({ ...row, recordType: ITEM_RECORD_TYPES[String(row.itemtype)] ?? null })));

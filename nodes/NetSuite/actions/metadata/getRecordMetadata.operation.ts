@@ -7,6 +7,7 @@ import { toItems } from '../../../shared/api/output';
 import { recordTypeField } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
+import { lastSegmentOf } from '../record/read';
 
 export const getRecordMetadata = (resource: Resource): Operation => ({
 	value: 'getRecordMetadata',
@@ -20,7 +21,7 @@ export const getRecordMetadata = (resource: Resource): Operation => ({
 	preSend: [fillPath(resource)],
 	fields: [recordTypeField],
 	async run(request, transport) {
-		const recordType = decodeURIComponent(request.path.split('/').pop() ?? '');
+		const recordType = lastSegmentOf(request.path);
 		const schema = await recordSchema(this, recordType, transport);
 		const properties = (schema.properties ?? {}) as Record<string, IDataObject>;
 		const required = new Set((schema.required ?? []) as string[]);

@@ -7,9 +7,9 @@ import { createRecordSafely } from '../../../shared/api/asyncCreate';
 import type { NetSuiteRequest, TransportOptions } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
 import { writeOptionsField } from '../../fields/options';
-import { recordTypeField } from '../../fields/record';
+import { recordTypeFieldFor } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
-import type { Operation, PreSend, Resource } from '../../operation';
+import { nounOf, type Operation, type PreSend, type Resource } from '../../operation';
 import { BODY } from '../../tool/words';
 import { recordTypeOf } from './read';
 import { sendIdempotencyKey, sendRecordBody, writeOutput } from './write';
@@ -27,11 +27,11 @@ export const createWith = (resource: Resource, sendBody: PreSend): Operation => 
 	name: 'Create',
 	action: `Create ${resource.singular}`,
 	description: resource.recordType ? `Create ${resource.singular}` : 'Create a record of any type',
-	toolDescription: `Create a NetSuite ${resource.recordType ? resource.singular.replace(/^an? /, '') : 'record of any type'} and answer its new internal ID. ${BODY}`,
+	toolDescription: `Create a NetSuite ${resource.recordType ? nounOf(resource) : 'record of any type'} and answer its new internal ID. ${BODY}`,
 	writes: true,
 	request: { method: 'POST', url: `${RECORD_BASE_PATH}/{recordType}`, headers: { Prefer: 'respond-async' } },
 	preSend: [fillPath(resource), sendBody, sendIdempotencyKey],
-	fields: [...(resource.recordType ? [] : [recordTypeField]), ...bodyFields, writeOptionsField(false)],
+	fields: [...recordTypeFieldFor(resource), ...bodyFields, writeOptionsField(false)],
 	run: runCreate,
 });
 

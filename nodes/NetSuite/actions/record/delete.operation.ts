@@ -3,11 +3,11 @@
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { toItems } from '../../../shared/api/output';
 import { netSuiteRequest } from '../../../shared/api/transport';
-import { recordIdField, recordTypeField } from '../../fields/record';
+import { recordIdField, recordTypeFieldFor } from '../../fields/record';
 import { fillPath, idLabel } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { ID } from '../../tool/words';
-import { recordTypeOf } from './read';
+import { lastSegmentOf, recordTypeOf } from './read';
 
 export const deleteRecord = (resource: Resource): Operation => ({
 	value: 'delete',
@@ -18,10 +18,10 @@ export const deleteRecord = (resource: Resource): Operation => ({
 	writes: true,
 	request: { method: 'DELETE', url: `${RECORD_BASE_PATH}/{recordType}/{id}` },
 	preSend: [fillPath(resource)],
-	fields: [...(resource.recordType ? [] : [recordTypeField]), recordIdField(idLabel(resource))],
+	fields: [...recordTypeFieldFor(resource), recordIdField(idLabel(resource))],
 	async run(request, transport) {
 		await netSuiteRequest.call(this, request, transport);
-		const id = decodeURIComponent(request.path.split('/').pop() ?? '');
+		const id = lastSegmentOf(request.path);
 		return toItems([{ id, recordType: recordTypeOf(request.path), deleted: true }], this.getItemIndex());
 	},
 });

@@ -6,9 +6,9 @@ import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { mapLimited } from '../../../shared/api/limiter';
 import { toItems } from '../../../shared/api/output';
 import { listIds } from '../../../shared/api/recordPages';
-import { requireLimit } from '../../../shared/api/suiteQl';
 import { listFields } from '../../fields/list';
-import { recordTypeField } from '../../fields/record';
+import { recordTypeFieldFor } from '../../fields/record';
+import { maxRowsParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import { buildQ } from '../../inputs/qFilter';
 import type { Operation, Resource } from '../../operation';
@@ -18,7 +18,7 @@ import { fetchRecord, readQuery } from './read';
 
 /** preSend: the filter as NetSuite's q; Limit checked before any request. */
 async function sendFilter(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('returnAll', false) !== true) requireLimit(this, this.getNodeParameter('limit', 50), this.getItemIndex());
+	maxRowsParam(this);
 	const q = buildQ(this);
 	if (q) request.qs = { ...request.qs, q };
 	return request;
@@ -33,11 +33,10 @@ export const list = (resource: Resource): Operation => ({
 	writes: false,
 	request: { method: 'GET', url: `${RECORD_BASE_PATH}/{recordType}` },
 	preSend: [fillPath(resource), sendFilter],
-	fields: [...(resource.recordType ? [] : [recordTypeField]), ...listFields],
+	fields: [...recordTypeFieldFor(resource), ...listFields],
 	async run(request, transport) {
 		const itemIndex = this.getItemIndex();
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const maxRows = returnAll ? undefined : Number(this.getNodeParameter('limit', 50));
+		const maxRows = maxRowsParam(this);
 		const ids = await listIds(this, request, maxRows, transport);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (!options.fullRecords)

@@ -29,6 +29,11 @@ export async function fetchRecord(ctx: NetSuiteContext, path: string, transport:
 	return stripLinks(response.body as IDataObject);
 }
 
+/** The last segment of a path, decoded (the record's ID, eid:…, or the record type). */
+export function lastSegmentOf(path: string): string {
+	return decodeURIComponent(path.split('/').pop() ?? '');
+}
+
 /** The record type a record-service path names (record types are letters, digits and _). */
 export function recordTypeOf(path: string): string {
 	return path.slice(RECORD_BASE_PATH.length + 1).split('/')[0];

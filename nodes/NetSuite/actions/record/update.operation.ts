@@ -5,17 +5,17 @@ import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { netSuiteRequest, type NetSuiteRequest, type TransportOptions } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
 import { writeOptionsField } from '../../fields/options';
-import { recordIdField, recordTypeField } from '../../fields/record';
+import { recordIdField, recordTypeFieldFor } from '../../fields/record';
 import { fillPath, idLabel } from '../../inputs/path';
-import type { Operation, PreSend, Resource } from '../../operation';
+import { nounOf, type Operation, type PreSend, type Resource } from '../../operation';
 import { BODY, ID } from '../../tool/words';
-import { recordTypeOf } from './read';
+import { lastSegmentOf, recordTypeOf } from './read';
 import { addsLines, sendRecordBody, sendReplaceOptions, writeOutput } from './write';
 
 export async function runUpdate(this: IExecutePaginationFunctions, request: NetSuiteRequest, transport: TransportOptions) {
 	const body = (request.body ?? {}) as IDataObject;
 	await netSuiteRequest.call(this, { ...request, requestClass: addsLines(body, request.qs ?? {}) ? 'addLine' : 'write' }, transport);
-	const id = decodeURIComponent(request.path.split('/').pop() ?? '');
+	const id = lastSegmentOf(request.path);
 	return await writeOutput(this, request.path, { id, recordType: recordTypeOf(request.path), updated: true }, transport);
 }
 
@@ -24,11 +24,11 @@ export const updateWith = (resource: Resource, sendBody: PreSend, fields = [...b
 	name: 'Update',
 	action: `Update ${resource.singular}`,
 	description: resource.recordType ? `Change fields of ${resource.singular}` : 'Change fields of a record (PATCH)',
-	toolDescription: `Change fields of a NetSuite ${resource.recordType ? resource.singular.replace(/^an? /, '') : 'record'} (fields left out stay as they are). ${ID} ${BODY}`,
+	toolDescription: `Change fields of a NetSuite ${resource.recordType ? nounOf(resource) : 'record'} (fields left out stay as they are). ${ID} ${BODY}`,
 	writes: true,
 	request: { method: 'PATCH', url: `${RECORD_BASE_PATH}/{recordType}/{id}` },
 	preSend: [fillPath(resource), sendBody, sendReplaceOptions],
-	fields: [...(resource.recordType ? [] : [recordTypeField]), recordIdField(idLabel(resource)), ...fields],
+	fields: [...recordTypeFieldFor(resource), recordIdField(idLabel(resource)), ...fields],
 	run: runUpdate,
 });
 

@@ -7,7 +7,7 @@ import { idFromLocation } from '../../../shared/api/output';
 import { netSuiteRequest } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
 import { writeOptionsField } from '../../fields/options';
-import { recordTypeField } from '../../fields/record';
+import { recordTypeFieldFor } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { BODY } from '../../tool/words';
@@ -32,7 +32,7 @@ export const upsert = (resource: Resource): Operation => ({
 	writes: true,
 	request: { method: 'PUT', url: `${RECORD_BASE_PATH}/{recordType}/{externalId}` },
 	preSend: [fillPath(resource), sendRecordBody, sendReplaceOptions],
-	fields: [...(resource.recordType ? [] : [recordTypeField]), externalIdField, ...bodyFields, writeOptionsField(true)],
+	fields: [...recordTypeFieldFor(resource), externalIdField, ...bodyFields, writeOptionsField(true)],
 	async run(request, transport) {
 		const response = await netSuiteRequest.call(this, request, transport);
 		const id = idFromLocation(response.headers) ?? null;

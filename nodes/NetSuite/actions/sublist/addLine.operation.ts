@@ -11,7 +11,7 @@ import { sublistParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { ID } from '../../tool/words';
-import { recordTypeOf } from '../record/read';
+import { lastSegmentOf, recordTypeOf } from '../record/read';
 import { sublistIdField } from './fields';
 
 /** preSend: `{ <sublist>: { items: [lines] } }` from Lines (JSON). */
@@ -63,7 +63,7 @@ export const addLine = (resource: Resource): Operation => ({
 	async run(request, transport) {
 		await netSuiteRequest.call(this, { ...request, requestClass: 'addLine' }, transport);
 		const [sublist, value] = Object.entries(request.body as IDataObject)[0];
-		const id = decodeURIComponent(request.path.split('/').pop() ?? '');
+		const id = lastSegmentOf(request.path);
 		const linesAdded = ((value as IDataObject).items as unknown[]).length;
 		return toItems([{ id, recordType: recordTypeOf(request.path), sublist, linesAdded }], this.getItemIndex());
 	},

@@ -1,6 +1,7 @@
 // SuiteQL > Run Query's inputs: the query, its bound parameters, how many rows and how to page.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../fields/list';
 import { sendSuiteQlParams } from './params';
 
 export const suiteQlFields: INodeProperties[] = [
@@ -27,22 +28,7 @@ export const suiteQlFields: INodeProperties[] = [
 		routing: { send: { preSend: [sendSuiteQlParams] } },
 		options: [{ displayName: 'Parameter', name: 'values', values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }] }],
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Options',
 		name: 'options',
