@@ -263,6 +263,16 @@ async function main(): Promise<void> {
 	const suiteQl = (extra: INodeParameters) => ({ resource: 'suiteQl', operation: 'run', query: q, ...extra });
 	const customer = { __rl: true, mode: 'id', value: 'customer' };
 	const body = (key: string) => `={{ JSON.stringify({ companyName: $json.${key}, subsidiary: { id: "1" } }) }}`;
+	// Every upsert line sends the same PUT per item: the customer whose external ID is the item's key.
+	const upsertByKey: INodeParameters = {
+		resource: 'record',
+		operation: 'upsert',
+		recordType: customer,
+		externalId: '={{ $json.key }}',
+		bodyMode: 'json',
+		bodyJson: body('key'),
+	};
+	const floorUpsertByKey: INodeParameters = { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') };
 	const failedOf = (items: INodeExecutionData[]) => items.filter((i) => i.error || !i.json.id).length;
 
 	if (runs('1')) {
@@ -307,28 +317,13 @@ async function main(): Promise<void> {
 		);
 		const upsertItems = (prefix: string) => Array.from({ length: UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
 		const upsertNode = await writeLine(emulator, UPSERTS, 'upsert-node', async () =>
-			failedOf(
-				await node(
-					emulator,
-					new NetSuite(),
-					{
-						resource: 'record',
-						operation: 'upsert',
-						recordType: customer,
-						externalId: '={{ $json.key }}',
-						bodyMode: 'json',
-						bodyJson: body('key'),
-					},
-					upsertItems('BENCH'),
-				),
-			),
+			failedOf(await node(emulator, new NetSuite(), upsertByKey, upsertItems('BENCH'))),
 		);
 		const upsertFloor = await writeLine(
 			emulator,
 			UPSERTS,
 			'upsert-floor',
-			async () =>
-				await floorRun(emulator, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, upsertItems('FLOOR')),
+			async () => await floorRun(emulator, floorUpsertByKey, upsertItems('FLOOR')),
 		);
 		const upsertBare = await writeLine(
 			emulator,
@@ -391,28 +386,13 @@ async function main(): Promise<void> {
 			const ideal = (TLS_UPSERTS * LATENCY_MS) / LIMIT;
 			const keys = (prefix: string) => Array.from({ length: TLS_UPSERTS }, (_, i) => ({ json: { key: `${prefix}-${i}` } }));
 			const viaNode = await writeLine(remote, TLS_UPSERTS, `connection-${tls ? 'https' : 'http'}-node`, async () =>
-				failedOf(
-					await node(
-						remote,
-						new NetSuite(),
-						{
-							resource: 'record',
-							operation: 'upsert',
-							recordType: customer,
-							externalId: '={{ $json.key }}',
-							bodyMode: 'json',
-							bodyJson: body('key'),
-						},
-						keys('TLS'),
-					),
-				),
+				failedOf(await node(remote, new NetSuite(), upsertByKey, keys('TLS'))),
 			);
 			const floor = await writeLine(
 				remote,
 				TLS_UPSERTS,
 				`connection-${tls ? 'https' : 'http'}-floor`,
-				async () =>
-					await floorRun(remote, { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') }, keys('TLS-FLOOR')),
+				async () => await floorRun(remote, floorUpsertByKey, keys('TLS-FLOOR')),
 			);
 			const bare = await writeLine(
 				remote,
