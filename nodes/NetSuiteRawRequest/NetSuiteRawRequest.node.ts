@@ -16,6 +16,28 @@ import { rawRequestProperties } from './description';
 import { buildRawRequest, maxRetriesOption, retryDelayOption } from './request';
 import { debugRequest, toOutputItem } from './response';
 
+/**
+ * The transport's error already leads with NetSuite's detail and code, and must reach the user
+ * so. Two things in n8n would replace it with n8n's generic text for the status ("Bad request -
+ * please check your parameters"): a NodeApiError built again from it without a `message`
+ * (n8n-workflow's constructor then calls setDefaultStatusCodeMessage; only 2.40's hands its own
+ * class back unchanged, and the copy a package loads may be another), and n8n-core's
+ * `normalizeUnhandledAxiosError` (execution-engine/workflow-execute.js, 2.40.3), which rebuilds
+ * any error a node throws that says `isAxiosError`. The transport gives its errors that axios
+ * shape for the routing engine of the declarative node (netSuiteError.ts); this programmatic
+ * node needs none of it, so the flag is taken off and the error thrown as it is.
+ */
+function forItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeOperationError) return new NodeOperationError(ctx.getNode(), error, { itemIndex });
+	if (error instanceof Error && error.name === 'NodeApiError' && 'context' in error) {
+		const context = (error as { context: IDataObject }).context;
+		if (context.itemIndex === undefined) context.itemIndex = itemIndex;
+		delete (error as { isAxiosError?: boolean }).isAxiosError;
+		return error;
+	}
+	return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+}
+
 export class NetSuiteRawRequest implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'NetSuite Raw Request',
@@ -68,11 +90,7 @@ export class NetSuiteRawRequest implements INodeType {
 					}),
 				);
 			} catch (error) {
-				if (!this.continueOnFail()) {
-					// Both constructors hand back an error of their own type unchanged.
-					if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex });
-					throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-				}
+				if (!this.continueOnFail()) throw forItem(this, error, itemIndex);
 				output.push({ json: { error: (error as Error).message }, error: error as never, pairedItem: { item: itemIndex } });
 			}
 		}

@@ -28,8 +28,8 @@ export const rawRequestProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'record',
 		options: [
-			{ name: 'Record (/Services/rest/record/v1)', value: 'record' },
-			{ name: 'Query (/Services/rest/query/v1)', value: 'query' },
+			{ name: 'Record', value: 'record', description: 'Records, under /services/rest/record/v1' },
+			{ name: 'Query (SuiteQL)', value: 'query', description: 'SuiteQL, under /services/rest/query/v1' },
 			{ name: 'RESTlet', value: 'restlet', description: 'A deployed RESTlet, by script and deployment ID' },
 			{
 				name: 'Other Path on the Account',
@@ -46,7 +46,8 @@ export const rawRequestProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '/customer/42',
-		description: 'Path after the service base, for example /customer/42 or /suiteql',
+		description:
+			'Path after the service base, for example /customer/42 or /suiteql. A full path that starts with the base (/services/rest/record/v1/customer/42) works too.',
 		displayOptions: when({ service: ['record', 'query'] }),
 	},
 	{

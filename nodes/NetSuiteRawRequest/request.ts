@@ -30,6 +30,25 @@ function decodedForChecks(raw: string): string {
 	return current;
 }
 
+/**
+ * A path copied whole from NetSuite's docs or a Location header (`/services/rest/record/v1/customer/1`)
+ * under the service it names is understood; one naming another service is refused, naming the prefix.
+ */
+function withoutServiceBase(ctx: IExecuteFunctions, itemIndex: number, path: string, base: string): string {
+	if (path.toLowerCase() === base.toLowerCase()) return '';
+	if (path.toLowerCase().startsWith(`${base.toLowerCase()}/`) || path.toLowerCase().startsWith(`${base.toLowerCase()}?`))
+		return path.slice(base.length);
+	if (/^\/services\//i.test(path)) {
+		const prefix = path.split('/').slice(0, 5).join('/');
+		fail(
+			ctx,
+			itemIndex,
+			`Path "${path.slice(0, 80)}" starts with ${prefix}, which is not this service's base (${base}): enter the path after ${base}, or choose the Service "Other Path on the Account" for ${prefix}`,
+		);
+	}
+	return path;
+}
+
 export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: string): string {
 	const raw = String(ctx.getNodeParameter('path', itemIndex, '') ?? '').trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//'))
@@ -40,8 +59,10 @@ export function checkedPath(ctx: IExecuteFunctions, itemIndex: number, service: 
 		fail(ctx, itemIndex, 'Path may not contain line breaks, backslashes or . / .. segments (also when percent-encoded)');
 	}
 	const path = raw.startsWith('/') ? raw : `/${raw}`;
-	if (service === 'record') return `${RECORD_BASE_PATH}${path}`;
-	if (service === 'query') return `${QUERY_BASE_PATH}${path}`;
+	if (service === 'record' || service === 'query') {
+		const base = service === 'record' ? RECORD_BASE_PATH : QUERY_BASE_PATH;
+		return `${base}${withoutServiceBase(ctx, itemIndex, path, base)}`;
+	}
 	if (!/^\/(services|app)\//.test(path)) fail(ctx, itemIndex, 'Path must start with /services/ or /app/ when the service is Other');
 	return path;
 }

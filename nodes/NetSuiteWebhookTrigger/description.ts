@@ -3,12 +3,25 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/auth/authentication';
 
+// n8n's node panel lists a trigger's actions from its Events options: `action` when an option has
+// one, else "On " + lodash startCase(name), which drops punctuation ("On Inline Edit Xedit").
+// So every option says its action as a sentence (editor-ui useActionsGeneration, triggersCategory).
 export const EVENT_OPTIONS = [
-	{ name: 'Create', value: 'create' },
-	{ name: 'Delete', value: 'delete' },
-	{ name: 'Edit', value: 'edit' },
-	{ name: 'Inline Edit (Xedit)', value: 'xedit' },
-	{ name: 'Other (Approve, Cancel, Ship, …)', value: 'other' },
+	{ name: 'Create', value: 'create', action: 'On a record created' },
+	{ name: 'Delete', value: 'delete', action: 'On a record deleted' },
+	{ name: 'Edit', value: 'edit', action: 'On a record edited' },
+	{
+		name: 'Inline Edit',
+		value: 'xedit',
+		action: 'On a field edited inline',
+		description: 'A field changed from a list or by mass update (NetSuite calls it xedit)',
+	},
+	{
+		name: 'Other Events',
+		value: 'other',
+		action: 'On another event (approve, cancel, ship…)',
+		description: 'Approve, cancel, ship, pack and the other events NetSuite names',
+	},
 ];
 
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;

@@ -47,6 +47,12 @@ const badRequest = failingWorkflow('nsErr400', {
 	bodyJson: '{"companyName": "No Subsidiary Ltd"}',
 });
 
+// Raw Request is a programmatic node: n8n-core rebuilds an error that says isAxiosError
+// (normalizeUnhandledAxiosError), which would put n8n's "The resource you are requesting could
+// not be found" in front of NetSuite's words.
+const rawNotFound = failingWorkflow('nsErrRaw404', { service: 'record', method: 'GET', path: '/customer/999999' });
+(rawNotFound as { nodes: Array<{ type: string }> }).nodes[1].type = 'CUSTOM.netSuiteRawRequest';
+
 const revokedOAuth2 = failingWorkflow(
 	'nsErrOauth',
 	{
@@ -70,7 +76,7 @@ describe.each(['2.40.7', '2.8.4'])("n8n %s shows NetSuite's error", (version) =>
 		await n8n.importCredentials(
 			demoCredentials(emulator.credentials, { access_token: 'revoked-access', refresh_token: 'revoked-refresh', token_type: 'bearer' }),
 		);
-		for (const wf of [notFound, badRequest, revokedOAuth2]) await n8n.importWorkflow(wf);
+		for (const wf of [notFound, badRequest, rawNotFound, revokedOAuth2]) await n8n.importWorkflow(wf);
 	}, 20 * 60_000);
 
 	afterAll(async () => {
@@ -95,6 +101,13 @@ describe.each(['2.40.7', '2.8.4'])("n8n %s shows NetSuite's error", (version) =>
 		expect(error.httpCode).toBe('400');
 		const context = error.context as { data?: Record<string, Array<Record<string, string>>> };
 		expect(context.data?.['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');
+	});
+
+	it("Raw Request: a 404 leads with NetSuite's detail and code, not n8n's generic text", async () => {
+		const { error } = await n8n.executeFailing('nsErrRaw404');
+		expect(error.message).toBe('Record does not exist. [NONEXISTENT_ID]');
+		expect(error.description).toContain('NetSuite error code: NONEXISTENT_ID');
+		expect(error.httpCode).toBe('404');
 	});
 
 	it('a revoked OAuth2 refresh token: one refresh attempt, then "reconnect the credential"', async () => {

@@ -1,6 +1,7 @@
 // A write's body: field rows (with the record type's fields to pick from) or JSON.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { REFERENCE_EXAMPLE } from './examples';
 import { fieldPicker } from './list';
 
 export const bodyFields: INodeProperties[] = [
@@ -33,7 +34,7 @@ export const bodyFields: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'Text, or JSON for references and sublists: {"ID": "1"}',
+						description: `Text, or JSON for references and sublists, for example ${REFERENCE_EXAMPLE}`,
 					},
 				],
 			},

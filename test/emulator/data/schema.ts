@@ -43,6 +43,7 @@ export interface RecordTypeDef {
 
 const f = (name: string, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, ...extra });
 
+const SHIP_STATUS = { A: 'Picked', B: 'Packed', C: 'Shipped' };
 const STATUS = { A: 'Pending Approval', B: 'Pending Fulfillment', C: 'Cancelled', F: 'Pending Billing', G: 'Billed' };
 
 const itemLines: SublistDef = {
@@ -174,7 +175,8 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 		name: 'itemFulfillment',
 		table: 'transaction',
 		discriminator: { column: 'type', value: 'ItemShip' },
-		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' })]),
+		// shipStatus as NetSuite's Records Browser lists it for itemFulfillment: A Picked, B Packed, C Shipped.
+		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' }), f('shipStatus', 'enum', { values: SHIP_STATUS })]),
 		sublists: [itemLines],
 		created: 'createddate',
 		modified: 'lastmodifieddate',

@@ -40,6 +40,37 @@ describe('guards on paths, RESTlets, signing and input', () => {
 		expect(emulator.requestLog).toHaveLength(0);
 	});
 
+	it.each([
+		['record', '/services/rest/record/v1/customer/1', '/services/rest/record/v1/customer/1'],
+		['record', 'services/rest/record/v1/customer/1', '/services/rest/record/v1/customer/1'],
+		['query', '/services/rest/query/v1/suiteql', '/services/rest/query/v1/suiteql'],
+	])('a full path under %s (%s) is understood, not doubled', async (service, path, sent) => {
+		const parameters: INodeParameters = { service, path };
+		if (service === 'query')
+			Object.assign(parameters, {
+				method: 'POST',
+				sendHeaders: true,
+				headerParameters: { parameter: [{ name: 'Prefer', value: 'transient' }] },
+				sendBody: true,
+				bodyType: 'json',
+				jsonBody: '{"q": "SELECT id FROM customer WHERE id = 1"}',
+			});
+		const { error } = await raw(parameters);
+		expect(error).toBeUndefined();
+		expect(emulator.requestLog.map((r) => r.path)).toEqual([sent]);
+	});
+
+	it.each([
+		['record', '/services/rest/query/v1/suiteql', '/services/rest/query'],
+		['query', '/services/rest/record/v1/customer/1', '/services/rest/record'],
+		['record', '/services/rest/system/v1/governanceLimits', '/services/rest/system'],
+	])('a full path of another service under %s (%s) is refused, naming the prefix', async (service, path, prefix) => {
+		const { error } = await raw({ service, path });
+		expect(error?.message).toContain(`starts with ${prefix}`);
+		expect(error?.message).toContain('Other Path on the Account');
+		expect(emulator.requestLog).toHaveLength(0);
+	});
+
 	it.each(['script', 'deploy', 'Script', 'DEPLOY'])('RESTlet Query Parameters cannot override the checked %s', async (name) => {
 		const { error } = await raw({
 			service: 'restlet',

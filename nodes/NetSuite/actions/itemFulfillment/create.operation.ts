@@ -5,6 +5,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { createRecordSafely } from '../../../shared/api/asyncCreate';
 import { toItems } from '../../../shared/api/output';
+import { FULFILLMENT_BODY_EXAMPLE } from '../../fields/examples';
 import { recordIdField } from '../../fields/record';
 import { jsonObjectParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
@@ -37,7 +38,7 @@ const fields: INodeProperties[] = [
 		name: 'additionalBody',
 		type: 'json',
 		default: '{}',
-		description: 'Other fields of the fulfillment, for example {"memo": "Shipped by n8n", "shipStatus": {"ID": "C"}}',
+		description: `Other fields of the fulfillment, for example ${FULFILLMENT_BODY_EXAMPLE}`,
 	},
 ];
 
