@@ -1,7 +1,7 @@
 // How many rows a read returns, and the List filter (condition rows or NetSuite's q).
 import type { INodeProperties } from 'n8n-workflow';
 
-import { Q_OPERATORS } from '../inputs/qFilter';
+import { Q_OPERATOR_WORDS, Q_OPERATORS } from '../inputs/qFilter';
 import { listOptionsField } from './options';
 
 export const returnAllFields: INodeProperties[] = [
@@ -32,7 +32,17 @@ export const fieldPicker: INodeProperties = {
 	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
+/** NetSuite's record collections answer IDs only: say so where a builder first looks. */
+export const idsOnlyNotice: INodeProperties = {
+	displayName:
+		"NetSuite lists records by ID only. To get their fields, turn on Options › Fetch Full Records (one request per record), or use the SuiteQL resource to read many records' fields in one request.",
+	name: 'idsOnlyNotice',
+	type: 'notice',
+	default: '',
+};
+
 export const listFields: INodeProperties[] = [
+	idsOnlyNotice,
 	...returnAllFields,
 	{
 		displayName: 'Filter',
@@ -79,14 +89,17 @@ export const listFields: INodeProperties[] = [
 						name: 'operator',
 						type: 'options',
 						default: 'EQUAL',
-						options: Q_OPERATORS.map((op) => ({ name: op, value: op })),
+						// Words for the builder, NetSuite's token as the stored value (saved workflows keep theirs).
+						options: Q_OPERATORS.map((op) => ({ name: Q_OPERATOR_WORDS[op], value: op, description: `NetSuite: ${op}` })).sort((a, b) =>
+							a.name.localeCompare(b.name),
+						),
 					},
 					{
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'For ANY_OF and BETWEEN, separate values with commas. Dates as M/D/YYYY.',
+						description: 'For Is Any Of and Is Between, separate values with commas. Dates as M/D/YYYY.',
 					},
 				],
 			},

@@ -68,4 +68,28 @@ export const Q_OPERATORS = [
 	'ON_OR_AFTER',
 	'ON_OR_BEFORE',
 	'START_WITH',
-];
+] as const;
+
+/** What the editor shows for each q operator (Oracle's REST filtering page lists the tokens). */
+export const Q_OPERATOR_WORDS: Record<(typeof Q_OPERATORS)[number], string> = {
+	ANY_OF: 'Is Any Of',
+	AFTER: 'Is After',
+	BEFORE: 'Is Before',
+	BETWEEN: 'Is Between',
+	CONTAIN: 'Contains',
+	EMPTY: 'Is Empty',
+	EMPTY_NOT: 'Is Not Empty',
+	END_WITH: 'Ends With',
+	EQUAL: 'Is Equal To',
+	EQUAL_NOT: 'Is Not Equal To',
+	GREATER: 'Is Greater Than',
+	GREATER_OR_EQUAL: 'Is Greater Than or Equal To',
+	IS: 'Is',
+	IS_NOT: 'Is Not',
+	LESS: 'Is Less Than',
+	LESS_OR_EQUAL: 'Is Less Than or Equal To',
+	ON: 'Is On',
+	ON_OR_AFTER: 'Is On or After',
+	ON_OR_BEFORE: 'Is On or Before',
+	START_WITH: 'Starts With',
+};

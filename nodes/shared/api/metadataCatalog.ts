@@ -48,14 +48,27 @@ export async function recordSchema(ctx: NetSuiteContext, recordType: string, tra
 	});
 }
 
-/** Record Type picker: the catalog, filtered by what the user types. */
+/** A record type in words: salesOrder → "Sales Order", customrecord_demo_project → "Demo Project". */
+export function recordTypeWords(name: string): string {
+	const bare = name.replace(/^customrecord_?/i, '');
+	const words = bare
+		.replace(/_/g, ' ')
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.trim()
+		.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+	return words || name;
+}
+
+/** Record Type picker: the catalog in words with the ID beside it, found by either. */
 export async function searchRecordTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const names = await recordTypeNames(this);
-	const wanted = (filter ?? '').toLowerCase();
+	const squash = (text: string) => text.toLowerCase().replace(/[\s_]/g, '');
+	const wanted = squash(filter ?? '');
 	return {
 		results: names
-			.filter((name) => !wanted || name.toLowerCase().includes(wanted))
-			.sort((a, b) => a.localeCompare(b))
-			.map((name) => ({ name, value: name })),
+			.map((name) => ({ name, words: recordTypeWords(name) }))
+			.filter(({ name, words }) => !wanted || squash(name).includes(wanted) || squash(words).includes(wanted))
+			.sort((a, b) => a.words.localeCompare(b.words))
+			.map(({ name, words }) => ({ name: words === name ? name : `${words} (${name})`, value: name })),
 	};
 }

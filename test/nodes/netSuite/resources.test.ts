@@ -154,15 +154,24 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 		expect(fields.find((f) => f.id === 'custentity_segment')).toMatchObject({ custom: true });
 	});
 
-	it('offers record types in the picker from the metadata catalog', async () => {
-		const result = await runListSearch({
-			nodeType: new NetSuite(),
-			method: 'searchRecordTypes',
-			filter: 'order',
-			parameters: { authentication: 'tokenBasedAuth' },
-			credentials: credentialsFor(emulator),
-		});
-		expect(result.results).toEqual([{ name: 'salesOrder', value: 'salesOrder' }]);
+	const pick = async (filter: string) =>
+		(
+			await runListSearch({
+				nodeType: new NetSuite(),
+				method: 'searchRecordTypes',
+				filter,
+				parameters: { authentication: 'tokenBasedAuth' },
+				credentials: credentialsFor(emulator),
+			})
+		).results;
+
+	it('offers record types in the picker from the metadata catalog, in words with the ID beside them', async () => {
+		expect(await pick('order')).toEqual([{ name: 'Sales Order (salesOrder)', value: 'salesOrder' }]);
+		expect(await pick('project')).toEqual([{ name: 'Demo Project (customrecord_demo_project)', value: 'customrecord_demo_project' }]);
+	});
+
+	it.each(['Sales Order', 'sales order', 'salesorder', 'salesOrder', 'SALESORD'])('finds Sales Order by "%s"', async (filter) => {
+		expect((await pick(filter)).map((r) => r.value)).toEqual(['salesOrder']);
 	});
 
 	it('offers the fields of the chosen record type, custom fields included, read-only ones left out', async () => {

@@ -32,9 +32,9 @@ async function sendQuery(this: IExecuteSingleFunctions, request: IHttpRequestOpt
 
 export const list = (): Operation => ({
 	value: 'list',
-	name: 'List',
-	action: 'List items',
-	description: 'List items of all or some types',
+	name: 'Get Many',
+	action: 'Get many items',
+	description: 'Get many items of all or some types',
 	toolDescription: `List NetSuite items (id, itemid, displayname, itemtype, isinactive, recordType). ${CUT}`,
 	writes: false,
 	request: { method: 'POST', url: SUITEQL_PATH, headers: { Prefer: 'transient' } },

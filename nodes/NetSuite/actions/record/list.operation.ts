@@ -26,9 +26,12 @@ async function sendFilter(this: IExecuteSingleFunctions, request: IHttpRequestOp
 
 export const list = (resource: Resource): Operation => ({
 	value: 'list',
-	name: 'List',
-	action: `List ${resource.plural}`,
-	description: resource.recordType ? `List ${resource.plural}, optionally filtered` : 'List records of a type, optionally filtered',
+	// n8n's UX guidelines name this "Get Many"; the stored value stays `list` for saved workflows.
+	name: 'Get Many',
+	action: `Get many ${resource.plural}`,
+	description: resource.recordType
+		? `Get many ${resource.plural} (their IDs, or in full), optionally filtered`
+		: 'Get many records of a type (their IDs, or in full), optionally filtered',
 	toolDescription: resource.recordType ? `List NetSuite ${resource.plural}. ${Q} ${CUT}` : `List NetSuite records of a type. ${Q} ${CUT}`,
 	writes: false,
 	request: { method: 'GET', url: `${RECORD_BASE_PATH}/{recordType}` },
