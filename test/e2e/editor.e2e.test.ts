@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The n8n editor in a real browser (Debian's chromium driven by playwright-core): the
 // NetSuite node's icon, names, Resource/Operation menus and credential picker render.
 import { existsSync, mkdirSync } from 'node:fs';
