@@ -43,7 +43,7 @@ export default [
 	},
 	// Build and test tooling in plain Node (CommonJS).
 	{
-		files: ['gulpfile.js', 'index.js', 'jest.config.js', 'jest.e2e.config.js', 'test/**/*.js'],
+		files: ['gulpfile.js', 'jest.config.js', 'jest.e2e.config.js', 'test/**/*.js'],
 		ignores: ['test/emulator/fixtures/**'],
 		languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: nodeGlobals },
 		rules: js.configs.recommended.rules,
