@@ -1,7 +1,7 @@
-// Build: clean -> tsc -> bundle -> prune -> copy icons.
+// Build: clean -> tsc -> bundle -> prune -> copy icons and codex files.
 // The bundle step inlines the libraries we sign with (oauth-1.0a, jose) into each
 // credential and node file, so the published package has zero runtime dependencies.
-const { series, src, dest } = require('gulp');
+const { parallel, series, src, dest } = require('gulp');
 const { readdirSync, rmSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
@@ -62,5 +62,11 @@ function copyIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
-exports.build = series(clean, compile, bundle, prune, copyIcons);
+// n8n's loader reads <Node>.node.json next to each <Node>.node.js (n8n-core's DirectoryLoader.getCodex:
+// the .js path + "on"); without it n8n logs "No codex available" and the node gets no categories.
+function copyCodex() {
+	return src('nodes/*/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+exports.build = series(clean, compile, bundle, prune, parallel(copyIcons, copyCodex));
 exports.default = exports.build;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // `npm run bench:n8n`: 1,000 upserts through the NetSuite node inside a real n8n (`n8n execute`,
 // credentials in n8n's database, decrypted by n8n's CredentialsHelper) against the emulator with
 // NetSuite-like latency and limit. What the in-process bench cannot show: the cost of each

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // `npm run bench:routing`: what n8n's declarative engine costs per item for the NetSuite node's
 // description, against n8n's floor node, with no NetSuite latency in the way. Prints figures;
 // asserts nothing. Process CPU per item, best of ROUNDS (the machine is shared: the best run is

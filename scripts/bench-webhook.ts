@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // `npm run bench:webhook`: what the instant trigger costs a NetSuite save, and how soon the
 // trigger has its item. The emulator runs the shipped script; the trigger's webhook() runs with
 // n8n-core's contexts in this process (test/nodes/webhookTrigger/pushRig.ts), so the figures

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // `npm run bench`: the package against a bare fetch loop, side by side in one run, on the
 // emulator with NetSuite-like latency and concurrency limit. Prints figures; asserts nothing.
 import { writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // See demo.sh. Everything points at the local emulator: no real NetSuite account is touched.
 import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-usable-as-tool -- runs in Node (tests, emulator, scripts), never inside n8n */
 // n8n's own floor for the bench: the smallest declarative node that sends the same write as
 // the package (same TBA credential, same method, path and body), with `routing.request` only:
 // no hooks, no limiter, no retries, no output shaping. What it costs per item is what n8n's

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Reads a V8 CPU profile (`BENCH_PROFILE=<dir> npm run bench`) and says where the time went,
 // charging n8n's work to the package function that asked for it: self time alone shows
 // n8n's expression engine or deep copies, not which of our calls made n8n do them.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Demo credentials and example workflows pointed at a running emulator: shared by the e2e
 // tests and `npm run demo`.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Agent mode in a real n8n, 2.40.7 (Node 24) and 2.8.4 (Node 20): a published workflow with an
 // MCP Server Trigger exposes NetSuite tools (`CUSTOM.netSuiteTool`), and a real MCP client
 // (@modelcontextprotocol/sdk, Streamable HTTP, as the trigger serves from version 2) lists and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // A real n8n, driven from the command line: installed once into a cache outside the
 // repository (scripts/n8n-install.sh), with this package loaded through N8N_CUSTOM_EXTENSIONS.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests, emulator, scripts), never inside n8n */
 // n8n's queue mode, as users scale out: a main (webhooks, triggers, pollers) and two workers
 // (executions), each with its own user folder as on separate hosts, sharing Redis, Postgres and
 // one encryption key, all against one NetSuite account limit (the emulator at 5).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Redis and Postgres from the Debian packages (redis-server, postgresql), each started for one
 // test on a loopback port of its own, in a temporary folder, and removed afterwards. `.ci/run`
 // installs the packages when they are missing.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The NetSuite Trigger on n8n's real schedule, across two restarts: two active workflows in
 // `n8n start` (the default trigger, and one with Show New Records off) poll the emulator, and
 // their next node writes what each saw back into the emulator. n8n 2.40 saves a poller's static

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Waits for something a real n8n does on its own schedule (a poll, a queued execution, a push).
 
 /** Checks every `everyMs` until `check` gives a value; fails naming `what` after `timeoutMs`. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The instant trigger in a real n8n 2.40.7: an active workflow whose NetSuite Webhook Trigger
 // receives the posts of the shipped SuiteScript, run by the emulator after each save; its next
 // node writes what it saw back into the emulator. Then n8n stops, NetSuite changes go on,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node (tests, emulator, scripts), never inside n8n */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 
 import { tbaBaseString, tbaSignature, rawPairs } from './auth/tba';

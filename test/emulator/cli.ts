@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // `npm run emulator -- [options]`: NetSuite on 127.0.0.1, ready line on stdout as JSON.
 import { startEmulator } from './index';
 import { checkDeployment } from './suitescript/deployments';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 import { Agent, request } from 'node:http';
 
 import { startEmulator, type RunningEmulator } from './index';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Model test for the emulator's queue-past-the-limit mode: random arrivals and hold times,
 // fixed seeds. Against a model that only counts, every request is admitted exactly once,
 // never more than the limit are in flight, none is refused, and none waits forever (a lost

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // HTTPS mode and the per-connection handshake delay: what a real round trip costs a client
 // that opens a connection per request, and does not cost one that reuses it.
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // NetSuite in one folder: start it on a free port and sign requests with the demo credentials.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';

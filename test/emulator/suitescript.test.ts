@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The emulator runs the shipped User Event script itself (suitescript/n8n_webhook_ue.js) after
 // every save: these tests prove what the script sends and that a save never waits on n8n
 // longer than NetSuite's timeouts allow.

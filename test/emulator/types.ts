@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The seam between the emulator's HTTP layer (server, auth, faults) and its NetSuite data
 // services (records, SuiteQL, metadata). Each service is "NetSuite behaviour" in one place.
 import type { IncomingHttpHeaders } from 'node:http';

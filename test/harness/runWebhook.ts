@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Runs a webhook trigger's webhook() and trigger() with n8n-core's WebhookContext and
 // TriggerContext, over a Workflow whose static data the test owns (so it can play n8n's two
 // copies: the one a webhook call loads from the database, and the activation's own).

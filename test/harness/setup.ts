@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The n8n process-level services n8n-core expects before a node runs, set once per test file.
 import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // A fault-injecting HTTP proxy in front of the emulator, on 127.0.0.1 only. Each scripted
 // fault applies to the next N requests that match; everything else is forwarded untouched
 // (Host header included, so TBA signatures and JWT audiences still verify upstream).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // One test per row of the retry table (README "Retries"), each through a fault-injecting proxy
 // in front of the emulator, plus the findings of issue 14 that need a fault to show.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

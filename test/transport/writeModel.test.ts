@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Randomized model test: creates and line adds under random faults (fixed seeds, printed on
 // failure). The model: a create either succeeds with the id of the one record it made, or
 // fails saying the record may exist; an Add Line never adds its lines twice.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 import { paced, pacingOf, pacingSettings, PACING_HOLD_MS, resetAccountPacing } from '../../nodes/shared/api/accountPacing';
 
 type Sleep = (ms: number) => Promise<void>;

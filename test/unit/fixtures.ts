@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Oracle's published TBA example (NetSuite help, "The Signature for Web Services and RESTlets").
 export const oracleVector = {
 	consumerKey: 'ef40afdd8abaac111b13825dd5e5e2ddddb44f86d5a0dd6dcf38c20aae6b67e4',

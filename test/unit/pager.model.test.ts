@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Randomized model test of the shared pager (nodes/shared/api/pager.ts). Each seed builds a
 // server over rows 1..N that pages by key or by offset and sometimes misbehaves (short pages,
 // an empty page that says hasMore, a page that says no more too early), a Limit, a consumer

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 import { TokenCache } from '../../nodes/shared/auth/tokenCache';
 
 /** A stand-in for NetSuite's token endpoint: numbered tokens, and early revocation of all issued so far. */

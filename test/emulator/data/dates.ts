@@ -32,6 +32,7 @@ export function formatOracle(value: string, format: string): string {
 }
 
 /** TO_TIMESTAMP(text, 'YYYY-MM-DD HH24:MI:SS') and TO_DATE; ISO and M/D/YYYY are accepted too. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the format is Oracle's argument; every accepted form is read
 export function parseOracle(value: string, _format: string): string | null {
 	const text = value.trim();
 	let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);

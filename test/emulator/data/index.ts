@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // NetSuite's data side in one service: the REST record service, the metadata catalog and
 // SuiteQL, over one SQLite store.
 import type { TestClock } from '../clock';

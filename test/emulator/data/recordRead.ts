@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Reading records: one record (with sublists, expandSubResources, simpleEnumFormat, fields),
 // a collection page with q, and sublist lines.
 import type { SqlValue } from 'sql.js';

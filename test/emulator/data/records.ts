@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The REST record service's routes under /services/rest/record/v1.
 import { nsError } from '../errors';
 import type { EmulatorRequest, EmulatorResponse } from '../types';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Script deployments as an administrator sets them up: which script file runs after saves of
 // which record types, with which parameters, and the API Secrets the account holds.
 import path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Runs User Event scripts after record saves: each deployed script file is executed for real
 // (worker.js) and its N/https calls are made here, with NetSuite's connect and answer timeouts.
 import { request as httpRequest } from 'node:http';

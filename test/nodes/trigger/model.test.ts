@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Randomized model test of the trigger's exactly-once promise (see model/schedule.ts for the
 // lifecycle and the rules). Fixed seeds; a failure prints each violation with its seed, and
 // MODEL_SEED=<n> replays one schedule.

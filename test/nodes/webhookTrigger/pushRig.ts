@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // A stand-in for n8n around the NetSuite Webhook Trigger: an HTTP endpoint the emulator's
 // script posts to, which runs webhook() the way n8n's LiveWebhooks does (static data read from
 // the "database" at the start of each call, saved after it), and the trigger's activation copy.
