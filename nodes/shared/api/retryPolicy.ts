@@ -7,7 +7,16 @@
 import type { HttpFailure } from './netSuiteError';
 
 export type RequestClass =
-	'readGet' | 'suiteQl' | 'tokenRequest' | 'createDirect' | 'createWithKey' | 'write' | 'addLine' | 'rawRead' | 'rawPutDelete' | 'rawPostPatch';
+	| 'readGet'
+	| 'suiteQl'
+	| 'tokenRequest'
+	| 'createDirect'
+	| 'createWithKey'
+	| 'write'
+	| 'addLine'
+	| 'rawRead'
+	| 'rawPutDelete'
+	| 'rawPostPatch';
 
 /**
  * What went wrong, as far as the client can tell. A connection closed after NetSuite applied

@@ -88,7 +88,8 @@ export async function createRecordDirect(
 				// Unknown outcomes come back here instead of being thrown, so this function decides.
 				// After a lost answer, a refusal is read too: it may be NetSuite refusing a duplicate External ID.
 				accept: (f) => {
-					const take = isUnknownOutcome(f) || (lost !== undefined && f.status !== undefined && f.status >= 400 && f.status < 500 && f.status !== 429);
+					const take =
+						isUnknownOutcome(f) || (lost !== undefined && f.status !== undefined && f.status >= 400 && f.status < 500 && f.status !== 429);
 					if (take) seen.failure = f;
 					return take;
 				},

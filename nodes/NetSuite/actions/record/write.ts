@@ -48,7 +48,12 @@ export async function sendReplaceOptions(this: IExecuteSingleFunctions, request:
  * the body in the hash keeps two different creates of one item (a loop) apart. Shaped as a UUID,
  * as Oracle's examples use.
  */
-export function idempotencyKeyFor(executionId: string, nodeId: string, itemIndex: number, request: Pick<IHttpRequestOptions, 'url' | 'body'>): string {
+export function idempotencyKeyFor(
+	executionId: string,
+	nodeId: string,
+	itemIndex: number,
+	request: Pick<IHttpRequestOptions, 'url' | 'body'>,
+): string {
 	const hex = createHash('sha256')
 		.update(JSON.stringify([executionId, nodeId, itemIndex, request.url, request.body ?? null]))
 		.digest('hex');
