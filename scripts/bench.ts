@@ -20,7 +20,7 @@ const LIMIT = Number(process.env.BENCH_CONCURRENCY ?? 5);
 const SEED = Number(process.env.BENCH_SEED ?? 250_000);
 const READ_ROWS = Math.min(100_000, SEED);
 const UPSERTS = 1000;
-const CREATES = 500;
+const CREATES = 1000;
 const TOKEN_CALLS = Number(process.env.BENCH_TOKEN_CALLS ?? 10_000);
 const EXECUTIONS = 4;
 const CREATES_PER_EXECUTION = 250;
@@ -233,7 +233,7 @@ async function writeLine(emulator: RunningEmulator, items: number, name: string,
 
 function printLine(label: string, line: WriteLine, items: number, ideal: number): void {
 	console.log(
-		`   ${label.padEnd(22)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
+		`   ${label.padEnd(30)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
 	);
 }
 
@@ -342,7 +342,9 @@ async function main(): Promise<void> {
 		console.log(
 			`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`,
 		);
-		console.log('   the node sends each create async (submit + job, task, result); the floor and the bare loop send one synchronous POST');
+		console.log(
+			'   One Request per Record (the default): one synchronous POST, as the floor and the bare loop; Exactly Once: async (submit + job, task, result)',
+		);
 		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
 		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
 			failedOf(
@@ -351,6 +353,23 @@ async function main(): Promise<void> {
 					new NetSuite(),
 					{ resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') },
 					createItems('BENCH-CREATE'),
+				),
+			),
+		);
+		const createAsync = await writeLine(emulator, CREATES, 'create-async', async () =>
+			failedOf(
+				await node(
+					emulator,
+					new NetSuite(),
+					{
+						resource: 'record',
+						operation: 'create',
+						recordType: customer,
+						bodyMode: 'json',
+						bodyJson: body('name'),
+						options: { delivery: 'exactlyOnceAsyncJob' },
+					},
+					createItems('BENCH-ASYNC'),
 				),
 			),
 		);
@@ -366,7 +385,8 @@ async function main(): Promise<void> {
 			'create-bare',
 			async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)),
 		);
-		printLine('node (async create):', createNode, CREATES, createIdeal);
+		printLine('node, One Request per Record:', createNode, CREATES, createIdeal);
+		printLine('node, Exactly Once (async):', createAsync, CREATES, createIdeal);
 		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
 		printRatios(createNode, createFloor, createBare);

@@ -1,4 +1,4 @@
-// How many requests of one node run are in flight at once: the Batch Size option, or Auto (0).
+// How many requests of one node run are in flight at once: the Parallel Requests option (internal name batchSize), or Auto (0).
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { autoConcurrency, SAFE_CONCURRENCY } from '../shared/api/concurrency';

@@ -23,6 +23,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Reuse a helper across runs, e.g. to keep an M2M token between executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** The execution's id; the same id again models n8n running the node again in one execution (Retry On Fail). */
+	executionId?: string;
 }
 
 export interface RunNodeResult {
@@ -36,7 +38,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	setUpN8n();
 	const credentialsHelper = options.credentialsHelper ?? new TestCredentialsHelper(options.credentials);
 	const { workflow, node } = buildWorkflow({ ...options, credentials: Object.fromEntries(credentialsHelper.store) });
-	const additionalData = additionalDataFor(credentialsHelper);
+	const additionalData = additionalDataFor(credentialsHelper, options.executionId);
 	const runExecutionData = createRunExecutionData();
 	const items = options.items ?? [{ json: {} }];
 	const executionData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Start' }] } };

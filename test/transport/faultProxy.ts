@@ -34,6 +34,8 @@ export interface FaultProxy {
 	log: ProxiedRequest[];
 	/** The next `count` requests matching `match` (default: all) get `fault`. */
 	inject(fault: Fault, count?: number, match?: (method: string, path: string) => boolean): void;
+	/** Drops the faults not yet used, so one test's leftovers cannot reach the next. */
+	clear(): void;
 	stop(): Promise<void>;
 }
 
@@ -131,6 +133,9 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
 	return {
 		baseUrl: `http://127.0.0.1:${port}`,
 		log,
+		clear() {
+			scripted.length = 0;
+		},
 		inject(fault, count = 1, match = () => true) {
 			scripted.push({ fault, remaining: count, match });
 		},

@@ -38,6 +38,7 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		};
 		transportTuning.timeoutMs = 1000;
 		proxy.log.length = 0;
+		proxy.clear();
 	});
 	afterEach(() => {
 		retryTiming.sleep = sleep;
@@ -51,11 +52,12 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		for (const credential of Object.values(credentials)) credential.data = { ...credential.data, baseUrlOverride: proxy.baseUrl };
 		return credentials;
 	};
-	const netSuite = async (parameters: INodeParameters, auth: Auth = 'tokenBasedAuth') => {
+	const netSuite = async (parameters: INodeParameters, auth: Auth = 'tokenBasedAuth', executionId?: string) => {
 		const result = await runNode({
 			nodeType: new NetSuite(),
 			parameters: { authentication: auth, ...parameters },
 			credentials: viaProxy(auth),
+			executionId,
 		});
 		return { ...result, json: result.items.map((i) => i.json) };
 	};
@@ -130,7 +132,7 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		expect(error?.message).not.toMatch(/Check Consumer Key/);
 	});
 
-	it("Create (async, idempotency key): the answer to the create is lost after NetSuite applied it; the item succeeds with the one record's id", async () => {
+	it("Create, Exactly Once (async, idempotency key): the answer to the create is lost after NetSuite applied it; the item succeeds with the one record's id", async () => {
 		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/customer$/));
 		const { json, error } = await netSuite({
 			resource: 'record',
@@ -138,6 +140,7 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 			recordType: type('customer'),
 			bodyMode: 'json',
 			bodyJson: '{"companyName": "Lost Answer Ltd", "subsidiary": {"id": "1"}}',
+			options: { delivery: 'exactlyOnceAsyncJob' },
 		});
 		expect(error).toBeUndefined();
 		expect(customersNamed('Lost Answer Ltd')).toBe(1);
@@ -147,7 +150,7 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 		expect(posts.map((r) => r.fault)).toEqual(['dropAnswer', undefined]);
 	});
 
-	it('Create (async, idempotency key): a 503 burst, a reset and a timeout still make exactly one record', async () => {
+	it('Create, Exactly Once (async, idempotency key): a 503 burst, a reset and a timeout still make exactly one record', async () => {
 		const create = is('POST', /\/customer$/);
 		proxy.inject({ kind: 'status', status: 503 }, 2, create);
 		proxy.inject({ kind: 'reset' }, 1, create);
@@ -157,13 +160,14 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 			operation: 'create',
 			companyName: 'Stormy Weather Inc',
 			subsidiary: '1',
+			options: { delivery: 'exactlyOnceAsyncJob' },
 		});
 		expect(error).toBeUndefined();
 		expect(customersNamed('Stormy Weather Inc')).toBe(1);
 		expect(json[0].id).toMatch(/^\d+$/);
 	});
 
-	it('Create: when the record was made but its result cannot be read, the error says so and not to run the item again', async () => {
+	it('Create, Exactly Once: when the record was made but its result cannot be read, the error says so and not to run the item again', async () => {
 		proxy.inject({ kind: 'status', status: 503 }, 20, is('GET', /\/async\/v1\/job\/\d+$/));
 		const { error } = await netSuite({
 			resource: 'record',
@@ -171,10 +175,102 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 			recordType: type('customer'),
 			bodyMode: 'json',
 			bodyJson: '{"companyName": "Unreadable Result Ltd", "subsidiary": {"id": "1"}}',
+			options: { delivery: 'exactlyOnceAsyncJob' },
 		});
 		expect(customersNamed('Unreadable Result Ltd')).toBe(1);
 		expect(error?.message).toMatch(/^NetSuite accepted the create as job \d+, but reading its result failed/);
 		expect(error?.description).toMatch(/Do not run this item again: the record may exist/);
+	});
+
+	const createCustomer = (companyName: string, extra: object = {}, options: INodeParameters = {}, executionId?: string) =>
+		netSuite(
+			{
+				resource: 'record',
+				operation: 'create',
+				recordType: type('customer'),
+				bodyMode: 'json',
+				bodyJson: JSON.stringify({ companyName, subsidiary: { id: '1' }, ...extra }),
+				options,
+			},
+			'tokenBasedAuth',
+			executionId,
+		);
+	const idOf = (name: string) => String(emulator.data.db.all('SELECT id FROM customer WHERE companyname = ?', [name])[0]?.id);
+
+	it('Create, One Request per Record: one synchronous POST, no key, no job', async () => {
+		const { json, error } = await createCustomer('Plain Sync Ltd');
+		expect(error).toBeUndefined();
+		expect(json[0]).toEqual({ id: idOf('Plain Sync Ltd'), recordType: 'customer' });
+		const sent = proxy.log.filter((r) => r.path.includes('/record/v1/') || r.path.includes('/async/'));
+		expect(sent.map((r) => r.method)).toEqual(['POST']);
+	});
+
+	it('Create, One Request per Record: a lost answer with an External ID is looked up by eid:, not sent again', async () => {
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/customer$/));
+		const { json, error } = await createCustomer('Lost Sync Eid Ltd', { externalId: 'LOST-EID-1' });
+		expect(error).toBeUndefined();
+		expect(customersNamed('Lost Sync Eid Ltd')).toBe(1);
+		expect(json[0]).toEqual({ id: idOf('Lost Sync Eid Ltd'), recordType: 'customer' });
+		expect(proxy.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(proxy.log.some((r) => r.method === 'GET' && r.path.endsWith('/customer/eid:LOST-EID-1'))).toBe(true);
+	});
+
+	it('Create, One Request per Record: a 503 that applied nothing, with an External ID, is looked up and then sent again: one record', async () => {
+		proxy.inject({ kind: 'status', status: 503 }, 1, is('POST', /\/customer$/));
+		const { json, error } = await createCustomer('Refused Sync Eid Ltd', { externalId: 'R503-EID-1' });
+		expect(error).toBeUndefined();
+		expect(customersNamed('Refused Sync Eid Ltd')).toBe(1);
+		expect(json[0].id).toBe(idOf('Refused Sync Eid Ltd'));
+		expect(proxy.log.filter((r) => r.method === 'POST')).toHaveLength(2);
+	});
+
+	it('Create, One Request per Record: a lost answer without an External ID fails the item saying the record may exist, never inviting a retry', async () => {
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/customer$/));
+		const { error } = await createCustomer('Lost Sync Plain Ltd');
+		expect(customersNamed('Lost Sync Plain Ltd')).toBe(1);
+		expect(proxy.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(error?.message).toMatch(/outcome is unknown .*the record may exist/);
+		expect(error?.description).toMatch(/Check in NetSuite .* before running this item again/);
+		expect(`${error?.message} ${error?.description}`).not.toMatch(/retry the request immediately|Gave up after/i);
+	});
+
+	it('Create, One Request per Record: the answer lost and the look-up failing until its retries run out: the item says the record may exist and where to look', async () => {
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/customer$/));
+		proxy.inject({ kind: 'status', status: 503 }, 7, is('GET', /\/customer\/eid:/));
+		const { error } = await createCustomer('Lookup Down Ltd', { externalId: 'LOOKUP-DOWN-1' });
+		expect(customersNamed('Lookup Down Ltd')).toBe(1);
+		expect(proxy.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(error?.message).toMatch(/the record may exist/);
+		expect(error?.description).toMatch(/eid:LOOKUP-DOWN-1/);
+		expect(`${error?.message} ${error?.description}`).not.toMatch(/retry the request immediately|Gave up after/i);
+	});
+
+	it('Create, One Request per Record: 503s until the sends run out leave no record and say how to check', async () => {
+		proxy.inject({ kind: 'status', status: 503 }, 3, is('POST', /\/customer$/));
+		const { error } = await createCustomer('Never Made Ltd', { externalId: 'NEVER-MADE-1' });
+		expect(customersNamed('Never Made Ltd')).toBe(0);
+		expect(proxy.log.filter((r) => r.method === 'POST')).toHaveLength(3);
+		expect(error?.message).toMatch(/stayed unknown after 3 attempts/);
+		expect(error?.description).toMatch(/eid:NEVER-MADE-1/);
+		expect(`${error?.message} ${error?.description}`).not.toMatch(/retry the request immediately/i);
+	});
+
+	it('Create, Exactly Once: Retry On Fail (the node run again in the same execution) reuses the key: one record, its id', async () => {
+		// Every job read fails, so the first run fails after NetSuite made the record.
+		proxy.inject({ kind: 'status', status: 503 }, 7, is('GET', /\/async\/v1\/job\/\d+$/));
+		const executionId = 'retry-on-fail-execution';
+		const first = await createCustomer('Retried Once Ltd', {}, { delivery: 'exactlyOnceAsyncJob' }, executionId);
+		expect(first.error?.description).toMatch(/Do not run this item again/);
+		const second = await createCustomer('Retried Once Ltd', {}, { delivery: 'exactlyOnceAsyncJob' }, executionId);
+		expect(second.error).toBeUndefined();
+		expect(customersNamed('Retried Once Ltd')).toBe(1);
+		expect(second.json[0].id).toBe(idOf('Retried Once Ltd'));
+		const keys = emulator.requestLog
+			.filter((r) => r.method === 'POST' && r.path.endsWith('/customer'))
+			.slice(-2)
+			.map((r) => r.headers['x-netsuite-idempotency-key']);
+		expect(keys).toHaveLength(2);
+		expect(keys[0]).toBe(keys[1]);
 	});
 
 	it('Update / upsert / delete: a lost answer is retried and settles as once (one record; a DELETE that finds nothing was done)', async () => {

@@ -27,8 +27,10 @@ export const getOptions: INodeProperties[] = [
 	},
 ];
 
+// Shown as "Parallel Requests": NetSuite's own "batch" is a request of up to 100 records (Batch
+// Operations), which this is not. The internal name stays batchSize, so saved workflows keep theirs.
 export const batchSizeOption: INodeProperties = {
-	displayName: 'Batch Size',
+	displayName: 'Parallel Requests',
 	name: 'batchSize',
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 50 },
@@ -48,9 +50,39 @@ const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
 
 export const getOptionsField = optionsCollection(getOptions);
 
-export const writeOptionsField = (withReplace: boolean): INodeProperties =>
+export const DELIVERY_DIRECT = 'oneRequestPerRecord';
+export const DELIVERY_ASYNC = 'exactlyOnceAsyncJob';
+
+/**
+ * How a create reaches NetSuite. Absent (every workflow saved before it existed) means One
+ * Request per Record, the default; README "Writes" has the trade-off and its sources.
+ */
+export const deliveryOption: INodeProperties = {
+	displayName: 'Delivery',
+	name: 'delivery',
+	type: 'options',
+	default: DELIVERY_DIRECT,
+	options: [
+		{
+			name: 'One Request per Record',
+			value: DELIVERY_DIRECT,
+			description:
+				'One synchronous request per record, the fastest. If an answer is lost, a record with an External ID is looked up and never made twice; without one the item fails saying the record may exist.',
+		},
+		{
+			name: 'Exactly Once (Async Job)',
+			value: DELIVERY_ASYNC,
+			description:
+				"Sent as a NetSuite async job with an idempotency key that Retry On Fail reuses: never a duplicate, even without an External ID. Four requests per record, and each job waits for the account's async processors.",
+		},
+	],
+	description: 'How each record is sent to NetSuite, and what holds when an answer is lost',
+};
+
+export const writeOptionsField = (withReplace: boolean, creates = false): INodeProperties =>
 	optionsCollection([
 		batchSizeOption,
+		...(creates ? [deliveryOption] : []),
 		{
 			displayName: 'Return Full Record',
 			name: 'returnFullRecord',

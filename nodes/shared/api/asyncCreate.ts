@@ -34,7 +34,8 @@ function jobPathOf(headers: Record<string, unknown>): string | undefined {
 }
 
 const isIdempotencyRefusal = (failure: HttpFailure): boolean =>
-	failure.status === 400 &&
+	// Oracle's example answers 400, MuleSoft documents 409 (DESIGN.md): both name the first job.
+	(failure.status === 400 || failure.status === 409) &&
 	netSuiteErrorDetails(failure.body).some((d) => d.errorCode === 'IDEMPOTENCY_ERROR') &&
 	jobPathOf(failure.headers ?? {}) !== undefined;
 

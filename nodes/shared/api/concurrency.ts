@@ -29,7 +29,7 @@ async function readLimit(ctx: NetSuiteContext): Promise<number> {
 	return SAFE_CONCURRENCY;
 }
 
-/** Batch Size 0 (Auto) -> the account's limit, read once per run and key. */
+/** Parallel Requests (batchSize) 0 (Auto) -> the account's limit, read once per run and key. */
 export async function autoConcurrency(ctx: NetSuiteContext, key: string): Promise<number> {
 	let entry = perRun.get(key);
 	if (!entry) {

@@ -96,7 +96,7 @@ export function netSuiteHint(status: number | undefined, details: NetSuiteErrorD
 	if (status === 403) return ROLE_HINT;
 	if (details.some((d) => /subsidiar/i.test(`${d.detail} ${d.errorPath ?? ''}`))) return SUBSIDIARY_HINT;
 	if (status === 429)
-		return "NetSuite refused the request because the account is at its concurrency limit; lower the node's Batch size or spread the workflow's runs.";
+		return "NetSuite refused the request because the account is at its concurrency limit; lower the node's Parallel Requests option or spread the workflow's runs.";
 	if (status === 401)
 		return 'Check the credential: NetSuite does not say which part is wrong; its Login Audit Trail does (Setup > Users/Roles > User Management > View Login Audit Trail).';
 	return undefined;

@@ -7,7 +7,16 @@
 import type { HttpFailure } from './netSuiteError';
 
 export type RequestClass =
-	'readGet' | 'suiteQl' | 'tokenRequest' | 'createWithKey' | 'write' | 'addLine' | 'rawRead' | 'rawPutDelete' | 'rawPostPatch';
+	| 'readGet'
+	| 'suiteQl'
+	| 'tokenRequest'
+	| 'createDirect'
+	| 'createWithKey'
+	| 'write'
+	| 'addLine'
+	| 'rawRead'
+	| 'rawPutDelete'
+	| 'rawPostPatch';
 
 /**
  * What went wrong, as far as the client can tell. A connection closed after NetSuite applied
@@ -70,9 +79,13 @@ export const RETRY_POLICY: Record<RequestClass, RequestClassPolicy> = {
 		'Token request (M2M / OAuth2)',
 		'a token request creates nothing the workflow depends on; a second token is as good as the first',
 	),
+	createDirect: unsafe(
+		'Create (POST, One Request per Record)',
+		'with an External ID in the body the node looks the record up by eid: and sends again only if it is not there; without one the item fails saying the record may exist',
+	),
 	createWithKey: settles(
-		'Create (POST, async, idempotency key)',
-		"the same key goes again: NetSuite answers 202 if the first never arrived, or 400 IDEMPOTENCY_ERROR with the first job's Location, which the node follows to the record id",
+		'Create (POST, Exactly Once: async job, idempotency key)',
+		"the same key goes again: NetSuite answers 202 if the first never arrived, or 400 / 409 IDEMPOTENCY_ERROR with the first job's Location, which the node follows to the record id",
 	),
 	write: settles(
 		'Update / upsert / delete (PATCH, PUT eid:, DELETE)',

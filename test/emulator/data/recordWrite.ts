@@ -111,6 +111,14 @@ function checkRequired(type: RecordTypeDef, values: Map<string, SqlValue>, body:
 export function createRecord(db: Db, type: RecordTypeDef, body: Json, extra: Map<string, SqlValue> = new Map()): number {
 	const values = new Map([...extra, ...bodyColumns(db, type, body)]);
 	checkRequired(type, values, body);
+	// The External ID is unique per record type: NetSuite refuses a second record with it. The
+	// wording and the code are assumed (Oracle documents the uniqueness, "External IDs", not the
+	// REST error's text); the node only relies on it being a 4xx refusal.
+	const externalId = values.get('externalid');
+	if (externalId !== undefined && externalId !== null && db.all(`SELECT id FROM "${type.table}" WHERE externalid = ?`, [externalId]).length)
+		throw new RecordError(
+			nsError(400, 'DUP_RCRD', `A record with the external ID ${String(externalId)} already exists.`, { 'o:errorPath': 'externalId' }),
+		);
 	if (type.discriminator) values.set(type.discriminator.column, type.discriminator.value);
 	const now = db.now();
 	values.set(type.created, now);

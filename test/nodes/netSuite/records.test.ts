@@ -76,7 +76,9 @@ describe('NetSuite node: Record', () => {
 		const back = await runNetSuite(emulator, { resource: 'record', operation: 'get', recordType: type('customer'), recordId: id });
 		expect(back.json[0]).toMatchObject({ companyName: 'Fields Ltd', subsidiary: { id: '2' } });
 		const create = emulator.requestLog.find((r) => r.method === 'POST' && r.path.endsWith('/customer'));
-		expect(create?.headers['x-netsuite-idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+		// One Request per Record (the default): synchronous, so neither the async preference nor a key (NetSuite ignores it then).
+		expect(create?.headers['x-netsuite-idempotency-key']).toBeUndefined();
+		expect(create?.headers.prefer).toBeUndefined();
 	});
 
 	it('updates with PATCH, replacing a sublist on request', async () => {

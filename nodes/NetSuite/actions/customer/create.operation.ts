@@ -7,5 +7,5 @@ import { createFields } from './fields';
 
 export const create = (resource: Resource): Operation => ({
 	...createWith(resource, sendCustomerBody(true)),
-	fields: [...createFields, writeOptionsField(false)],
+	fields: [...createFields, writeOptionsField(false, true)],
 });

@@ -1,22 +1,28 @@
-// Create: a record of any type, sent async with an idempotency key and followed to its new ID,
-// so a lost answer can neither make a second record nor report a false failure (asyncCreate.ts).
+// Create: a record of any type, by the Delivery the user chose: One Request per Record (one
+// synchronous POST; a lost answer resolved by External ID, syncCreate.ts) or Exactly Once (async
+// with an idempotency key, followed to its new ID, asyncCreate.ts).
 import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { createRecordSafely } from '../../../shared/api/asyncCreate';
+import { createRecordDirect } from '../../../shared/api/syncCreate';
 import type { NetSuiteRequest, TransportOptions } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
-import { writeOptionsField } from '../../fields/options';
+import { DELIVERY_ASYNC, writeOptionsField } from '../../fields/options';
 import { recordTypeFieldFor } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
 import { nounOf, type Operation, type PreSend, type Resource } from '../../operation';
 import { BODY } from '../../tool/words';
 import { recordTypeOf } from './read';
-import { sendIdempotencyKey, sendRecordBody, writeOutput } from './write';
+import { sendIdempotencyKeyIfAsync, sendRecordBody, writeOutput } from './write';
 
 /** Sends a declared create and answers the new record's ID (or, with Return Full Record, the record). */
 export async function runCreate(this: IExecutePaginationFunctions, request: NetSuiteRequest, transport: TransportOptions) {
-	const created = await createRecordSafely.call(this, request, transport);
+	const delivery = (this.getNodeParameter('options', {}) as IDataObject).delivery;
+	const created =
+		delivery === DELIVERY_ASYNC
+			? await createRecordSafely.call(this, request, transport)
+			: await createRecordDirect.call(this, request, transport);
 	const summary: IDataObject = { id: created.id, recordType: recordTypeOf(request.path) };
 	return await writeOutput(this, created.id === null ? null : `${request.path}/${encodeURIComponent(created.id)}`, summary, transport);
 }
@@ -29,9 +35,10 @@ export const createWith = (resource: Resource, sendBody: PreSend): Operation => 
 	description: resource.recordType ? `Create ${resource.singular}` : 'Create a record of any type',
 	toolDescription: `Create a NetSuite ${resource.recordType ? nounOf(resource) : 'record of any type'} and answer its new internal ID. ${BODY}`,
 	writes: true,
-	request: { method: 'POST', url: `${RECORD_BASE_PATH}/{recordType}`, headers: { Prefer: 'respond-async' } },
-	preSend: [fillPath(resource), sendBody, sendIdempotencyKey],
-	fields: [...recordTypeFieldFor(resource), ...bodyFields, writeOptionsField(false)],
+	// Declared synchronous (One Request per Record); Exactly Once adds the preference and its key (asyncCreate.ts).
+	request: { method: 'POST', url: `${RECORD_BASE_PATH}/{recordType}` },
+	preSend: [fillPath(resource), sendBody, sendIdempotencyKeyIfAsync],
+	fields: [...recordTypeFieldFor(resource), ...bodyFields, writeOptionsField(false, true)],
 	run: runCreate,
 });
 

@@ -1,10 +1,11 @@
 // What every record write shares: the body from the node's inputs, the Replace options, the
 // idempotency key of a create, and the output (the id, or the full record).
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { toItems } from '../../../shared/api/output';
 import type { TransportOptions } from '../../../shared/api/transport';
+import { DELIVERY_ASYNC } from '../../fields/options';
 import { jsonObjectParam, looseValue } from '../../inputs/params';
 import { fetchRecord } from './read';
 
@@ -39,11 +40,37 @@ export async function sendReplaceOptions(this: IExecuteSingleFunctions, request:
 }
 
 /**
- * preSend: a create's idempotency key, one per item, kept across retries (asyncCreate.ts says
- * why every create is sent async with a key).
+ * A create's idempotency key, derived (not drawn) from the execution, the node, the item and what
+ * the create sends, so n8n's Retry On Fail and a re-run of the same execution send the same key and
+ * NetSuite answers with the first job instead of making a second record. n8n-core's
+ * WorkflowExecute (runNode inside the retryOnFail loop) runs the node again with the same
+ * execution id and the same item index, so these inputs repeat exactly when the create repeats;
+ * the body in the hash keeps two different creates of one item (a loop) apart. Shaped as a UUID,
+ * as Oracle's examples use.
  */
+export function idempotencyKeyFor(
+	executionId: string,
+	nodeId: string,
+	itemIndex: number,
+	request: Pick<IHttpRequestOptions, 'url' | 'body'>,
+): string {
+	const hex = createHash('sha256')
+		.update(JSON.stringify([executionId, nodeId, itemIndex, request.url, request.body ?? null]))
+		.digest('hex');
+	// Version 8 (custom) and the RFC 4122 variant, so it is a well-formed UUID.
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** preSend: the key only when the create is sent as an async job (Delivery: Exactly Once); a synchronous one would carry it for nothing. */
+export async function sendIdempotencyKeyIfAsync(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	return options.delivery === DELIVERY_ASYNC ? await sendIdempotencyKey.call(this, request) : request;
+}
+
+/** preSend: a create's idempotency key (idempotencyKeyFor), kept across retries; used by Exactly Once (asyncCreate.ts). */
 export async function sendIdempotencyKey(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	request.headers = { ...request.headers, 'X-NetSuite-Idempotency-Key': randomUUID() };
+	const key = idempotencyKeyFor(this.getExecutionId(), this.getNode().id, this.getItemIndex(), request);
+	request.headers = { ...request.headers, 'X-NetSuite-Idempotency-Key': key };
 	return request;
 }
 
