@@ -55,6 +55,19 @@ async function readAll(paged: AsyncIterable<IDataObject[]>): Promise<IDataObject
 }
 
 describe('SuiteQL paging on the shared pager', () => {
+	it('with parallel 4 reads the same rows with the same requests as one page at a time, and the Limit still bounds them', async () => {
+		for (const maxRows of [undefined, 2500]) {
+			const sequential = fakeSuiteQl(rowsWithIds(4321));
+			const parallel = fakeSuiteQl(rowsWithIds(4321));
+			const one = await readAll(suiteQlPages.call(context, { q: 'SELECT id FROM t' }, { maxRows, transport: sequential.transport }));
+			const four = await readAll(
+				suiteQlPages.call(context, { q: 'SELECT id FROM t' }, { maxRows, transport: parallel.transport, parallel: 4 }),
+			);
+			expect(four).toEqual(one);
+			expect(parallel.asked.map((a) => a.offset)).toEqual(sequential.asked.map((a) => a.offset));
+		}
+	});
+
 	it('pages by offset in multiples of the page size through the injected sender, and trims the last page to the Limit', async () => {
 		const server = fakeSuiteQl(rowsWithIds(5000));
 		const rows = await readAll(

@@ -25,6 +25,14 @@ export interface Paging<Row, Cursor> {
 	maxRows?: number;
 	/** The error for a next cursor that was already read (a bug that would otherwise loop forever). */
 	stuck?: (cursor: Cursor) => Error;
+	/**
+	 * Offset reads whose first page says how many rows there are: the cursors of the pages after
+	 * it, in order, so up to `width` of them can be fetched at once. Rows are still handed out page
+	 * by page in the order above, and each prefetched page is used only when the sequential loop
+	 * asks for exactly its cursor; anything else (a short list, a moved cursor) reads on one page at
+	 * a time. Width 1 (or no `ahead`) sends exactly the sequential requests.
+	 */
+	ahead?: { width: number; cursors: (first: Page<Row>, cursor: Cursor) => Cursor[] };
 }
 
 // Cursors are plain data (an offset, a key value, a (time, id) key): their JSON is their identity.
@@ -42,23 +50,77 @@ export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGen
 	if (maxRows !== undefined && !(Number.isInteger(maxRows) && maxRows >= 0)) {
 		throw new RangeError(`maxRows must be a whole number of 0 or more (it is ${String(maxRows)})`);
 	}
+	const width = paging.ahead?.width ?? 1;
+	if (!(Number.isInteger(width) && width >= 1)) {
+		throw new RangeError(`the paging width must be a whole number of 1 or more (it is ${String(width)})`);
+	}
+	// Prefetched pages, in cursor order. Memory bound: at most `width` pages are fetched or in flight
+	// and not yet handed out, and at most `width` requests of this read run at once (a page is
+	// started only after the one taken before it has answered).
+	const queue: Cursor[] = [];
+	const inFlight: Array<{ id: string; page: Promise<Page<Row>> }> = [];
+	const refill = (): void => {
+		while (inFlight.length < width && queue.length) {
+			const cursor = queue.shift() as Cursor;
+			const page = paging.fetch(cursor);
+			// Its error matters only if the read reaches it (then it is awaited and thrown in order).
+			page.catch(() => undefined);
+			inFlight.push({ id: identity(cursor), page });
+		}
+	};
+	const take = async (cursor: Cursor): Promise<Page<Row>> => {
+		const head = inFlight[0];
+		if (head && head.id === identity(cursor)) {
+			inFlight.shift();
+			const page = await head.page;
+			refill();
+			return page;
+		}
+		// Not the page the list foresaw: drop the prefetch and read on sequentially.
+		queue.length = 0;
+		inFlight.length = 0;
+		return await paging.fetch(cursor);
+	};
 	const seen = new Set<string>();
 	let cursor = paging.first;
 	let read = 0;
-	for (;;) {
-		if (maxRows !== undefined && read >= maxRows) return;
-		seen.add(identity(cursor));
-		const page = await paging.fetch(cursor);
-		const rows = maxRows === undefined ? page.rows : page.rows.slice(0, maxRows - read);
-		read += rows.length;
-		if (rows.length) yield rows;
-		// An empty page ends the read even when it says there is more: asking again would loop.
-		if (!page.hasMore || page.rows.length === 0) return;
-		if (maxRows !== undefined && read >= maxRows) return;
-		const next = paging.after(page, cursor);
-		if (seen.has(identity(next))) throw (paging.stuck ?? stuckError)(next);
-		cursor = next;
+	let first = true;
+	try {
+		for (;;) {
+			if (maxRows !== undefined && read >= maxRows) return;
+			seen.add(identity(cursor));
+			const page = first ? await paging.fetch(cursor) : await take(cursor);
+			if (first && width > 1 && paging.ahead && page.hasMore && page.rows.length) {
+				queue.push(...paging.ahead.cursors(page, cursor));
+				refill();
+			}
+			first = false;
+			const rows = maxRows === undefined ? page.rows : page.rows.slice(0, maxRows - read);
+			read += rows.length;
+			if (rows.length) yield rows;
+			// An empty page ends the read even when it says there is more: asking again would loop.
+			if (!page.hasMore || page.rows.length === 0) return;
+			if (maxRows !== undefined && read >= maxRows) return;
+			const next = paging.after(page, cursor);
+			if (seen.has(identity(next))) throw (paging.stuck ?? stuckError)(next);
+			cursor = next;
+		}
+	} finally {
+		// An early stop, an error or the end: start no more pages (those in flight are left to settle).
+		queue.length = 0;
+		inFlight.length = 0;
 	}
+}
+
+/**
+ * The offsets after 0 that a read of `total` rows (at most maxRows) still needs, page by page:
+ * what the sequential loop would ask for next if every page came back full.
+ */
+export function offsetsAfterFirst(total: number | undefined, pageSize: number, maxRows?: number): number[] {
+	const needed = Math.min(total ?? 0, maxRows ?? Infinity);
+	const offsets: number[] = [];
+	for (let offset = pageSize; offset < needed; offset += pageSize) offsets.push(offset);
+	return offsets;
 }
 
 /** Every row of a paged read, in order. */

@@ -3,7 +3,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { SUITEQL_PATH } from '../auth/account';
-import { pages } from './pager';
+import { offsetsAfterFirst, pages } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
 
 export const SUITEQL_MAX_PAGE = 1000;
@@ -65,6 +65,11 @@ export interface SuiteQlReadOptions {
 	maxRows?: number;
 	pageSize?: number;
 	transport?: TransportOptions;
+	/**
+	 * Offset pages fetched at once after the first (1 or unset: one at a time, today's requests).
+	 * Ignored by key paging, whose next page starts at the last key of the one before.
+	 */
+	parallel?: number;
 }
 
 /** The "Limit" a user typed, refused unless it is a whole number of 1 or more (0 would silently read nothing). */
@@ -101,6 +106,7 @@ export async function* suiteQlPages(
 	const requested = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	// A small Limit fits in one smaller page; offset stays a multiple of the page size either way.
 	const pageSize = options.maxRows !== undefined && options.maxRows < requested ? options.maxRows : requested;
+	let totalResults: number | undefined;
 	yield* pages<IDataObject, number>({
 		first: 0,
 		maxRows: options.maxRows,
@@ -111,9 +117,14 @@ export async function* suiteQlPages(
 			// NetSuite says up front how many rows there are: fail at once rather than after 100 pages.
 			const needed = Math.min(page.totalResults ?? 0, options.maxRows ?? Infinity);
 			if (offset === 0 && needed > SUITEQL_OFFSET_CAP) throw capError(this, options);
+			if (offset === 0) totalResults = page.totalResults;
 			return { rows: page.items, hasMore: page.hasMore };
 		},
 		after: (_page, offset) => offset + pageSize,
+		ahead: {
+			width: options.parallel ?? 1,
+			cursors: () => offsetsAfterFirst(totalResults, pageSize, options.maxRows),
+		},
 	});
 }
 
