@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // Randomized model test of parallel offset pages (pager.ts `ahead`). Each seed builds an offset
 // server over rows 0..N-1 whose answers depend only on the offset asked (as NetSuite's do: a page
 // of an offset answers the same rows whatever order pages are asked in), with a totalResults that
