@@ -1,7 +1,7 @@
 // Changes become n8n items: one light item each, or the full record fetched by id. A full
 // fetch never holds the cursor back: a record gone by then is reported as deleted (or
-// skipped), one the role may not read is emitted with NetSuite's error, so the rest of the
-// poll goes through. Anything else (login, network, 5xx after retries) fails the poll, and
+// skipped), one REST refuses with another 4xx (403, 400, ...) is emitted with NetSuite's
+// error, so the rest of the poll goes through. Anything else (login, network, 5xx after retries) fails the poll, and
 // the cursor stays where it was.
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
@@ -31,9 +31,14 @@ async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOption
 		if (options.showDeleted || options.whenGone === 'skip') return undefined;
 		return { json: { id: change.id, _netsuite: { ...meta(change), event: 'deleted' } } };
 	}
-	if (response.statusCode === 403) {
+	// Any other 4xx is about this one record (403: the role may not read it; 400: REST has no
+	// such type, e.g. an item type the package does not map and that falls back to `item`), so it
+	// is emitted with NetSuite's error and the poll goes on: one record must never hold the cursor
+	// back (issue 22). 401 (login) and 429 (limit, after the transport's retries) are about the
+	// account, not the record, and fail the poll.
+	if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 401 && response.statusCode !== 429) {
 		const [detail] = netSuiteErrorDetails(response.body);
-		const error = { status: 403, detail: detail?.detail ?? 'Forbidden', code: detail?.errorCode ?? null };
+		const error = { status: response.statusCode, detail: detail?.detail ?? 'Request refused', code: detail?.errorCode ?? null };
 		return { json: { id: change.id, _netsuite: { ...meta(change), error } } };
 	}
 	throw toNetSuiteApiError(ctx.getNode(), { status: response.statusCode, body: response.body, headers: response.headers });
