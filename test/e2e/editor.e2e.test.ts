@@ -114,7 +114,7 @@ const NOISE =
 		expect(text).toMatch(/Operation/);
 		const inputs = ndv.locator('input');
 		const values = await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-		expect(values).toEqual(expect.arrayContaining(['NetSuite TBA (emulator)', 'Customer', 'List']));
+		expect(values).toEqual(expect.arrayContaining(['NetSuite TBA (emulator)', 'Customer', 'Get Many']));
 		await page.screenshot({ path: path.join(artifacts, 'editor-node.png') });
 		const openMenu = async (value: string) => {
 			await inputs.nth(values.indexOf(value)).click();
@@ -126,8 +126,8 @@ const NOISE =
 		expect(resources).toContain('SuiteQL');
 		await page.screenshot({ path: path.join(artifacts, 'editor-resource-menu.png') });
 		await page.keyboard.press('Escape');
-		const operations = await openMenu('List');
-		expect(operations).toMatch(/Create[\s\S]*Get[\s\S]*List[\s\S]*Update/);
+		const operations = await openMenu('Get Many');
+		expect(operations).toMatch(/Create[\s\S]*Get[\s\S]*Get Many[\s\S]*Update/);
 		await page.screenshot({ path: path.join(artifacts, 'editor-operation-menu.png') });
 		await page.keyboard.press('Escape');
 		const credentials = await openMenu('NetSuite TBA (emulator)');
