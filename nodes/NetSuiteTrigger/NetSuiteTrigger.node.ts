@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,14 +12,16 @@ import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { StartFrom } from './changeStream';
 import { toItems, type ItemOptions } from './items';
-import { pollChanges, recentChange, type PollOptions, type TriggerState } from './poller';
+import { recentChange, type PollOptions } from './poller';
 import { recentQuery, recordStream } from './pollQuery';
 import { resolvePollTable } from './pollTable';
 import { suiteQlReader } from './reader';
-import { migratedState } from './staticData';
+import { pollOnce, type TriggerStaticData } from './pollOnce';
 
 /** Records the editor's test step shows: enough to map fields from, few enough to read. */
 const RECENT_IN_TEST = 10;
+/** Max Items per Poll: one execution stays a size n8n holds in memory, even for a backfill. */
+export const MAX_ITEMS_PER_POLL = { default: 5000, min: 1, max: 100_000 };
 
 export class NetSuiteTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -115,6 +116,15 @@ export class NetSuiteTrigger implements INodeType {
 				],
 			},
 			{
+				displayName: 'Max Items per Poll',
+				name: 'maxItems',
+				type: 'number',
+				default: 5000,
+				typeOptions: { minValue: MAX_ITEMS_PER_POLL.min, maxValue: MAX_ITEMS_PER_POLL.max },
+				description:
+					'At most this many changes per execution, oldest first; the next poll goes on from there. Shared between New, Updated and Deleted (at least one each), so a backfill or a mass update runs as several executions.',
+			},
+			{
 				displayName: 'Record Gone Before Fetch',
 				name: 'whenGone',
 				type: 'options',
@@ -163,15 +173,28 @@ export class NetSuiteTrigger implements INodeType {
 			showDeleted,
 			startFrom: startFromOf(this),
 			pageSize: SUITEQL_MAX_PAGE,
+			maxItems: maxItemsOf(this),
 		};
-		const staticData = this.getWorkflowStaticData('node') as IDataObject & { trigger?: TriggerState };
-		const { changes, state } = await pollChanges(read, plan, migratedState(staticData), options);
-		const items = await toItems(this, changes, itemOptions);
-		// Only now, with every change turned into an item, does the cursor move.
-		staticData.trigger = state;
-		delete staticData.cursor;
-		return items.length ? [items] : null;
+		const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
+		const run = await pollOnce(staticData, read, plan, options, async (changes) => await toItems(this, changes, itemOptions));
+		if (run.skipped) {
+			this.logger.info('NetSuite Trigger: poll skipped, the previous poll of this trigger is still running (it reads the same changes)');
+			return null;
+		}
+		if (run.more) this.logger.info(`NetSuite Trigger: ${run.changes} changes emitted (Max Items per Poll); the next poll goes on`);
+		return run.items.length ? [run.items] : null;
 	}
+}
+
+function maxItemsOf(ctx: IPollFunctions): number {
+	const value = ctx.getNodeParameter('maxItems', MAX_ITEMS_PER_POLL.default) as number;
+	const { min, max } = MAX_ITEMS_PER_POLL;
+	if (!Number.isInteger(value) || value < min || value > max)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Max Items per Poll must be a whole number from ${min} to ${max} (it is ${JSON.stringify(value)})`,
+		);
+	return value;
 }
 
 function startFromOf(ctx: IPollFunctions): StartFrom {

@@ -41,8 +41,10 @@ function streamPages<Cursor>(
 	});
 }
 
-async function newestTime(read: PageReader, s: StreamSource): Promise<string | undefined> {
-	return text((await read(newestQuery(s), 1)).items[0]?.ns_time);
+/** The stream's newest time (undefined: empty) and NetSuite's clock as it answered. */
+async function newestTime(read: PageReader, s: StreamSource): Promise<{ newest?: string; now?: string }> {
+	const row = (await read(newestQuery(s), 1)).items[0];
+	return { newest: text(row?.ns_time), now: text(row?.ns_now) };
 }
 
 /**
@@ -82,23 +84,37 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 	}
 }
 
-/** The rows after the cursor up to the bound (history left out), and the cursor past them. */
+/**
+ * The rows after the cursor up to the bound (history left out), at most `limit` of them that
+ * `counts` (rows that become changes), and the cursor past the last row read: a window cut at
+ * the limit goes on at the next poll from exactly there.
+ */
 export async function readWindow(
 	read: PageReader,
 	s: StreamSource,
 	cursor: StreamCursor,
 	pageSize: number,
-): Promise<{ rows: IDataObject[]; cursor: StreamCursor }> {
-	const newest = await newestTime(read, s);
-	if (!newest) return { rows: [], cursor: advanced(cursor, undefined, undefined) };
-	const bound = boundOf(cursor, newest);
+	limit = Infinity,
+	counts: (row: IDataObject) => boolean = () => true,
+): Promise<{ rows: IDataObject[]; cursor: StreamCursor; cut: boolean }> {
+	const { newest, now } = await newestTime(read, s);
+	if (!newest) return { rows: [], cursor: advanced(cursor, undefined, undefined, now), cut: false };
+	const bound = boundOf(cursor, newest, now);
 	const rows: IDataObject[] = [];
 	let last: ChangeKey | undefined;
-	for await (const page of streamPages(read, s, (after) => windowQuery(s, after, bound), cursor.after, keyOf, pageSize)) {
+	let cut = false;
+	let counted = 0;
+	const size = Math.max(1, Math.min(pageSize, limit));
+	for await (const page of streamPages(read, s, (after) => windowQuery(s, after, bound), cursor.after, keyOf, size)) {
 		for (const row of page) {
+			cut = counted >= limit;
+			if (cut) break;
 			last = keyOf(row);
-			if (!isHistory(cursor, last)) rows.push(row);
+			if (isHistory(cursor, last)) continue;
+			rows.push(row);
+			if (counts(row)) counted++;
 		}
+		if (cut) break;
 	}
-	return { rows, cursor: advanced(cursor, last, newest) };
+	return { rows, cursor: advanced(cursor, last, newest, now), cut };
 }

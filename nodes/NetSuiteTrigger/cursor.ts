@@ -5,10 +5,16 @@
 //
 // Why nothing is lost or repeated (see also the README's trigger section):
 // - The bound is NetSuite's newest timestamp at the start of the poll, and that second itself
-//   is only read once it is settled: when the previous poll already saw the same newest
-//   second, NetSuite's clock has moved past it since (polls are at least a minute apart).
+//   is only read once it is settled: a poll saw it as the newest second and NetSuite's own
+//   clock (SYSDATE, read in the same query) has moved SETTLE_SECONDS past that sighting. The
+//   sighting was at or after the second, so the second is over, with a margin for a save to
+//   become visible. Polls can come less than a second apart (n8n's first cron tick after the
+//   activation poll, close Poll Times entries): elapsed time, not the poll count, decides.
 //   Otherwise the poll stops before it. A record saved while a poll pages gets a time after
 //   the bound, so it is read by the next poll, once, whatever page it was on.
+//   Only differences of SYSDATE readings are used, so whatever zone SYSDATE is in does not
+//   matter; a daylight-saving jump forward makes the elapsed time look an hour longer, which
+//   is still true of the newest second (it is over), and a jump back only delays settling.
 // - What a row means is decided from the row alone, never from the cursor (poller.ts: a
 //   creation is read from the (created, id) stream; an update is a version saved after the
 //   creation's second): reading a row again gives the same answer.
@@ -32,7 +38,12 @@ export interface StreamCursor {
 	history?: { time: string; ids: string[] };
 	/** The newest time in the stream when the previous poll started. */
 	seenNewest?: string;
+	/** NetSuite's clock (SYSDATE) when a poll first saw `seenNewest` as the newest time. */
+	seenAt?: string;
 }
+
+/** How far NetSuite's clock must be past a sighting of the newest second before it is read. */
+export const SETTLE_SECONDS = 2;
 
 /** Where a read stops: NetSuite's newest time, included only once that second is settled. */
 export interface Bound {
@@ -40,8 +51,20 @@ export interface Bound {
 	inclusive: boolean;
 }
 
-export function boundOf(cursor: StreamCursor, newest: string): Bound {
-	return { time: newest, inclusive: cursor.seenNewest === newest };
+/** Seconds from one 'YYYY-MM-DD HH:MM:SS' reading to another (NaN if either is not one). */
+export function secondsBetween(from: string, to: string): number {
+	const at = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
+	return (at(to) - at(from)) / 1000;
+}
+
+/** `now`: NetSuite's clock in this poll's first query (absent: the second waits). */
+export function boundOf(cursor: StreamCursor, newest: string, now: string | undefined): Bound {
+	const settled =
+		cursor.seenNewest === newest &&
+		cursor.seenAt !== undefined &&
+		now !== undefined &&
+		secondsBetween(cursor.seenAt, now) >= SETTLE_SECONDS;
+	return { time: newest, inclusive: settled };
 }
 
 /** The first key of a backfill: everything modified at or after `time`. NetSuite ids start at 1. */
@@ -52,11 +75,25 @@ export function isHistory(cursor: StreamCursor, key: ChangeKey): boolean {
 	return cursor.history?.time === key.time && cursor.history.ids.includes(key.id);
 }
 
-/** The cursor after a poll read `last` (the final row's key, if any) with newest time `newest`. */
-export function advanced(cursor: StreamCursor, last: ChangeKey | undefined, newest: string | undefined): StreamCursor {
+/**
+ * The cursor after a poll read `last` (the final row's key, if any) with newest time `newest`
+ * at NetSuite time `now`. The sighting keeps its first time while the newest time stays the
+ * same, so polls seconds apart settle the second as soon as the clock has passed it.
+ */
+export function advanced(
+	cursor: StreamCursor,
+	last: ChangeKey | undefined,
+	newest: string | undefined,
+	now: string | undefined,
+): StreamCursor {
 	const after = last ?? cursor.after;
 	const history = cursor.history && (!after || after.time <= cursor.history.time) ? cursor.history : undefined;
-	return { ...(after && { after }), ...(history && { history }), ...(newest !== undefined && { seenNewest: newest }) };
+	const seenAt = cursor.seenNewest === newest && cursor.seenAt !== undefined ? cursor.seenAt : now;
+	return {
+		...(after && { after }),
+		...(history && { history }),
+		...(newest !== undefined && { seenNewest: newest, ...(seenAt !== undefined && { seenAt }) }),
+	};
 }
 
 export type ChangeEvent = 'created' | 'updated' | 'deleted';

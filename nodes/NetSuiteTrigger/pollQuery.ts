@@ -83,10 +83,15 @@ const select = (s: StreamSource) =>
 
 /**
  * The newest time in the stream: the poll's bound, from NetSuite's own data (so its clock and
- * time zone, never SYSDATE or ours). Without the Additional Filter: the bound is about time.
+ * time zone, never ours), and NetSuite's clock at that moment (SYSDATE, one row even for an
+ * empty table: MAX is an aggregate), which says when that second is settled (cursor.ts).
+ * Without the Additional Filter: the bound is about time.
  */
 export function newestQuery(s: StreamSource): SuiteQlQuery {
-	return { q: `SELECT TO_CHAR(MAX(${s.time}), '${NS_FORMAT}') AS ns_time FROM ${s.table}${where(s.scope.sql)}`, params: s.scope.params };
+	return {
+		q: `SELECT TO_CHAR(MAX(${s.time}), '${NS_FORMAT}') AS ns_time, TO_CHAR(SYSDATE, '${NS_FORMAT}') AS ns_now FROM ${s.table}${where(s.scope.sql)}`,
+		params: s.scope.params,
+	};
 }
 
 /** One page of the window: keys after `after`, up to the bound, in key order. */

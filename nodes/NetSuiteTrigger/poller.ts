@@ -34,6 +34,19 @@ export interface PollOptions {
 	showDeleted: boolean;
 	startFrom: StartFrom;
 	pageSize: number;
+	/**
+	 * At most this many changes per poll (Max Items per Poll), shared out between the streams
+	 * that are on so none waits behind another's backlog; the rest comes at the next polls.
+	 */
+	maxItems?: number;
+}
+
+/**
+ * Stream `index` of `count`: its share of `max` (the shares add up to `max`), at least one, so
+ * no stream ever waits forever (a Max Items below the number of streams allows one each).
+ */
+export function shareOf(max: number, count: number, index: number): number {
+	return Math.max(1, Math.floor(max / count) + (index < max % count ? 1 : 0));
 }
 
 export interface Change {
@@ -116,12 +129,15 @@ export async function pollChanges(
 	plan: PollPlan,
 	previous: TriggerState | undefined,
 	options: PollOptions,
-): Promise<{ changes: Change[]; state: TriggerState }> {
+): Promise<{ changes: Change[]; state: TriggerState; more: boolean }> {
 	const first = previous?.recordType !== plan.recordType;
 	const state: TriggerState = { recordType: plan.recordType };
 	const changes: Change[] = [];
-	for (const [name, source] of streams(plan, options)) {
+	let more = false;
+	const on = streams(plan, options);
+	for (const [index, [name, source]] of on.entries()) {
 		const cursor = first ? undefined : previous[name];
+		const limit = options.maxItems === undefined ? Infinity : shareOf(options.maxItems, on.length, index);
 		if (!cursor) {
 			// A first activation, or this Show … option turned on since: Start From applies to the
 			// first; an option turned on later counts from now, as the others did at activation.
@@ -129,12 +145,13 @@ export async function pollChanges(
 			state[name] = await startCursor(read, source, from, options.pageSize);
 			if (from.mode === 'now') continue;
 		}
-		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize);
+		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize, limit, (row) => !!changeOf[name](plan, row));
 		for (const row of window.rows) {
 			const change = changeOf[name](plan, row);
 			if (change) changes.push(change);
 		}
 		state[name] = window.cursor;
+		more ||= window.cut;
 	}
-	return { changes, state };
+	return { changes, state, more };
 }

@@ -36,3 +36,37 @@ export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 	const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	return { items: output ? output[0] : null, staticData: saved, credentialsHelper };
 }
+
+/**
+ * One activation of an active workflow, as n8n keeps it: n8n-core builds the Workflow (with
+ * its static data) and the poll functions once at activation and reuses them for every cron
+ * tick (active-workflow-triggers.js, activatePollTrigger), so polls of one activation share
+ * one static data object and may run side by side.
+ */
+export class ActivePoller {
+	private readonly workflow;
+	private readonly context: PollContext;
+
+	constructor(
+		private readonly options: Omit<RunPollOptions, 'mode'>,
+		saved: IDataObject = {},
+	) {
+		setUpN8n();
+		const credentialsHelper = options.credentialsHelper ?? new TestCredentialsHelper(options.credentials);
+		const staticData = JSON.parse(JSON.stringify(saved)) as IDataObject;
+		const built = buildWorkflow({ ...options, credentials: Object.fromEntries(credentialsHelper.store), staticData });
+		this.workflow = built.workflow;
+		this.context = new PollContext(built.workflow, built.node, additionalDataFor(credentialsHelper), 'trigger', 'activate');
+	}
+
+	/** One tick: the node's poll() on the shared context. */
+	async poll(): Promise<INodeExecutionData[] | null> {
+		const output = await this.options.nodeType.poll!.call(this.context);
+		return output ? output[0] : null;
+	}
+
+	/** The static data as n8n would save it now. */
+	staticData(): IDataObject {
+		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+	}
+}

@@ -341,7 +341,7 @@ describe('NetSuite Trigger', () => {
 				id: refused,
 				_netsuite: expect.objectContaining({ event: 'created', error: expect.objectContaining({ status: 400 }) }),
 			});
-			expect(items[1]._netsuite).not.toHaveProperty('event', 'deleted');
+			expect((items[1] as { _netsuite?: unknown })._netsuite).not.toHaveProperty('event', 'deleted');
 			expect(items[2]).toMatchObject({ companyName: 'After' });
 			expect(await trigger.pollAll()).toEqual([]);
 		});

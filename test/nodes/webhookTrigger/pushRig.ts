@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { NetSuiteWebhookApi } from '../../../credentials/NetSuiteWebhookApi.credentials';
+import { SETTLE_SECONDS } from '../../../nodes/NetSuiteTrigger/cursor';
 import { NetSuiteWebhookTrigger } from '../../../nodes/NetSuiteWebhookTrigger/NetSuiteWebhookTrigger.node';
 import { forgetMemory } from '../../../nodes/NetSuiteWebhookTrigger/ledger';
 import type { RunningEmulator } from '../../emulator';
@@ -91,8 +92,13 @@ export class PushRig {
 		return outcome;
 	}
 
-	/** A scheduled catch-up run; n8n saves the activation's copy when it emits. */
+	/**
+	 * A scheduled catch-up run; n8n saves the activation's copy when it emits. Runs are minutes
+	 * apart: NetSuite's clock moves on at least the settling margin first (the catch-up reads a
+	 * newest second once the clock has passed a sighting of it by that much; cursor.ts).
+	 */
 	async tick(): Promise<void> {
+		this.emulator.clock.advance(SETTLE_SECONDS * 1000);
 		await this.trigger!.tick();
 		if (this.trigger!.emitted.length) this.saveTriggerCopy();
 	}

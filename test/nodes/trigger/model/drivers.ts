@@ -1,16 +1,16 @@
-// The trigger under the model, two ways: its core (pollChanges) reading the emulator's SuiteQL
+// The trigger under the model, two ways: its core (pollOnce) reading the emulator's SuiteQL
 // in-process (fast: the bulk of the schedules), and the whole node run by n8n-core's
 // PollContext over HTTP against the running emulator (fewer schedules).
 import type { IDataObject } from 'n8n-workflow';
 import type { Statement } from 'sql.js';
 
 import { NetSuiteTrigger } from '../../../../nodes/NetSuiteTrigger/NetSuiteTrigger.node';
-import { pollChanges, type TriggerState } from '../../../../nodes/NetSuiteTrigger/poller';
+import { pollOnce, type TriggerStaticData } from '../../../../nodes/NetSuiteTrigger/pollOnce';
 import { knownPollTable } from '../../../../nodes/NetSuiteTrigger/recordTables';
 import type { RunningEmulator } from '../../../emulator';
 import type { Db } from '../../../emulator/data/db';
 import { toSqlite } from '../../../emulator/data/suiteql';
-import { runPoll } from '../../../harness';
+import { ActivePoller } from '../../../harness';
 import { credentialsFor } from '../../credentials';
 import type { Emitted, PollDriver } from './schedule';
 
@@ -48,31 +48,38 @@ function readerOver(db: Db, between: () => void) {
 	};
 }
 
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
+
+/** The node's poll core (pollOnce: overlap guard, streams, cursor write) on a static data object of its own per activation. */
 export function inProcessDriver(db: Db): PollDriver {
 	const table = knownPollTable('customer')!;
-	return async (state, config, between) => {
-		const { changes, state: next } = await pollChanges(
-			readerOver(db, between),
-			{ recordType: 'customer', table, filter: '' },
-			(state ?? undefined) as TriggerState | undefined,
-			{
-				...config,
-				startFrom: config.startTime ? { mode: 'time', time: config.startTime } : { mode: 'now' },
+	return (saved, config) => {
+		const memory = json(saved) as TriggerStaticData;
+		const options = {
+			...config,
+			startFrom: config.startTime ? ({ mode: 'time', time: config.startTime } as const) : ({ mode: 'now' } as const),
+		};
+		return {
+			poll: async (between) => {
+				const run = await pollOnce(
+					memory,
+					readerOver(db, between ?? (() => {})),
+					{ recordType: 'customer', table, filter: '' },
+					options,
+					async (changes) => changes as Emitted[],
+				);
+				return run.skipped ? [] : run.items;
 			},
-		);
-		return { items: changes as Emitted[], state: next };
+			state: () => json(memory),
+		};
 	};
 }
 
-/** The node as n8n runs it; static data in and out as JSON, the emulator's hook between requests. */
+/** The node as n8n runs it: one Workflow and poll context per activation, the emulator's hook between requests. */
 export function harnessDriver(emulator: RunningEmulator): PollDriver {
-	return async (state, config, between) => {
-		let requests = 0;
-		emulator.data.beforeSuiteQl = () => {
-			if (requests++ > 0) between();
-		};
-		try {
-			const result = await runPoll({
+	return (saved, config) => {
+		const poller = new ActivePoller(
+			{
 				nodeType: new NetSuiteTrigger(),
 				parameters: {
 					authentication: 'tokenBasedAuth',
@@ -80,14 +87,28 @@ export function harnessDriver(emulator: RunningEmulator): PollDriver {
 					showNew: config.showNew,
 					showUpdated: config.showUpdated,
 					showDeleted: config.showDeleted,
+					...(config.maxItems !== undefined && { maxItems: config.maxItems }),
 					...(config.startTime && { startFrom: 'time', startTime: config.startTime.replace(' ', 'T') }),
 				},
 				credentials: credentialsFor(emulator),
-				staticData: (state ?? {}) as IDataObject,
-			});
-			return { items: (result.items ?? []).map((i) => i.json as unknown as Emitted), state: result.staticData };
-		} finally {
-			emulator.data.beforeSuiteQl = undefined;
-		}
+			},
+			json(saved) as IDataObject,
+		);
+		return {
+			poll: async (between) => {
+				// An overlapping poll (no `between`) shares the hook of the poll it overlaps.
+				let requests = 0;
+				if (between)
+					emulator.data.beforeSuiteQl = () => {
+						if (requests++ > 0) between();
+					};
+				try {
+					return ((await poller.poll()) ?? []).map((i) => i.json as unknown as Emitted);
+				} finally {
+					if (between) emulator.data.beforeSuiteQl = undefined;
+				}
+			},
+			state: () => poller.staticData(),
+		};
 	};
 }

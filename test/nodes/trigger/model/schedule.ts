@@ -1,7 +1,11 @@
 // One random schedule against the trigger, with n8n 2.40's lifecycle: activation runs a poll
 // and saves static data; a scheduled poll saves it only when it emits items; a restart reloads
 // the saved copy and activates again. Changes land between polls, several in one second, and
-// between the requests of a poll (its pages). Returns the violations of exactly-once found.
+// between the requests of a poll (its pages). As n8n's scheduler does, a cron tick can start a
+// poll while the previous one runs (n8n-core never waits for it), and two polls can fall in
+// one NetSuite second (the first tick after the activation poll, close Poll Times entries).
+// Returns the violations of exactly-once found.
+import { SETTLE_SECONDS } from '../../../../nodes/NetSuiteTrigger/cursor';
 import type { TestClock } from '../../../emulator/clock';
 import { toSqlTimestamp } from '../../../emulator/data/dates';
 import { Random } from './random';
@@ -24,14 +28,22 @@ export interface Emitted {
 export interface TriggerConfig extends Toggles {
 	startTime?: string;
 	pageSize: number;
+	/** Max Items per Poll (undefined: the node's default). */
+	maxItems?: number;
 }
 
-/** The trigger under test: one poll from a state (JSON, as n8n keeps it), calling `between` before every request but the first. */
-export type PollDriver = (state: unknown, config: TriggerConfig, between: () => void) => Promise<{ items: Emitted[]; state: unknown }>;
+/** One activation of the trigger under test: its polls share the static data in memory. */
+export interface Activation {
+	/** One poll; `between`, if given, runs before every request of it but the first. */
+	poll(between?: () => void): Promise<Emitted[]>;
+	/** The static data as n8n would save it now (JSON). */
+	state(): unknown;
+}
+
+/** The trigger under test, activated from the static data n8n saved (JSON). */
+export type PollDriver = (saved: unknown, config: TriggerConfig) => Activation;
 
 export const togglesOf = (n: number): Toggles => ({ showNew: (n & 1) === 0, showUpdated: (n & 2) === 0, showDeleted: (n & 4) === 0 });
-
-const json = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
 
 export async function runSchedule(
 	seed: number,
@@ -41,7 +53,7 @@ export async function runSchedule(
 	options: { steps: number; toggles: Toggles },
 ): Promise<string[]> {
 	const rng = new Random(seed);
-	const config: TriggerConfig = { ...options.toggles, pageSize: rng.int(1, 4) };
+	const config: TriggerConfig = { ...options.toggles, pageSize: rng.int(1, 4), ...(rng.chance(0.3) && { maxItems: rng.int(1, 5) }) };
 	const violations: string[] = [];
 	const emitted = new Set<string>();
 	const reported = new Set<string>();
@@ -50,17 +62,26 @@ export async function runSchedule(
 		reported.add(key);
 	};
 	const epochOf: number[] = [];
+	const startedAt: number[] = [];
+	const endedAt: number[] = [];
 	let epoch = 0;
 	let polls = 0;
-	let state: unknown;
 	let saved: unknown;
+	let active: Activation | undefined;
 
 	const change = () => {
 		const ids = store.liveIds();
 		const roll = rng.next();
 		if (roll < 0.35 || !ids.length) store.create();
-		else if (roll < 0.8) store.update(rng.pick(ids)!, String(rng.int(0, 1e6)));
-		else store.remove(rng.pick(ids)!);
+		else if (roll < 0.8) {
+			const id = rng.pick(ids)!;
+			store.update(id, String(rng.int(0, 1e6)));
+			// A save in a second already emitted: its data would never reach the workflow (a
+			// change is its (second, id) key, so it is the same change, read too early).
+			const version = store.versionOf(id)!;
+			const key = version.created === version.modified ? `${id}@created` : `${id}@${version.modified}`;
+			if (emitted.has(key)) violations.push(`poll ${polls}: ${id} saved again in the second of its emitted change ${key}`);
+		} else store.remove(rng.pick(ids)!);
 	};
 	const tick = (max: number) => clock.advance(1000 * rng.int(1, max));
 
@@ -89,9 +110,17 @@ export async function runSchedule(
 		if (item.event === 'created' && store.creations.get(item.id)!.created !== item.created) violations.push(`${where}: wrong created time`);
 		if (!wanted(item.event)) violations.push(`${where}: ${item.event} is turned off`);
 	};
-	/** A change there at the start of the previous poll and still there now, with no restart between, is owed by now. */
+	/**
+	 * A change there at the start of an earlier poll of this activation (no restart between)
+	 * that ended SETTLE_SECONDS or more before this one began is owed by now: that poll saw its
+	 * second as the newest or older, and NetSuite's clock has passed that sighting since. With
+	 * Max Items, changes may wait their turn: only the end counts.
+	 */
 	const owed = (pollNo: number, final: boolean) => {
-		const due = (startedAt: number[]) => final || (pollNo > 1 && epochOf[pollNo - 1] === epochOf[pollNo] && startedAt.includes(pollNo - 1));
+		const due = (pollsSeen: number[]) =>
+			final ||
+			(config.maxItems === undefined &&
+				pollsSeen.some((q) => q < pollNo && epochOf[q] === epochOf[pollNo] && startedAt[pollNo] - endedAt[q] >= SETTLE_SECONDS * 1000));
 		if (config.showNew) {
 			for (const c of store.creations.values()) {
 				if (c.live && !c.history && !c.optional && !emitted.has(`${c.id}@created`) && due(c.existedAtStartOf))
@@ -111,19 +140,39 @@ export async function runSchedule(
 		}
 	};
 
-	const runPoll = async (kind: 'activation' | 'scheduled', inject: boolean) => {
-		tick(90); // n8n polls at least a minute apart; restarts take a while too
+	// n8n polls at least a minute apart, but a tick can come under a second after the
+	// activation poll or after another Poll Times entry; restarts take a while.
+	const gap = () => {
+		const roll = rng.next();
+		if (roll < 0.2) return;
+		if (roll < 0.35) tick(1);
+		else tick(90);
+	};
+	const runPoll = async (kind: 'activation' | 'scheduled', inject: boolean, pause = gap) => {
+		pause();
 		const pollNo = ++polls;
 		epochOf[pollNo] = epoch;
+		startedAt[pollNo] = clock.now().getTime();
 		store.pollStarts(pollNo);
-		const result = await poll(state, config, () => {
+		if (kind === 'activation') active = poll(saved, config);
+		const activation = active!;
+		// A cron tick while this poll runs: n8n starts it on the same static data.
+		let overlapping: Promise<void> | undefined;
+		const items = await activation.poll(() => {
+			if (kind === 'scheduled' && !overlapping && rng.chance(0.15)) {
+				overlapping = activation.poll().then((more) => {
+					for (const item of more) check(item, pollNo);
+					if (more.length) saved = activation.state();
+				});
+			}
 			if (!inject || !rng.chance(0.3)) return;
 			if (rng.chance(0.5)) tick(2);
 			for (let n = rng.int(1, 2); n > 0; n--) change();
 		});
-		state = result.state;
-		for (const item of result.items) check(item, pollNo);
-		if (kind === 'activation' || result.items.length) saved = json(state);
+		for (const item of items) check(item, pollNo);
+		if (kind === 'activation' || items.length) saved = activation.state();
+		await overlapping;
+		endedAt[pollNo] = clock.now().getTime();
 		owed(pollNo, false);
 	};
 
@@ -147,12 +196,17 @@ export async function runSchedule(
 		else if (roll < 0.92) await runPoll('scheduled', true);
 		else {
 			epoch++;
-			state = json(saved);
 			await runPoll('activation', true);
 		}
 	}
-	// Two quiet polls settle everything: the first sees the newest second, the second reads it.
-	for (let n = 0; n < 2; n++) await runPoll('scheduled', false);
+	// Quiet polls a minute apart settle everything: the first sees the newest second, the next
+	// reads it; with Max Items, polls go on until two in a row emit nothing.
+	const minute = () => clock.advance(60_000);
+	for (let quiet = 0, n = 0; quiet < 2 && n < 500; n++) {
+		const before = emitted.size;
+		await runPoll('scheduled', false, minute);
+		quiet = emitted.size === before ? quiet + 1 : 0;
+	}
 	owed(polls, true);
 	return violations.map((v) => `seed ${seed} (${JSON.stringify(config)}): ${v}`);
 }

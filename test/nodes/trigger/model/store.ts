@@ -52,6 +52,11 @@ export class ModelStore {
 
 	constructor(readonly db: Db) {}
 
+	/** The record's current version (its created and last-modified seconds). */
+	versionOf(id: string): { created: string; modified: string } | undefined {
+		return this.live.get(id);
+	}
+
 	liveIds(): string[] {
 		return [...this.live.keys()];
 	}
