@@ -13,6 +13,7 @@ import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { runNode } from '../test/harness';
 import { credentialsFor, type Auth } from '../test/nodes/credentials';
+import { benchBackfill } from './benchTrigger';
 import { FloorNode } from './floorNode';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -466,6 +467,7 @@ async function main(): Promise<void> {
 		console.log(`   TBA: signing costs ${((signing.ms * 1000) / TOKEN_CALLS).toFixed(1)} µs per request`);
 	}
 	await emulator.stop();
+	if (runs('6')) await benchBackfill(Number(process.env.BENCH_BACKFILL ?? 1_000_000), Number(process.env.BENCH_MAX_ITEMS ?? 5000));
 }
 
 main().catch((error: unknown) => {

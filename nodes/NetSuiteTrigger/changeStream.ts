@@ -85,9 +85,9 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 }
 
 /**
- * The rows after the cursor up to the bound (history left out), at most `limit` of them that
- * `counts` (rows that become changes), and the cursor past the last row read: a window cut at
- * the limit goes on at the next poll from exactly there.
+ * The rows after the cursor up to the bound that are changes (`counts`; history left out), at
+ * most `limit` of them, and the cursor past the last row read: a window cut at the limit goes
+ * on at the next poll from exactly there.
  */
 export async function readWindow(
 	read: PageReader,
@@ -103,16 +103,18 @@ export async function readWindow(
 	const rows: IDataObject[] = [];
 	let last: ChangeKey | undefined;
 	let cut = false;
-	let counted = 0;
+	// Rows that are not changes (a version saved in its creation's second) are passed over,
+	// not kept; after `limit` × 10 of them the window is cut too, so a bulk import read through
+	// the update stream stays a bounded poll.
+	let scanned = 0;
 	const size = Math.max(1, Math.min(pageSize, limit));
 	for await (const page of streamPages(read, s, (after) => windowQuery(s, after, bound), cursor.after, keyOf, size)) {
 		for (const row of page) {
-			cut = counted >= limit;
+			cut = rows.length >= limit || scanned >= limit * 10;
 			if (cut) break;
 			last = keyOf(row);
-			if (isHistory(cursor, last)) continue;
-			rows.push(row);
-			if (counts(row)) counted++;
+			scanned++;
+			if (!isHistory(cursor, last) && counts(row)) rows.push(row);
 		}
 		if (cut) break;
 	}
