@@ -1,3 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeParameters } from 'n8n-workflow';
+
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runListSearch } from '../../harness';
@@ -102,5 +108,25 @@ describe('NetSuite node: Record › Transform and Invoice › Create from Sales 
 			).results.map((r) => r.value);
 		expect(await targets('purchaseOrder')).toEqual(['itemReceipt', 'vendorBill']);
 		expect(await targets('customrecord_demo_project')).toEqual([]);
+	});
+});
+
+describe('example workflow tba-transform.json', () => {
+	let emulator: RunningEmulator;
+	beforeAll(async () => (emulator = await startEmulator({ port: 0 })));
+	afterAll(async () => await emulator.stop());
+
+	it('bills the sales order with the memo, then receives the purchase order, node by node', async () => {
+		const example = JSON.parse(readFileSync(path.resolve(__dirname, '../../../examples/workflows/tba-transform.json'), 'utf8')) as {
+			nodes: Array<{ type: string; parameters: INodeParameters }>;
+		};
+		const outputs = [];
+		for (const node of example.nodes.filter((n) => n.type === 'CUSTOM.netSuite')) {
+			const { json, error } = await runNetSuite(emulator, node.parameters);
+			expect(error).toBeUndefined();
+			outputs.push(json[0]);
+		}
+		expect(outputs[0]).toMatchObject({ memo: 'Billed by n8n', createdFrom: { id: '101' } });
+		expect(outputs[1]).toMatchObject({ recordType: 'itemReceipt', createdFrom: '501' });
 	});
 });

@@ -1,7 +1,9 @@
-// Which record types NetSuite's REST API transforms into which, after Oracle's help page
-// "Transforming Records" (REST Web Services). Assumed where the page is unclear: the pairs it
-// lists in its table are the ones kept here; an account may allow more (features, SuiteScript),
-// so the node also takes a target by ID and leaves the final word to NetSuite.
+// Which record types NetSuite's REST API transforms into which. Oracle's help page "Transforming
+// Records" (REST Web Services) lists no pairs itself: it says REST offers every transformation
+// SuiteScript does and points to "Supported Transformation Types" (record.transform). Assumed:
+// the common pairs of that list, by REST record type ID, are kept here for the Target Type list;
+// an account may allow others (features, custom forms), so a target can also be typed by ID and
+// NetSuite has the final word (a refused pair fails naming it, run.ts).
 export const TRANSFORM_PAIRS: Readonly<Record<string, readonly string[]>> = {
 	customer: ['salesOrder', 'estimate', 'invoice', 'cashSale'],
 	estimate: ['salesOrder', 'invoice', 'cashSale'],
