@@ -4,6 +4,7 @@ import { authenticationProperty, netSuiteCredentials } from '../shared/auth/auth
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { runSuiteQlInWorkflow } from './actions/suiteQl/runInWorkflow';
 import { getRecordFields } from './methods/fieldOptions';
+import { searchTransformTargets } from './methods/transformTargets';
 import { resourceProperties } from './resources';
 
 export class NetSuite implements INodeType {
@@ -27,7 +28,7 @@ export class NetSuite implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRecordTypes },
+		listSearch: { searchRecordTypes, searchTransformTargets },
 		loadOptions: { getRecordFields },
 	};
 

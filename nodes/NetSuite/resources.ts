@@ -7,6 +7,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { verify } from './actions/connection/verify.operation';
 import { create as createCustomer } from './actions/customer/create.operation';
 import { update as updateCustomer } from './actions/customer/update.operation';
+import { createFromSalesOrder } from './actions/invoice/createFromSalesOrder.operation';
 import { get as getItem } from './actions/item/get.operation';
 import { list as listItems } from './actions/item/list.operation';
 import { create as createFulfillment } from './actions/itemFulfillment/create.operation';
@@ -16,6 +17,7 @@ import { create } from './actions/record/create.operation';
 import { deleteRecord } from './actions/record/delete.operation';
 import { get } from './actions/record/get.operation';
 import { list } from './actions/record/list.operation';
+import { transform } from './actions/record/transform.operation';
 import { update } from './actions/record/update.operation';
 import { upsert } from './actions/record/upsert.operation';
 import { addLine } from './actions/sublist/addLine.operation';
@@ -49,7 +51,7 @@ export const RESOURCES: Resource[] = [
 		singular: 'an invoice',
 		plural: 'invoices',
 		toolHint: ' with its lines',
-		operations: [get, list],
+		operations: [createFromSalesOrder, get, list],
 		defaultOperation: 'get',
 	},
 	{ value: 'item', name: 'Item', singular: 'an item', plural: 'items', operations: [getItem, listItems], defaultOperation: 'get' },
@@ -76,7 +78,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Record',
 		singular: 'a record',
 		plural: 'records',
-		operations: [create, deleteRecord, get, list, update, upsert],
+		operations: [create, deleteRecord, get, list, transform, update, upsert],
 		defaultOperation: 'get',
 	},
 	{

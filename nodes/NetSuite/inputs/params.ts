@@ -6,18 +6,18 @@ import { requireLimit } from '../../shared/api/suiteQl';
 const RECORD_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
 /** The Record Type input (resources with a fixed type never ask: see Resource.recordType). */
-export function recordTypeParam(ctx: IExecuteSingleFunctions): string {
-	const value = String(ctx.getNodeParameter('recordType', '', { extractValue: true }) ?? '').trim();
+export function recordTypeParam(ctx: IExecuteSingleFunctions, name = 'recordType', label = 'Record Type'): string {
+	const value = String(ctx.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
 	if (!value)
 		throw new NodeOperationError(
 			ctx.getNode(),
-			'Record Type is empty: pick one from the list or enter its ID (for example customer or customrecord_project)',
+			`${label} is empty: pick one from the list or enter its ID (for example customer or customrecord_project)`,
 			{ itemIndex: ctx.getItemIndex() },
 		);
 	if (!RECORD_TYPE.test(value)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Record Type "${value}" is not a NetSuite record type ID (letters, digits and _ only, for example salesOrder or customrecord_project)`,
+			`${label} "${value}" is not a NetSuite record type ID (letters, digits and _ only, for example salesOrder or customrecord_project)`,
 			{ itemIndex: ctx.getItemIndex() },
 		);
 	}

@@ -1,5 +1,5 @@
 // preSend: an operation's URL template filled from its checked inputs. A template names the
-// segments it needs ({recordType}, {id}, {externalId}, {sublist}, {salesOrderId}); each is read,
+// segments it needs ({recordType}, {id}, {externalId}, {sublist}, {salesOrderId}, {targetType}); each is read,
 // checked and encoded here, and an input that is wrong fails naming its field before any request.
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
@@ -14,6 +14,7 @@ const SEGMENTS: Record<string, Segment> = {
 	externalId: (ctx) => `eid:${externalIdParam(ctx)}`,
 	sublist: (ctx) => sublistParam(ctx),
 	salesOrderId: (ctx) => recordIdParam(ctx, 'salesOrderId', 'Sales Order ID'),
+	targetType: (ctx) => recordTypeParam(ctx, 'targetType', 'Target Type'),
 };
 
 /** "Customer ID", "Sales Order ID"; "Record ID" on resources of any type. */

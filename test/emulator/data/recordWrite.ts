@@ -1,5 +1,5 @@
 // Writing records: create (204 + Location), PATCH (lines added, or replaced with `replace`),
-// upsert by PUT on eid:, delete, and the sales order -> item fulfillment transform.
+// upsert by PUT on eid:, delete, and the transforms (sales order -> invoice, and others).
 import type { SqlValue } from 'sql.js';
 
 import { nsError } from '../errors';
@@ -177,7 +177,19 @@ export function deleteRecord(db: Db, type: RecordTypeDef, id: number, context = 
 	db.run(`DELETE FROM "${type.table}" WHERE id = ?`, [id]);
 }
 
-/** salesOrder -> itemFulfillment (or invoice): the new record copies the order and its lines. */
+/**
+ * The pairs this emulator transforms, after Oracle's "Transforming Records": the new record takes
+ * the source's entity and lines. Any other pair is refused as NetSuite refuses one (400).
+ */
+const TRANSFORMS: Record<string, string[]> = {
+	estimate: ['salesOrder', 'invoice'],
+	purchaseOrder: ['itemReceipt'],
+	salesOrder: ['itemFulfillment', 'invoice'],
+};
+/** The status NetSuite shows on a sales order after it is fulfilled (F) or billed (G). */
+const SOURCE_STATUS: Record<string, string> = { itemFulfillment: 'F', invoice: 'G' };
+
+/** A documented pair: the new record copies the source's entity and lines; the body may override. */
 export function transformRecord(
 	db: Db,
 	from: RecordTypeDef,
@@ -186,16 +198,16 @@ export function transformRecord(
 	body: Json,
 ): { type: RecordTypeDef; id: number } {
 	const target = recordType(targetName);
-	if (from.name !== 'salesOrder' || !target || !['itemFulfillment', 'invoice'].includes(target.name)) {
+	if (!target || !(TRANSFORMS[from.name] ?? []).includes(target.name)) {
 		throw new RecordError(nsError(400, 'INVALID_REQUEST', `Transformation from ${from.name} to ${targetName} is not supported.`));
 	}
-	const order = db.all(`SELECT * FROM "transaction" WHERE id = ?`, [id])[0];
+	const order = db.all(`SELECT * FROM "transaction" WHERE id = ? AND type = ?`, [id, from.discriminator?.value ?? ''])[0];
 	if (!order) throw notFound();
 	const orderLines = db.all(`SELECT * FROM transactionline WHERE "transaction" = ? ORDER BY line`, [id]);
 	const requested = lineItems(body, target.sublists[0]);
 	const lines = (requested ?? orderLines.map((l) => ({ orderLine: l.line }))).map((l) => {
 		const source = orderLines.find((o) => o.line === (l as Json).orderLine || o.line === (l as Json).line) ?? orderLines[0];
-		if (!source) throw new RecordError(nsError(400, 'USER_ERROR', 'The sales order has no lines to fulfill.'));
+		if (!source) throw new RecordError(nsError(400, 'USER_ERROR', `The ${from.name} has no lines to transform.`));
 		return { item: { id: String(source.item) }, quantity: (l as Json).quantity ?? source.quantity, rate: source.rate };
 	});
 	const rest: Json = { ...body };
@@ -203,12 +215,13 @@ export function transformRecord(
 	const newId = createRecord(
 		db,
 		target,
-		{ ...rest, entity: { id: String(order.entity) }, item: { items: lines } },
+		{ entity: { id: String(order.entity) }, ...rest, item: { items: lines } },
 		new Map<string, SqlValue>([
 			['createdfrom', id],
 			['subsidiary', order.subsidiary],
 		]),
 	);
-	db.run(`UPDATE "transaction" SET status = ?, lastmodifieddate = ? WHERE id = ?`, [target.name === 'invoice' ? 'G' : 'F', db.now(), id]);
+	if (from.name === 'salesOrder')
+		db.run(`UPDATE "transaction" SET status = ?, lastmodifieddate = ? WHERE id = ?`, [SOURCE_STATUS[target.name], db.now(), id]);
 	return { type: target, id: newId };
 }

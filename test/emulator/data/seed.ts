@@ -65,6 +65,11 @@ export function seed(db: Db, extraCustomers: number): void {
 	line(201, 1, 3, 2, 129);
 	tx(301, 'IF-3001', 'ItemShip', 2, 'C', 102);
 	line(301, 1, 3, 2, 129);
+	tx(401, 'EST-4001', 'Estimate', 1, 'A', null);
+	line(401, 1, 2, 3, 11);
+	tx(501, 'PO-5001', 'PurchOrd', 3, 'B', null);
+	line(501, 1, 1, 20, 4.25);
+	line(501, 2, 3, 5, 80);
 	db.run(
 		`INSERT INTO customrecord_demo_project (id, name, externalid, custrecord_budget, custrecord_customer, created, lastmodified) VALUES (1, 'ERP Rollout', 'PRJ-1', 50000, 1, ?, ?), (2, 'Warehouse Move', 'PRJ-2', 12000, 2, ?, ?)`,
 		[now, now, now, now],

@@ -23,6 +23,7 @@ const CASES: Record<string, INodeParameters> = {
 	'customer.get': { recordId: '1', options: { fields: 'companyName' } },
 	'customer.list': { limit: 2, filterMode: 'q', q: 'companyName START_WITH "A"', options: { fullRecords: true } },
 	'customer.update': { recordId: '2', updateFields: { phone: '555-0101' } },
+	'invoice.createFromSalesOrder': { salesOrderId: '101', bodyMode: 'json', bodyJson: '{"memo": "declared"}' },
 	'invoice.get': { recordId: 'eid:INV-2001' },
 	'invoice.list': { limit: 2 },
 	'item.get': { recordId: '3' },
@@ -36,6 +37,7 @@ const CASES: Record<string, INodeParameters> = {
 	'record.delete': { recordType: type('customer'), recordId: '3' },
 	'record.get': { recordType: type('customer'), recordId: 'eid:CRM-1003', options: { expandSubResources: true } },
 	'record.list': { recordType: type('customer'), limit: 2 },
+	'record.transform': { recordType: type('estimate'), recordId: '401', targetType: type('salesOrder') },
 	'record.update': {
 		recordType: type('salesOrder'),
 		recordId: '102',

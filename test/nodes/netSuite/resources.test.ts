@@ -166,7 +166,10 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 		).results;
 
 	it('offers record types in the picker from the metadata catalog, in words with the ID beside them', async () => {
-		expect(await pick('order')).toEqual([{ name: 'Sales Order (salesOrder)', value: 'salesOrder' }]);
+		expect(await pick('order')).toEqual([
+			{ name: 'Purchase Order (purchaseOrder)', value: 'purchaseOrder' },
+			{ name: 'Sales Order (salesOrder)', value: 'salesOrder' },
+		]);
 		expect(await pick('project')).toEqual([{ name: 'Demo Project (customrecord_demo_project)', value: 'customrecord_demo_project' }]);
 	});
 

@@ -3,14 +3,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
-import { createRecordSafely } from '../../../shared/api/asyncCreate';
-import { toItems } from '../../../shared/api/output';
 import { FULFILLMENT_BODY_EXAMPLE } from '../../fields/examples';
 import { recordIdField } from '../../fields/record';
 import { jsonObjectParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { sendIdempotencyKey } from '../record/write';
+import { runTransform } from '../transform/run';
 
 const fields: INodeProperties[] = [
 	recordIdField('Sales Order ID', 'salesOrderId'),
@@ -67,10 +66,5 @@ export const create = (resource: Resource): Operation => ({
 	},
 	preSend: [fillPath(resource), sendFulfillmentBody, sendIdempotencyKey],
 	fields,
-	async run(request, transport) {
-		// A transform creates a record: sent like every create, so a lost answer cannot make two.
-		const created = await createRecordSafely.call(this, request, transport);
-		const salesOrderId = decodeURIComponent(request.path.split('/')[RECORD_BASE_PATH.split('/').length + 1]);
-		return toItems([{ id: created.id, recordType: 'itemFulfillment', createdFrom: salesOrderId }], this.getItemIndex());
-	},
+	run: runTransform,
 });
