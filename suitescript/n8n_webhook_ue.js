@@ -11,6 +11,18 @@
  *   custscript_n8n_webhook_secret  the script ID of an API Secret (Setup > Company > API
  *                                  Secrets), e.g. custsecret_n8n_webhook (Free-Form Text). The
  *                                  secret itself never appears here: N/crypto resolves it.
+ *   custscript_n8n_webhook_path    optional, only when the URL above has no /webhook/ or
+ *                                  /webhook-test/ segment (a proxy that rewrites n8n's paths, or
+ *                                  a custom N8N_ENDPOINT_WEBHOOK): the trigger's own path, the
+ *                                  part of its Production URL after /webhook/ (Free-Form Text).
+ *
+ * Each post is signed for its destination: X-SuiteTalk-Signature is "v2=" + the hex HMAC-SHA256
+ * of "<unix seconds>\n<webhook path>\n<body>", where the webhook path is the part of the URL
+ * after n8n's /webhook/ (or /webhook-test/) endpoint, e.g. "<webhook id>/netsuite". The trigger
+ * recomputes it from its own path, so a post signed for one workflow's trigger does not start
+ * another's even when both use the same secret. The endpoint and whatever a reverse proxy puts
+ * before it are left out: they differ between the test and production URLs and between the two
+ * sides of a proxy, while the path after them is what n8n routes by and is the same everywhere.
  *
  * @NApiVersion 2.1
  * @NScriptType UserEventScript
@@ -19,6 +31,9 @@
 define(['N/https', 'N/runtime', 'N/log', 'N/crypto', 'N/encode'], (https, runtime, log, crypto, encode) => {
 	const URL_PARAMETER = 'custscript_n8n_webhook_url';
 	const SECRET_PARAMETER = 'custscript_n8n_webhook_secret';
+	const PATH_PARAMETER = 'custscript_n8n_webhook_path';
+	/** n8n's default endpoints for production and test webhooks. */
+	const N8N_ENDPOINTS = ['webhook', 'webhook-test'];
 
 	/** NetSuite's created-date field differs by record family (entities vs transactions and items). */
 	const CREATED_FIELDS = ['datecreated', 'createddate'];
@@ -52,11 +67,33 @@ define(['N/https', 'N/runtime', 'N/log', 'N/crypto', 'N/encode'], (https, runtim
 		};
 	}
 
-	function signature(secretId, timestamp, body) {
+	const trimSlashes = (path) => path.replace(/^\/+|\/+$/g, '');
+
+	/**
+	 * The trigger's own webhook path: the explicit parameter, else what follows the first
+	 * /webhook/ or /webhook-test/ segment of the URL (query and fragment dropped). Null when
+	 * neither gives a usable path (no such segment, nothing after it, or a character a URL path
+	 * cannot hold, which would make the signed text ambiguous).
+	 */
+	function destinationOf(url, explicitPath) {
+		let path;
+		if (explicitPath) path = trimSlashes(String(explicitPath).trim());
+		else {
+			const urlPath = String(url)
+				.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
+				.split(/[?#]/)[0];
+			const segments = urlPath.split('/');
+			const at = segments.findIndex((segment) => N8N_ENDPOINTS.includes(segment));
+			path = at < 0 ? '' : trimSlashes(segments.slice(at + 1).join('/'));
+		}
+		return path && !/\s/.test(path) ? path : null;
+	}
+
+	function signature(secretId, timestamp, destination, body) {
 		const key = crypto.createSecretKey({ secret: secretId, encoding: encode.Encoding.UTF_8 });
 		const hmac = crypto.createHmac({ algorithm: crypto.HashAlg.SHA256, key });
-		hmac.update({ input: `${timestamp}.${body}`, inputEncoding: encode.Encoding.UTF_8 });
-		return `sha256=${hmac.digest({ outputEncoding: encode.Encoding.HEX }).toLowerCase()}`;
+		hmac.update({ input: `${timestamp}\n${destination}\n${body}`, inputEncoding: encode.Encoding.UTF_8 });
+		return `v2=${hmac.digest({ outputEncoding: encode.Encoding.HEX }).toLowerCase()}`;
 	}
 
 	function afterSubmit(context) {
@@ -66,6 +103,14 @@ define(['N/https', 'N/runtime', 'N/log', 'N/crypto', 'N/encode'], (https, runtim
 			const secretId = script.getParameter({ name: SECRET_PARAMETER });
 			if (!url || !secretId) {
 				log.error({ title: 'n8n webhook not configured', details: `Set the script parameters ${URL_PARAMETER} and ${SECRET_PARAMETER}.` });
+				return;
+			}
+			const destination = destinationOf(url, script.getParameter({ name: PATH_PARAMETER }));
+			if (!destination) {
+				log.error({
+					title: 'n8n webhook not configured',
+					details: `${URL_PARAMETER} has no /webhook/ or /webhook-test/ segment followed by the trigger's path: set ${PATH_PARAMETER} to the part of the trigger's Production URL after /webhook/.`,
+				});
 				return;
 			}
 			const body = JSON.stringify(eventOf(context));
@@ -78,13 +123,14 @@ define(['N/https', 'N/runtime', 'N/log', 'N/crypto', 'N/encode'], (https, runtim
 				headers: {
 					'Content-Type': 'application/json',
 					'X-SuiteTalk-Timestamp': timestamp,
-					'X-SuiteTalk-Signature': signature(secretId, timestamp, body),
+					'X-SuiteTalk-Signature': signature(secretId, timestamp, destination, body),
 				},
 			});
 			if (response.code < 200 || response.code > 299) {
 				log.error({
 					title: 'n8n webhook refused the event',
-					details: `HTTP ${response.code} for ${context.type} ${context.newRecord ? context.newRecord.type : ''}`,
+					// n8n's answer says why (e.g. which check refused the signature); it holds no secret.
+					details: `HTTP ${response.code} for ${context.type} ${context.newRecord ? context.newRecord.type : ''}: ${String(response.body || '').slice(0, 300)}`,
 				});
 			}
 		} catch (e) {

@@ -16,6 +16,7 @@ import { netSuiteCredentials } from '../shared/auth/authentication';
 import { startCatchUp } from './catchUpSchedule';
 import { webhookTriggerProperties } from './description';
 import { MIN_SECRET_LENGTH, receivePush } from './receivePush';
+import { WEBHOOK_PATH } from './webhookPath';
 
 export class NetSuiteWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +32,7 @@ export class NetSuiteWebhookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [...netSuiteCredentials, { name: 'netSuiteWebhookApi', required: true, testedBy: 'netSuiteWebhookSecretStrength' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'netsuite' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH }],
 		properties: webhookTriggerProperties,
 	};
 

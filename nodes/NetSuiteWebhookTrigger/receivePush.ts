@@ -1,12 +1,14 @@
-// One push from NetSuite's script: verified (signature, replay window, replay memo), parsed,
-// filtered, claimed in the ledger, answered at once, then turned into the workflow's item.
+// One push from NetSuite's script: verified (signature over this trigger's own path, replay
+// window, replay memo), parsed, filtered, claimed in the ledger, answered at once, then turned
+// into the workflow's item.
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { ledgerFor, recordTypesOf, replayWindow } from './context';
 import { eventWanted } from './description';
 import { toItem } from './items';
 import { changeKey, parsePushEvent } from './pushEvent';
-import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { checkSignature, REFUSAL_MESSAGES, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { ownWebhookPath } from './webhookPath';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -35,11 +37,12 @@ export async function receivePush(this: IWebhookFunctions): Promise<IWebhookResp
 	const window = replayWindow(this);
 	const refusal = checkSignature(
 		secret,
+		ownWebhookPath(this),
 		{ timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER], rawBody },
 		Math.floor(Date.now() / 1000),
 		window,
 	);
-	if (refusal) return refuse(401, `Signature refused: ${refusal}`);
+	if (refusal) return refuse(401, REFUSAL_MESSAGES[refusal]);
 
 	const ledger = ledgerFor(this);
 	if (!ledger.claimSignature(String(headers[SIGNATURE_HEADER]).toLowerCase(), Number(headers[TIMESTAMP_HEADER]))) {

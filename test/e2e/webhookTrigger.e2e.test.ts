@@ -125,15 +125,24 @@ describe('n8n 2.40.7 runs the NetSuite Webhook Trigger', () => {
 		await second();
 		await save('delete', 'DELETE', `/services/rest/record/v1/customer/${id}`);
 
-		// Forged posts: unsigned, tampered (a genuine signature over another body), stale.
+		// Forged posts: unsigned, tampered (a genuine signature over another body), stale, signed
+		// for another trigger's path, and the old format that signed no destination.
 		const genuine = { event: 'create', recordType: 'customer', id: '999', lastModified: null, created: null };
 		const now = Math.floor(Date.now() / 1000);
 		const { sign } = await import('../../nodes/NetSuiteWebhookTrigger/signature');
+		const { createHmac } = await import('node:crypto');
 		const body = JSON.stringify(genuine);
+		const path = `${WEBHOOK_ID}/netsuite`;
+		const at = String(now);
 		const forged: Array<Record<string, string>> = [
 			{},
-			{ 'x-suitetalk-timestamp': String(now), 'x-suitetalk-signature': sign(SECRET, String(now), body.replace('999', '998')) },
-			{ 'x-suitetalk-timestamp': String(now - 3600), 'x-suitetalk-signature': sign(SECRET, String(now - 3600), body) },
+			{ 'x-suitetalk-timestamp': at, 'x-suitetalk-signature': sign(SECRET, at, path, body.replace('999', '998')) },
+			{ 'x-suitetalk-timestamp': String(now - 3600), 'x-suitetalk-signature': sign(SECRET, String(now - 3600), path, body) },
+			{ 'x-suitetalk-timestamp': at, 'x-suitetalk-signature': sign(SECRET, at, 'another-workflows-hook/netsuite', body) },
+			{
+				'x-suitetalk-timestamp': at,
+				'x-suitetalk-signature': `sha256=${createHmac('sha256', SECRET).update(`${at}.${body}`).digest('hex')}`,
+			},
 		];
 		for (const headers of forged) {
 			const res = await fetch(hookUrl(), { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });

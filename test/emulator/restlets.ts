@@ -1,6 +1,7 @@
 // A few deployed RESTlets: echo, a file download and a multipart upload receiver.
 import { createHash } from 'node:crypto';
 
+import { MAX_JSON_DEPTH, parseJson } from './json';
 import type { EmulatorRequest, EmulatorResponse } from './types';
 
 const restletError = (code: string, message: string): EmulatorResponse => ({
@@ -59,11 +60,12 @@ export function restlet(req: EmulatorRequest): EmulatorResponse {
 			for (const [k, v] of req.query) if (k !== 'script' && k !== 'deploy') query[k] = v;
 			let body: unknown = req.body.toString('utf8');
 			if (contentType.includes('json') && typeof body === 'string' && body) {
-				try {
-					body = JSON.parse(body);
-				} catch {
-					return restletError('SYNTAX_ERROR', 'SyntaxError: Unexpected token in JSON');
-				}
+				const parsed = parseJson(body);
+				if ('error' in parsed)
+					return parsed.error === 'depth'
+						? restletError('SYNTAX_ERROR', `SyntaxError: JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+						: restletError('SYNTAX_ERROR', 'SyntaxError: Unexpected token in JSON');
+				body = parsed.value;
 			}
 			return { status: 200, body: { method: req.method, query, body, contentType } };
 		}

@@ -15,6 +15,14 @@ import type { EmulatorRequest, EmulatorResponse, EmulatorService, LoggedRequest 
 export const TOKEN_ENDPOINT = '/services/rest/auth/oauth2/v1/token';
 export const AUTHORIZE_PAGE = '/app/login/oauth2/authorize.nl';
 const MAX_BODY = 20 * 1024 * 1024;
+/** The request log keeps the newest entries only, each body cut at this size (tests assert on small ones). */
+export const LOG_ENTRIES = 10_000;
+export const LOG_BODY_BYTES = 16 * 1024;
+
+function loggedBody(body: Buffer): string {
+	if (body.length <= LOG_BODY_BYTES) return body.toString('utf8');
+	return `${body.subarray(0, LOG_BODY_BYTES).toString('utf8')}… [cut: ${body.length} bytes, ${LOG_BODY_BYTES} kept]`;
+}
 
 export interface ServerParts {
 	faults: Faults;
@@ -133,10 +141,11 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 					path: request?.path ?? req.url ?? '',
 					rawQuery: request?.rawQuery ?? '',
 					headers: req.headers,
-					body: request ? request.body.toString('utf8') : '',
+					body: request ? loggedBody(request.body) : '',
 					status: response.status,
 					auth,
 				});
+				if (parts.log.length > LOG_ENTRIES) parts.log.splice(0, parts.log.length - LOG_ENTRIES);
 				send(res, response, req.method === 'HEAD');
 			})
 			.catch(() => res.destroy());

@@ -95,12 +95,49 @@ describe('the shipped webhook script in the emulator', () => {
 		const now = Math.floor(Date.now() / 1000);
 		for (const r of n8n.received) {
 			const signed = { timestamp: r.headers[TIMESTAMP_HEADER], signature: r.headers[SIGNATURE_HEADER], rawBody: r.body };
-			expect(checkSignature(SECRET, signed, now, 60)).toBeUndefined();
-			expect(checkSignature('another-secret', signed, now, 60)).toBe('bad signature');
+			expect(checkSignature(SECRET, 'abc/netsuite', signed, now, 60)).toBeUndefined();
+			expect(checkSignature('another-secret', 'abc/netsuite', signed, now, 60)).toBe('bad signature');
+			// Signed for its destination: the same post does not verify for another trigger's path.
+			expect(checkSignature(SECRET, 'another-hook/netsuite', signed, now, 60)).toBe('bad signature');
 		}
 		// The secret is resolved by N/crypto: it is in no header, body or log line.
 		const everything = JSON.stringify([n8n.received.map((r) => [r.headers, r.body.toString()]), emulator.scripts.log]);
 		expect(everything).not.toContain(SECRET);
+	});
+
+	it("signs the trigger's own path: the part after /webhook/ or /webhook-test/, whatever precedes it", async () => {
+		const n8n = await receiver();
+		const origin = new URL(n8n.url).origin;
+		const cases: Array<[string, Record<string, string>]> = [
+			[`${origin}/webhook-test/abc/netsuite`, {}],
+			// A reverse proxy that serves n8n under a prefix; query and fragment are not part of the path.
+			[`${origin}/tools/n8n/webhook/abc/netsuite/?from=netsuite#x`, {}],
+			// A proxy that rewrites n8n's paths: the path parameter says what to sign.
+			[`${origin}/hooks/abc/netsuite`, { custscript_n8n_webhook_path: ' /abc/netsuite/ ' }],
+		];
+		for (const [url, extra] of cases) {
+			emulator.scripts.undeployAll();
+			emulator.scripts.deploy({ recordTypes: ['customer'], params: { ...webhookDeployment(url).params, ...extra } });
+			expect((await createCustomer(emulator, 'Signed For Its Path')).status).toBe(204);
+		}
+		await n8n.close();
+		expect(n8n.received).toHaveLength(cases.length);
+		const now = Math.floor(Date.now() / 1000);
+		for (const r of n8n.received) {
+			const signed = { timestamp: r.headers[TIMESTAMP_HEADER], signature: r.headers[SIGNATURE_HEADER], rawBody: r.body };
+			expect(checkSignature(SECRET, 'abc/netsuite', signed, now, 60)).toBeUndefined();
+			expect(checkSignature(SECRET, 'netsuite', signed, now, 60)).toBe('bad signature');
+		}
+	});
+
+	it('a URL without a /webhook/ segment and no path parameter posts nothing and says which parameter to set', async () => {
+		const n8n = await receiver();
+		emulator.scripts.deploy(webhookDeployment(`${new URL(n8n.url).origin}/hooks/abc/netsuite`));
+		expect((await createCustomer(emulator, 'Nowhere To Sign For')).status).toBe(204);
+		await n8n.close();
+		expect(n8n.received).toHaveLength(0);
+		expect(emulator.scripts.log.map((l) => [l.level, l.title])).toEqual([['ERROR', 'n8n webhook not configured']]);
+		expect(emulator.scripts.log[0].details).toContain('custscript_n8n_webhook_path');
 	});
 
 	it('posts only for the deployed record types', async () => {

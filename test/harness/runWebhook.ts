@@ -4,14 +4,15 @@
 // copies: the one a webhook call loads from the database, and the activation's own).
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-	IWebhookData,
-	IWebhookResponseData,
-	Workflow,
+import {
+	NodeHelpers,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type Workflow,
 } from 'n8n-workflow';
 import { TriggerContext, WebhookContext } from 'n8n-core';
 
@@ -38,6 +39,8 @@ export interface NodeUnderTest {
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	credentials: Record<string, TestCredential>;
+	webhookId?: string;
+	workflowId?: string;
 }
 
 function workflowFor(
@@ -74,7 +77,7 @@ export async function runWebhook(test: NodeUnderTest, call: WebhookCall, staticD
 	const webhookData = {
 		httpMethod: 'POST',
 		node: node.name,
-		path: 'netsuite',
+		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, test.nodeType.description.webhooks![0].path as string),
 		webhookDescription: test.nodeType.description.webhooks![0],
 		workflowId: workflow.id,
 	} as unknown as IWebhookData;

@@ -25,6 +25,9 @@ export interface WorkflowOptions {
 	credentials?: Record<string, { type: ICredentialType }>;
 	continueOnFail?: boolean;
 	staticData?: IDataObject;
+	/** The node's webhookId (n8n gives one to every node with webhooks); none by default. */
+	webhookId?: string;
+	workflowId?: string;
 }
 
 export function buildWorkflow(options: WorkflowOptions): { workflow: Workflow; node: INode } {
@@ -41,9 +44,10 @@ export function buildWorkflow(options: WorkflowOptions): { workflow: Workflow; n
 		parameters: options.parameters,
 		credentials,
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		...(options.webhookId ? { webhookId: options.webhookId } : {}),
 	};
 	const workflow = new Workflow({
-		id: 'test-workflow',
+		id: options.workflowId ?? 'test-workflow',
 		name: 'test',
 		nodes: [node],
 		connections: {},

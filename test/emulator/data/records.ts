@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The REST record service's routes under /services/rest/record/v1.
 import { nsError } from '../errors';
 import type { EmulatorRequest, EmulatorResponse } from '../types';
@@ -8,6 +7,7 @@ import { findId, listRecords, notFound, renderLines, renderRecord } from './reco
 import { RecordError, recordUrl, type Json } from './recordJson';
 import { createRecord, deleteRecord, transformRecord, updateRecord } from './recordWrite';
 import { recordType, type RecordTypeDef } from './schema';
+import { parseJson } from '../json';
 import type { SubmitEvent } from '../suitescript/runner';
 
 const BASE = '/services/rest/record/v1';
@@ -15,12 +15,10 @@ const BASE = '/services/rest/record/v1';
 function parseBody(req: EmulatorRequest): Json {
 	const text = req.body.toString('utf8');
 	if (!text.trim()) return {};
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
+	const parsed = parseJson(text);
+	if ('error' in parsed)
 		throw new RecordError(nsError(400, 'INVALID_CONTENT', 'Invalid content in the request body. The JSON could not be parsed.'));
-	}
+	const body = parsed.value;
 	if (!body || typeof body !== 'object' || Array.isArray(body))
 		throw new RecordError(nsError(400, 'INVALID_CONTENT', 'The request body must be a JSON object.'));
 	return body as Json;

@@ -17,6 +17,7 @@ import { credentialsFor } from '../credentials';
 
 export const SECRET = 'rig-secret-0123456789abcdef0123456789abcdef';
 export const SECRET_ID = 'custsecret_n8n_webhook';
+export const RIG_WEBHOOK_ID = 'rig-hook';
 
 export interface Delivered {
 	headers: IncomingHttpHeaders;
@@ -35,12 +36,20 @@ export class PushRig {
 	url = '';
 	readonly test: NodeUnderTest;
 
+	/** The trigger's own webhook path, as n8n builds it from the node's webhookId. */
+	readonly path: string;
+
 	constructor(
 		private readonly emulator: RunningEmulator,
 		parameters: INodeParameters = {},
+		options: { webhookId?: string; workflowId?: string } = {},
 	) {
+		const webhookId = options.webhookId ?? RIG_WEBHOOK_ID;
+		this.path = `${webhookId}/netsuite`;
 		this.test = {
 			nodeType: new NetSuiteWebhookTrigger(),
+			webhookId,
+			workflowId: options.workflowId,
 			parameters: { authentication: 'tokenBasedAuth', recordTypes: 'customer', catchUp: true, catchUpMinutes: 5, ...parameters },
 			credentials: { ...credentialsFor(emulator), netSuiteWebhookApi: { type: new NetSuiteWebhookApi(), data: { secret: SECRET } } },
 		};
@@ -49,6 +58,13 @@ export class PushRig {
 	/** Start "n8n": the webhook answers and the trigger activates (its first catch-up runs). */
 	async start(): Promise<void> {
 		this.server = createServer((req, res) => {
+			// Like n8n, only this trigger's production and test URLs reach it.
+			const route = (req.url ?? '').split('?')[0];
+			if (route !== `/webhook/${this.path}` && route !== `/webhook-test/${this.path}`) {
+				res.writeHead(404, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ code: 404, message: `The requested webhook "POST ${route}" is not registered.` }));
+				return;
+			}
 			const chunks: Buffer[] = [];
 			req.on('data', (c: Buffer) => chunks.push(c));
 			req.on('end', () => {
@@ -66,7 +82,7 @@ export class PushRig {
 			});
 		});
 		await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook/rig/netsuite`;
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook/${this.path}`;
 		this.trigger = await activateTrigger(this.test, this.db);
 		this.saveTriggerCopy();
 	}
@@ -109,8 +125,8 @@ export class PushRig {
 		this.db = this.trigger!.staticData();
 	}
 
-	deployScript(recordTypes = ['customer']): void {
-		this.emulator.scripts.undeployAll();
+	deployScript(recordTypes = ['customer'], options: { keepOthers?: boolean } = {}): void {
+		if (!options.keepOthers) this.emulator.scripts.undeployAll();
 		this.emulator.scripts.setSecret(SECRET_ID, SECRET);
 		this.emulator.scripts.deploy({
 			recordTypes,

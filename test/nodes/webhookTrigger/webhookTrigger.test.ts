@@ -1,12 +1,14 @@
 // The NetSuite Webhook Trigger end to end inside jest: the emulator runs the shipped script,
 // which posts to a stand-in n8n that runs the node's webhook() and trigger() with n8n-core's
 // contexts and n8n's static-data saving rules (see pushRig.ts).
+import { createHmac } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../../nodes/NetSuiteWebhookTrigger/signature';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { tbaFetch } from '../../emulator/testClient';
-import { PushRig, SECRET } from './pushRig';
+import { PushRig, SECRET, SECRET_ID } from './pushRig';
 
 const json = (rig: PushRig) => rig.executions.map((i) => i.json as IDataObject);
 const summary = (rig: PushRig) => json(rig).map((e) => `${e.event} ${e.recordType} ${e.id} ${e.source}`);
@@ -14,12 +16,15 @@ const summary = (rig: PushRig) => json(rig).map((e) => `${e.event} ${e.recordTyp
 describe('NetSuite Webhook Trigger', () => {
 	let emulator: RunningEmulator;
 	let rig: PushRig;
+	/** Rigs for other triggers a test starts beside `rig`. */
+	const others: PushRig[] = [];
 	beforeEach(async () => {
 		emulator = await startEmulator();
 		emulator.clock.freeze(new Date(Date.UTC(2031, 0, 1)));
 	});
 	afterEach(async () => {
 		await rig?.stop();
+		for (const other of others.splice(0)) await other.stop();
 		await emulator.stop();
 	});
 	const second = () => emulator.clock.advance(1000);
@@ -93,12 +98,15 @@ describe('NetSuite Webhook Trigger', () => {
 			],
 			[
 				'wrong secret',
-				{ [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign('not-the-secret-but-just-as-long-000000', now, tampered) },
+				{ [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign('not-the-secret-but-just-as-long-000000', now, rig.path, tampered) },
 				tampered,
 			],
 			[
 				'stale',
-				{ [TIMESTAMP_HEADER]: String(Number(now) - 3600), [SIGNATURE_HEADER]: sign(SECRET, String(Number(now) - 3600), tampered) },
+				{
+					[TIMESTAMP_HEADER]: String(Number(now) - 3600),
+					[SIGNATURE_HEADER]: sign(SECRET, String(Number(now) - 3600), rig.path, tampered),
+				},
 				tampered,
 			],
 			[
@@ -118,17 +126,99 @@ describe('NetSuite Webhook Trigger', () => {
 		expect(rig.executions).toHaveLength(before);
 		// A freshly signed post of the tampered body is genuine again: what failed was the signature.
 		const resigned = await rig.call({
-			headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, tampered) },
+			headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, rig.path, tampered) },
 			rawBody: tampered,
 		});
 		expect(resigned.status).toBe(200);
+	});
+
+	it("a genuine post replayed to another trigger's URL (same secret) gets 401 there and starts nothing", async () => {
+		const a = await started();
+		const b = new PushRig(emulator, {}, { webhookId: 'another-workflows-hook', workflowId: 'another-workflow' });
+		others.push(b);
+		await b.start();
+		await create('Meant For A');
+		expect(a.delivered.map((d) => d.outcome.status)).toEqual([200]);
+		expect(a.executions).toHaveLength(1);
+		const genuine = a.delivered[0];
+		const headers = {
+			'content-type': 'application/json',
+			[TIMESTAMP_HEADER]: genuine.headers[TIMESTAMP_HEADER] as string,
+			[SIGNATURE_HEADER]: genuine.headers[SIGNATURE_HEADER] as string,
+		};
+		// Over HTTP to B's production and test URLs, as an attacker holding A's post would send it.
+		for (const url of [b.url, b.url.replace('/webhook/', '/webhook-test/')]) {
+			const res = await fetch(url, { method: 'POST', headers, body: new Uint8Array(genuine.rawBody) });
+			expect(res.status).toBe(401);
+			expect(((await res.json()) as { error: string }).error).toContain('signed for another webhook URL');
+		}
+		expect(b.delivered.map((d) => [d.outcome.status, d.outcome.result.workflowData])).toEqual([
+			[401, undefined],
+			[401, undefined],
+		]);
+		expect(b.executions).toHaveLength(0);
+		// What B refused was only the destination: the same post signed for B's path passes.
+		const resigned = await b.call({
+			headers: { ...headers, [SIGNATURE_HEADER]: sign(SECRET, headers[TIMESTAMP_HEADER], b.path, genuine.rawBody) },
+			rawBody: genuine.rawBody,
+		});
+		expect(resigned.status).toBe(200);
+		expect(b.executions).toHaveLength(1);
+	});
+
+	it('a post signed the old way (timestamp and body, no destination) is refused with a hint to update the SuiteScript', async () => {
+		await started();
+		const now = String(Math.floor(Date.now() / 1000));
+		const rawBody = Buffer.from(JSON.stringify({ event: 'create', recordType: 'customer', id: '42', lastModified: null, created: null }));
+		const oldFormat = `sha256=${createHmac('sha256', SECRET).update(`${now}.`).update(rawBody).digest('hex')}`;
+		const outcome = await rig.call({ headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: oldFormat }, rawBody });
+		expect([outcome.status, outcome.result.workflowData]).toEqual([401, undefined]);
+		const { error } = outcome.answer as { error: string };
+		expect(error).toContain('older n8n_webhook_ue.js');
+		expect(error).toContain('Upload the SuiteScript shipped with this version');
+		expect(rig.executions).toHaveLength(0);
+	});
+
+	it("the script posting to the trigger's Test URL signs the same path and is accepted", async () => {
+		await started();
+		emulator.scripts.undeployAll();
+		emulator.scripts.deploy({
+			recordTypes: ['customer'],
+			params: { custscript_n8n_webhook_url: rig.url.replace('/webhook/', '/webhook-test/'), custscript_n8n_webhook_secret: SECRET_ID },
+		});
+		const id = await create('Via Test URL');
+		expect(rig.delivered.map((d) => d.outcome.status)).toEqual([200]);
+		expect(summary(rig)).toEqual([`create customer ${id} push`]);
+	});
+
+	it("a script told to sign another trigger's path is refused, and the execution log says why", async () => {
+		await started();
+		emulator.scripts.undeployAll();
+		emulator.scripts.deploy({
+			recordTypes: ['customer'],
+			params: {
+				custscript_n8n_webhook_url: rig.url,
+				custscript_n8n_webhook_secret: SECRET_ID,
+				custscript_n8n_webhook_path: 'other/netsuite',
+			},
+		});
+		await create('Misdirected');
+		expect(rig.delivered.map((d) => d.outcome.status)).toEqual([401]);
+		expect(rig.executions).toHaveLength(0);
+		const refused = emulator.scripts.log.filter((l) => l.title === 'n8n webhook refused the event');
+		expect(refused.map((l) => l.details)).toEqual([expect.stringContaining('HTTP 401')]);
+		expect(refused[0].details).toContain('signed for another webhook URL');
+		expect(refused[0].details).not.toContain(SECRET);
 	});
 
 	it('a signed post with a malformed field is refused with the field named, and nothing starts', async () => {
 		await started();
 		const now = String(Math.floor(Date.now() / 1000));
 		const rawBody = Buffer.from(JSON.stringify({ event: 'create', recordType: 'customer', id: 'abc' }));
-		const outcome = await rig.call({ headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, rawBody) }, rawBody });
+		const outcome = await rig.call({
+			headers: { [TIMESTAMP_HEADER]: now, [SIGNATURE_HEADER]: sign(SECRET, now, rig.path, rawBody) },
+			rawBody,
+		});
 		expect([outcome.status, outcome.answer]).toEqual([400, { error: 'Field "id" is missing or malformed' }]);
 		expect(rig.executions).toHaveLength(0);
 	});
