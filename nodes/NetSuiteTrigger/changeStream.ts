@@ -85,22 +85,22 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 }
 
 /**
- * The rows after the cursor up to the bound that are changes (`counts`; history left out), at
- * most `limit` of them, and the cursor past the last row read: a window cut at the limit goes
- * on at the next poll from exactly there.
+ * The changes after the cursor up to the bound (each row as `change` makes it; history and rows
+ * it answers undefined for are left out), at most `limit` of them, and the cursor past the last
+ * row read: a window cut at the limit goes on at the next poll from exactly there.
  */
-export async function readWindow(
+export async function readWindow<T = IDataObject>(
 	read: PageReader,
 	s: StreamSource,
 	cursor: StreamCursor,
 	pageSize: number,
 	limit = Infinity,
-	counts: (row: IDataObject) => boolean = () => true,
-): Promise<{ rows: IDataObject[]; cursor: StreamCursor; cut: boolean }> {
+	change: (row: IDataObject) => T | undefined = (row) => row as T,
+): Promise<{ rows: T[]; cursor: StreamCursor; cut: boolean }> {
 	const { newest, now } = await newestTime(read, s);
 	if (!newest) return { rows: [], cursor: advanced(cursor, undefined, undefined, now), cut: false };
 	const bound = boundOf(cursor, newest, now);
-	const rows: IDataObject[] = [];
+	const rows: T[] = [];
 	let last: ChangeKey | undefined;
 	let cut = false;
 	// Rows that are not changes (a version saved in its creation's second) are passed over,
@@ -114,7 +114,8 @@ export async function readWindow(
 			if (cut) break;
 			last = keyOf(row);
 			scanned++;
-			if (!isHistory(cursor, last) && counts(row)) rows.push(row);
+			const made = isHistory(cursor, last) ? undefined : change(row);
+			if (made !== undefined) rows.push(made);
 		}
 		if (cut) break;
 	}

@@ -145,11 +145,8 @@ export async function pollChanges(
 			state[name] = await startCursor(read, source, from, options.pageSize);
 			if (from.mode === 'now') continue;
 		}
-		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize, limit, (row) => !!changeOf[name](plan, row));
-		for (const row of window.rows) {
-			const change = changeOf[name](plan, row);
-			if (change) changes.push(change);
-		}
+		const window = await readWindow(read, source, state[name] ?? cursor!, options.pageSize, limit, (row) => changeOf[name](plan, row));
+		for (const change of window.rows) changes.push(change);
 		state[name] = window.cursor;
 		more ||= window.cut;
 	}
