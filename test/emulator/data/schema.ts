@@ -76,6 +76,18 @@ const transactionFields = (extra: FieldDef[] = []): FieldDef[] => [
 	...extra,
 ];
 
+/** A transaction record type: a row of the transaction table by its type code, with item lines. */
+const transactionType = (name: string, code: string, extra: FieldDef[] = []): RecordTypeDef => ({
+	name,
+	table: 'transaction',
+	discriminator: { column: 'type', value: code },
+	fields: transactionFields(extra),
+	sublists: [itemLines],
+	created: 'createddate',
+	modified: 'lastmodifieddate',
+	display: 'tranid',
+});
+
 const itemFields = (): FieldDef[] => [
 	f('id', 'integer', { readOnly: true }),
 	f('itemId', 'string', { required: true }),
@@ -151,67 +163,16 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 		modified: 'lastmodifieddate',
 		display: 'itemid',
 	},
-	{
-		name: 'salesOrder',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'SalesOrd' },
-		fields: transactionFields(),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
-	{
-		name: 'invoice',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'CustInvc' },
-		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' })]),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
-	{
-		name: 'itemFulfillment',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'ItemShip' },
-		// shipStatus as NetSuite's Records Browser lists it for itemFulfillment: A Picked, B Packed, C Shipped.
-		fields: transactionFields([f('createdFrom', 'ref', { ref: 'salesOrder' }), f('shipStatus', 'enum', { values: SHIP_STATUS })]),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
-	{
-		name: 'estimate',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'Estimate' },
-		fields: transactionFields(),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
-	{
-		name: 'purchaseOrder',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'PurchOrd' },
-		fields: transactionFields(),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
-	{
-		name: 'itemReceipt',
-		table: 'transaction',
-		discriminator: { column: 'type', value: 'ItemRcpt' },
-		fields: transactionFields([f('createdFrom', 'ref', { ref: 'purchaseOrder' })]),
-		sublists: [itemLines],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'tranid',
-	},
+	transactionType('salesOrder', 'SalesOrd'),
+	transactionType('invoice', 'CustInvc', [f('createdFrom', 'ref', { ref: 'salesOrder' })]),
+	// shipStatus as NetSuite's Records Browser lists it for itemFulfillment: A Picked, B Packed, C Shipped.
+	transactionType('itemFulfillment', 'ItemShip', [
+		f('createdFrom', 'ref', { ref: 'salesOrder' }),
+		f('shipStatus', 'enum', { values: SHIP_STATUS }),
+	]),
+	transactionType('estimate', 'Estimate'),
+	transactionType('purchaseOrder', 'PurchOrd'),
+	transactionType('itemReceipt', 'ItemRcpt', [f('createdFrom', 'ref', { ref: 'purchaseOrder' })]),
 	{
 		name: 'customrecord_demo_project',
 		table: 'customrecord_demo_project',
