@@ -1,13 +1,12 @@
 // Invoice › Create From Sales Order: the sales order transformed into an invoice (its customer
 // and lines carry over); the body may override them.
-import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { bodyFields } from '../../fields/body';
 import { writeOptionsField } from '../../fields/options';
 import { recordIdField } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { sendIdempotencyKey, sendRecordBody } from '../record/write';
-import { runTransform } from '../transform/run';
+import { transformRequest } from '../transform/run';
 
 export const createFromSalesOrder = (resource: Resource): Operation => ({
 	value: 'createFromSalesOrder',
@@ -17,12 +16,7 @@ export const createFromSalesOrder = (resource: Resource): Operation => ({
 	toolDescription:
 		'Bill a NetSuite sales order: NetSuite transforms the order (its ID, or eid: and its external ID) into an invoice with its customer and lines, and answers the new invoice ID. The body may override fields or lines of the invoice.',
 	writes: true,
-	request: {
-		method: 'POST',
-		url: `${RECORD_BASE_PATH}/salesOrder/{salesOrderId}/!transform/invoice`,
-		headers: { Prefer: 'respond-async' },
-	},
+	...transformRequest('salesOrder', 'salesOrderId', 'invoice'),
 	preSend: [fillPath(resource), sendRecordBody, sendIdempotencyKey],
 	fields: [recordIdField('Sales Order ID', 'salesOrderId'), ...bodyFields, writeOptionsField(false)],
-	run: runTransform,
 });

@@ -2,14 +2,13 @@
 // order's lines, customer and addresses carry over; chosen lines and quantities may override.
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { FULFILLMENT_BODY_EXAMPLE } from '../../fields/examples';
 import { recordIdField } from '../../fields/record';
 import { jsonObjectParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { sendIdempotencyKey } from '../record/write';
-import { runTransform } from '../transform/run';
+import { transformRequest } from '../transform/run';
 
 const fields: INodeProperties[] = [
 	recordIdField('Sales Order ID', 'salesOrderId'),
@@ -59,12 +58,7 @@ export const create = (resource: Resource): Operation => ({
 	toolDescription:
 		'Fulfill a NetSuite sales order: NetSuite transforms the order (its ID, or eid: and its external ID) into an item fulfillment and answers the new ID. Leave the lines empty to fulfill every open line.',
 	writes: true,
-	request: {
-		method: 'POST',
-		url: `${RECORD_BASE_PATH}/salesOrder/{salesOrderId}/!transform/itemFulfillment`,
-		headers: { Prefer: 'respond-async' },
-	},
+	...transformRequest('salesOrder', 'salesOrderId', 'itemFulfillment'),
 	preSend: [fillPath(resource), sendFulfillmentBody, sendIdempotencyKey],
 	fields,
-	run: runTransform,
 });

@@ -2,13 +2,12 @@
 // purchase order into an item receipt); the body overrides what the new record takes over.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { bodyFields } from '../../fields/body';
 import { writeOptionsField } from '../../fields/options';
 import { recordIdField, recordTypeField } from '../../fields/record';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
-import { runTransform } from '../transform/run';
+import { transformRequest } from '../transform/run';
 import { sendIdempotencyKey, sendRecordBody } from './write';
 
 const targetTypeField: INodeProperties = {
@@ -32,11 +31,7 @@ export const transform = (resource: Resource): Operation => ({
 	toolDescription:
 		'Make a new NetSuite record from an existing one, such as a sales order into an invoice or item fulfillment, an estimate into a sales order, or a purchase order into an item receipt. Give the source record type, its ID (or eid: and its external ID) and the target type; the body may override fields or lines of the new record. Answers the new internal ID.',
 	writes: true,
-	request: {
-		method: 'POST',
-		url: `${RECORD_BASE_PATH}/{recordType}/{id}/!transform/{targetType}`,
-		headers: { Prefer: 'respond-async' },
-	},
+	...transformRequest('{recordType}', 'id', '{targetType}'),
 	preSend: [fillPath(resource), sendRecordBody, sendIdempotencyKey],
 	fields: [
 		{ ...recordTypeField, displayName: 'Source Type', description: 'The record type to transform, for example salesOrder' },
@@ -45,5 +40,4 @@ export const transform = (resource: Resource): Operation => ({
 		...bodyFields,
 		writeOptionsField(false),
 	],
-	run: runTransform,
 });

@@ -23,6 +23,21 @@ export function transformPairOf(path: string): TransformPair {
 	return { sourceType, sourceId, targetType };
 }
 
+/**
+ * The declared request and its runner, for each operation that transforms: `source` and
+ * `target` are record types or `{parameter}` templates, `id` the parameter holding the source ID.
+ */
+export function transformRequest(source: string, id: string, target: string) {
+	return {
+		request: {
+			method: 'POST' as const,
+			url: `${RECORD_BASE_PATH}/${source}/{${id}}/!transform/${target}`,
+			headers: { Prefer: 'respond-async' },
+		},
+		run: runTransform,
+	};
+}
+
 /** Sends a declared transform; answers the new ID (or the new record, with Return Full Record). */
 export async function runTransform(
 	this: IExecutePaginationFunctions,
