@@ -11,6 +11,7 @@ import { authenticationProperty, netSuiteCredentials } from '../shared/auth/auth
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { StartFrom } from './changeStream';
+import { accountTimeZoneProperty, configuredZone, zoneWatcher } from './accountZone';
 import { toItems, type ItemOptions } from './items';
 import { recentChange, type PollOptions } from './poller';
 import { recentQuery, recordStream } from './pollQuery';
@@ -94,7 +95,7 @@ export class NetSuiteTrigger implements INodeType {
 				default: '',
 				required: true,
 				displayOptions: { show: { startFrom: ['time'] } },
-				description: "In NetSuite's time zone for the account (as its Last Modified dates show)",
+				description: "In NetSuite's time zone for the integration user (as its Last Modified dates show)",
 			},
 			{
 				displayName: 'Additional Filter',
@@ -124,6 +125,7 @@ export class NetSuiteTrigger implements INodeType {
 				description:
 					'At most this many changes per execution, oldest first; the next poll goes on from there. Shared between New, Updated and Deleted (at least one each), so a backfill or a mass update runs as several executions.',
 			},
+			accountTimeZoneProperty,
 			{
 				displayName: 'Record Gone Before Fetch',
 				name: 'whenGone',
@@ -149,12 +151,14 @@ export class NetSuiteTrigger implements INodeType {
 		const table = await resolvePollTable(this, recordType);
 		const plan = { recordType, table, filter: this.getNodeParameter('filter', '') as string };
 		const showDeleted = this.getNodeParameter('showDeleted', false) as boolean;
-		const itemOptions: ItemOptions = {
+		const itemOptions: Omit<ItemOptions, 'zone'> = {
 			full: this.getNodeParameter('output', 'ids') === 'full',
 			whenGone: this.getNodeParameter('whenGone', 'deleted') as ItemOptions['whenGone'],
 			showDeleted,
 		};
-		const read = suiteQlReader(this);
+		const configured = configuredZone(this.getNode(), this.getNodeParameter('accountTimeZone', ''));
+		const clock = zoneWatcher(suiteQlReader(this), configured);
+		const read = clock.read;
 
 		if (this.getMode() === 'manual') {
 			// The editor's test step: recent records to map fields from; the cursor stays put.
@@ -162,7 +166,7 @@ export class NetSuiteTrigger implements INodeType {
 			const items = await toItems(
 				this,
 				rows.map((row) => recentChange(plan, row)),
-				itemOptions,
+				{ ...itemOptions, zone: await clock.zone() },
 			);
 			return items.length ? [items] : null;
 		}
@@ -176,7 +180,10 @@ export class NetSuiteTrigger implements INodeType {
 			maxItems: maxItemsOf(this),
 		};
 		const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
-		const run = await pollOnce(staticData, read, plan, options, async (changes) => await toItems(this, changes, itemOptions));
+		const run = await pollOnce(staticData, read, plan, options, async (changes) =>
+			// Every change came from a window whose first query read NetSuite's clock.
+			changes.length ? await toItems(this, changes, { ...itemOptions, zone: await clock.zone() }) : [],
+		);
 		if (run.skipped) {
 			this.logger.info('NetSuite Trigger: poll skipped, the previous poll of this trigger is still running (it reads the same changes)');
 			return null;

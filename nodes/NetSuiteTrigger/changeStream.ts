@@ -7,7 +7,7 @@ import type { SuiteQlQuery } from '../shared/api/suiteQl';
 import { advanced, boundOf, isHistory, startingAt, type ChangeKey, type StreamCursor } from './cursor';
 import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
 
-export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items: IDataObject[]; hasMore: boolean }>;
+export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items: IDataObject[]; hasMore: boolean; answeredAt?: number }>;
 
 export type StartFrom = { mode: 'now' } | { mode: 'time'; time: string };
 

@@ -5,6 +5,7 @@
 // the cursor stays where it was.
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { isoOf, zoneLabel, type AccountZone } from '../shared/api/accountTime';
 import { RECORD_BASE_PATH } from '../shared/auth/account';
 import { SAFE_CONCURRENCY } from '../shared/api/concurrency';
 import { mapLimited } from '../shared/api/limiter';
@@ -19,11 +20,21 @@ export interface ItemOptions {
 	whenGone: 'deleted' | 'skip';
 	/** With Show Deleted Records on, the delete arrives from DeletedRecord: never report it twice. */
 	showDeleted: boolean;
+	/** The zone SuiteQL showed the change's times in (accountZone.ts). */
+	zone: AccountZone;
 }
 
-const meta = (change: Change): IDataObject => ({ ...change });
+/** A change as its item states it: NetSuite's local times as UTC instants, and their zone. */
+function changeMeta(change: Change, zone: AccountZone): IDataObject {
+	const meta: IDataObject = { ...change };
+	for (const name of ['created', 'lastModified', 'deleted'] as const)
+		if (change[name] !== undefined) meta[name] = isoOf(change[name], zone) ?? change[name] ?? null;
+	meta.accountTimeZone = zoneLabel(zone);
+	return meta;
+}
 
 async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOptions): Promise<INodeExecutionData | undefined> {
+	const meta = (c: Change) => changeMeta(c, options.zone);
 	const path = `${RECORD_BASE_PATH}/${change.recordType}/${encodeURIComponent(change.id)}`;
 	const response = await netSuiteRequest.call(ctx, { method: 'GET', path }, { neverError: true });
 	if (response.statusCode < 300) return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta(change) } };
@@ -45,6 +56,7 @@ async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOption
 }
 
 export async function toItems(ctx: IPollFunctions, changes: Change[], options: ItemOptions): Promise<INodeExecutionData[]> {
+	const meta = (change: Change) => changeMeta(change, options.zone);
 	if (!options.full) return changes.map((change) => ({ json: meta(change) }));
 	const items = await mapLimited(changes, SAFE_CONCURRENCY, async (change) =>
 		change.event === 'deleted' ? { json: { id: change.id, _netsuite: meta(change) } } : await fullItem(ctx, change, options),

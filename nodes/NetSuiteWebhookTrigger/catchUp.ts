@@ -2,14 +2,22 @@
 // NetSuite Trigger's own change streams and cursor (nodes/NetSuiteTrigger/poller.ts): per
 // record type, the record changes and the deletes after the cursor, each once. A change
 // already emitted by push or by an earlier catch-up is skipped by its change key.
+//
+// SuiteQL writes times in the integration user's time zone; the script pushes UTC. So each
+// catch-up time is read in the account's zone (the Account Time Zone option, else the offset
+// learned from NetSuite's clock: ../NetSuiteTrigger/accountZone.ts) and keyed as the UTC
+// second the push used. In the hour a daylight-saving change repeats, a local time is two
+// instants: the change is keyed by both, skipped if either was pushed, and claims both.
 import type { IPollFunctions, ITriggerFunctions } from 'n8n-workflow';
 
+import { zoneWatcher } from '../NetSuiteTrigger/accountZone';
 import { pollChanges, type Change, type PollOptions } from '../NetSuiteTrigger/poller';
 import { resolvePollTable } from '../NetSuiteTrigger/pollTable';
 import { suiteQlReader } from '../NetSuiteTrigger/reader';
+import { instantsOf, type AccountZone } from '../shared/api/accountTime';
 import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { Ledger } from './ledger';
-import { changeKey, fromSecond, type ChangeEvent } from './pushEvent';
+import { changeKey, type ChangeEvent } from './pushEvent';
 
 /**
  * The trigger's functions are typed for a polling node but use only what every trigger
@@ -20,25 +28,46 @@ const asPollContext = (ctx: ITriggerFunctions) => ctx as unknown as IPollFunctio
 
 const EVENT: Record<Change['event'], string> = { created: 'create', updated: 'edit', deleted: 'delete' };
 
-export function toChangeEvent(change: Change): ChangeEvent {
+/** A NetSuite local time as the instants it can mean, each ISO UTC as the script sends it. */
+function isoInstants(local: string | undefined, zone: AccountZone): string[] {
+	return local ? instantsOf(local, zone).map((ms) => new Date(ms).toISOString()) : [];
+}
+
+/** The change as the push would post it; the earlier instant where a local time has two. */
+export function toChangeEvent(change: Change, zone: AccountZone): ChangeEvent {
+	const iso = (local: string | undefined) => isoInstants(local, zone)[0] ?? null;
 	const details =
-		change.event === 'deleted'
-			? { deleted: fromSecond(change.deleted ?? ''), deletedBy: change.deletedBy, context: change.context }
-			: undefined;
+		change.event === 'deleted' ? { deleted: iso(change.deleted), deletedBy: change.deletedBy, context: change.context } : undefined;
 	return {
 		event: EVENT[change.event],
 		recordType: change.recordType,
 		id: change.id,
-		lastModified: fromSecond(change.lastModified ?? ''),
-		created: fromSecond(change.created ?? ''),
+		lastModified: iso(change.lastModified),
+		created: iso(change.created),
 		source: 'catchUp',
 		...(details && { details: Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null)) }),
 	};
 }
 
-export async function catchUp(ctx: ITriggerFunctions, ledger: Ledger, recordTypes: string[], withDeletes: boolean): Promise<ChangeEvent[]> {
+/** Every key the change may have been pushed under (one, or two in a repeated hour). */
+export function changeKeys(change: Change, zone: AccountZone): string[] {
+	const event = toChangeEvent(change, zone);
+	const keyed = event.event === 'create' && change.created ? 'created' : 'lastModified';
+	const instants = isoInstants(change[keyed], zone);
+	const keys = (instants.length ? instants : [null]).map((at) => changeKey({ ...event, [keyed]: at }));
+	return [...new Set(keys.filter((k): k is string => !!k))];
+}
+
+export async function catchUp(
+	ctx: ITriggerFunctions,
+	ledger: Ledger,
+	recordTypes: string[],
+	withDeletes: boolean,
+	configuredZone?: AccountZone,
+): Promise<ChangeEvent[]> {
 	const poll = asPollContext(ctx);
-	const read = suiteQlReader(poll);
+	const clock = zoneWatcher(suiteQlReader(poll), configuredZone);
+	const read = clock.read;
 	// The first run starts from NetSuite's newest change (its clock, not ours): pushes cover
 	// what happens from then on, and the catch-up whatever they miss.
 	const options: PollOptions = {
@@ -52,9 +81,12 @@ export async function catchUp(ctx: ITriggerFunctions, ledger: Ledger, recordType
 	for (const recordType of recordTypes) {
 		const table = await resolvePollTable(poll, recordType);
 		const { changes, state } = await pollChanges(read, { recordType, table, filter: '' }, ledger.cursor(recordType), options);
-		for (const event of changes.map(toChangeEvent)) {
-			const key = changeKey(event);
-			if (key && ledger.claim(key)) events.push(event);
+		const zone = changes.length ? await clock.zone() : { offsetMinutes: 0 };
+		for (const change of changes) {
+			const keys = changeKeys(change, zone);
+			if (!keys.length || keys.some((key) => ledger.has(key))) continue;
+			for (const key of keys) ledger.claim(key);
+			events.push(toChangeEvent(change, zone));
 		}
 		ledger.setCursor(recordType, state);
 	}

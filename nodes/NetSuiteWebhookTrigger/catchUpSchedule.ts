@@ -4,7 +4,7 @@
 import { NodeOperationError, type ITriggerFunctions, type ITriggerResponse } from 'n8n-workflow';
 
 import { catchUp } from './catchUp';
-import { ledgerFor, recordTypesOf, replayWindow } from './context';
+import { accountZoneOf, ledgerFor, recordTypesOf, replayWindow } from './context';
 import { eventWanted } from './description';
 import { toItem } from './items';
 
@@ -14,6 +14,7 @@ export async function startCatchUp(this: ITriggerFunctions): Promise<ITriggerRes
 	const recordTypes = recordTypesOf(this);
 	const wantedEvents = this.getNodeParameter('events', []) as string[];
 	const full = this.getNodeParameter('output', 'event') === 'full';
+	const zone = accountZoneOf(this);
 	const minutes = Math.min(59, Math.max(1, Math.floor(Number(this.getNodeParameter('catchUpMinutes', 15)))));
 	let running = false;
 	const run = async () => {
@@ -25,7 +26,7 @@ export async function startCatchUp(this: ITriggerFunctions): Promise<ITriggerRes
 			// in the ledger only with its cursor, and a later type's failure cannot strand it.
 			for (const recordType of recordTypes) {
 				const ledger = ledgerFor(this);
-				const events = (await catchUp(this, ledger, [recordType], wantedEvents.includes('delete'))).filter((e) =>
+				const events = (await catchUp(this, ledger, [recordType], wantedEvents.includes('delete'), zone)).filter((e) =>
 					eventWanted(e.event, wantedEvents),
 				);
 				ledger.save(replayWindow(this));

@@ -1,6 +1,8 @@
 // What the push and the catch-up both read from the node: its parameters and its ledger.
 import { NodeOperationError, type ITriggerFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
+import { configuredZone } from '../NetSuiteTrigger/accountZone';
+import type { AccountZone } from '../shared/api/accountTime';
 import { DEFAULT_REPLAY_WINDOW_SECONDS, parseRecordTypes } from './description';
 import { Ledger } from './ledger';
 
@@ -21,4 +23,10 @@ export function recordTypesOf(ctx: TriggerContext): string[] {
 	const types = parseRecordTypes(ctx.getNodeParameter('recordTypes', ''));
 	if (!Array.isArray(types)) throw new NodeOperationError(ctx.getNode(), types.error);
 	return types;
+}
+
+/** The Account Time Zone option (undefined: the catch-up learns the offset). */
+export function accountZoneOf(ctx: TriggerContext): AccountZone | undefined {
+	const options = ctx.getNodeParameter('options', {}) as { accountTimeZone?: string };
+	return configuredZone(ctx.getNode(), options.accountTimeZone);
 }

@@ -1,6 +1,7 @@
 // The NetSuite Webhook Trigger's parameters.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountTimeZoneProperty } from '../NetSuiteTrigger/accountZone';
 import { authenticationProperty } from '../shared/auth/authentication';
 
 // n8n's node panel lists a trigger's actions from its Events options: `action` when an option has
@@ -97,6 +98,11 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				default: DEFAULT_REPLAY_WINDOW_SECONDS,
 				typeOptions: { minValue: 30, maxValue: 3600 },
 				description: "How far a post's signed timestamp may be from n8n's clock; older or newer posts get 401",
+			},
+			{
+				...accountTimeZoneProperty,
+				description:
+					"The time zone of the integration user's NetSuite preferences as an IANA name: the catch-up reads SuiteQL's times in it to match the UTC times the script pushes. Leave empty to learn the offset from NetSuite's clock, which is exact for zones without daylight saving.",
 			},
 		],
 	},

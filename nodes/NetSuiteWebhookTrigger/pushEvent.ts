@@ -55,11 +55,6 @@ export function toSecond(iso: string): string {
 	return iso.slice(0, 19).replace('T', ' ');
 }
 
-/** 'YYYY-MM-DD HH:MM:SS' as SuiteQL's TO_CHAR wrote it (read as UTC) -> ISO. */
-export function fromSecond(second: string): string | null {
-	return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(second) ? `${second.replace(' ', 'T')}.000Z` : null;
-}
-
 /**
  * One change, whichever way it arrives: record type, id and the second it was saved.
  * A creation is keyed by its created second (the push of a create has last-modified = created;

@@ -1,5 +1,11 @@
 // A clock tests can move: NetSuite stamps datecreated / lastmodifieddate with it.
 export class TestClock {
+	/**
+	 * The integration user's time zone (IANA name) that SuiteQL writes and reads times in;
+	 * undefined: UTC. The store and the REST record service stay UTC (data/dates.ts).
+	 */
+	timeZone: string | undefined;
+
 	private offsetMs = 0;
 	private frozenAt: number | undefined;
 

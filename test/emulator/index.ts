@@ -50,6 +50,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	const accountId = (options.accountId ?? '1234567_SB1').toUpperCase();
 	const clock = new TestClock();
+	clock.timeZone = options.timeZone;
 	const scripts = new ScriptRunner({ accountId });
 	for (const deployment of options.deployments ?? []) scripts.deploy(deployment);
 	for (const [id, value] of Object.entries(options.secrets ?? {})) scripts.setSecret(id, value);
@@ -73,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const tls = options.https
 		? { key: readFileSync(path.join(keyDir, 'tls-key.pem'), 'utf8'), cert: readFileSync(path.join(keyDir, 'tls-cert.pem'), 'utf8') }
 		: undefined;
-	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog }, tls);
+	const server = createEmulatorServer({ faults, tba, tokens, data, log: requestLog, clock }, tls);
 	server.keepAliveTimeout = 5000;
 	let connections = 0;
 	server.on('connection', () => connections++);

@@ -7,6 +7,7 @@ import type { TLSSocket } from 'node:tls';
 
 import type { TbaVerifier } from './auth/tba';
 import type { TokenService } from './auth/tokens';
+import type { TestClock } from './clock';
 import { invalidLogin, nsError } from './errors';
 import type { Faults } from './faults';
 import { restlet } from './restlets';
@@ -30,6 +31,8 @@ export interface ServerParts {
 	tokens: TokenService;
 	data: EmulatorService;
 	log: LoggedRequest[];
+	/** NetSuite's clock, for each answer's Date header (RFC 9110 §6.6.1: an origin server with a clock sends one). */
+	clock?: TestClock;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -45,8 +48,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 	});
 }
 
-function send(res: ServerResponse, response: EmulatorResponse, head: boolean): void {
-	const headers: Record<string, string> = { ...(response.headers ?? {}) };
+function send(res: ServerResponse, response: EmulatorResponse, head: boolean, now: Date | undefined): void {
+	const headers: Record<string, string> = { ...(now && { date: now.toUTCString() }), ...(response.headers ?? {}) };
 	let body: Buffer;
 	if (Buffer.isBuffer(response.body)) body = response.body;
 	else if (typeof response.body === 'string') body = Buffer.from(response.body);
@@ -146,7 +149,7 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 					auth,
 				});
 				if (parts.log.length > LOG_ENTRIES) parts.log.splice(0, parts.log.length - LOG_ENTRIES);
-				send(res, response, req.method === 'HEAD');
+				send(res, response, req.method === 'HEAD', parts.clock?.now());
 			})
 			.catch(() => res.destroy());
 	};

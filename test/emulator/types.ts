@@ -42,6 +42,8 @@ export interface EmulatorOptions {
 	errorRate?: number;
 	/** Extra generated customers on top of the fixed seed (default 0; benchmarks use 250000). */
 	seedCustomers?: number;
+	/** The integration user's time zone (IANA name) SuiteQL shows times in; default UTC. */
+	timeZone?: string;
 	/** Lifetime of issued bearer tokens, in seconds (default 3600). */
 	tokenTtlSeconds?: number;
 	/** Send Retry-After (seconds) with 429s; NetSuite sends none, so default undefined. */

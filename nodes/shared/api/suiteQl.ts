@@ -28,6 +28,8 @@ export interface SuiteQlPage {
 	hasMore: boolean;
 	offset: number;
 	totalResults?: number;
+	/** NetSuite's clock when it answered: the response's Date header (UTC), if it sent one. */
+	answeredAt?: number;
 }
 
 /** Drops NetSuite's per-row `links`, which only repeat the request. */
@@ -52,11 +54,13 @@ export async function fetchSuiteQlPage(
 		transport,
 	)) as NetSuiteResponse<SuiteQlEnvelope>;
 	const envelope = response.body ?? {};
+	const answeredAt = Date.parse(String(response.headers?.date ?? ''));
 	return {
 		items: (envelope.items ?? []).map(withoutLinks),
 		hasMore: envelope.hasMore === true,
 		offset,
 		totalResults: envelope.totalResults,
+		...(!Number.isNaN(answeredAt) && { answeredAt }),
 	};
 }
 

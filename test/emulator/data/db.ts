@@ -29,7 +29,7 @@ export interface Db {
 	/** Rows as objects with lower-case column names. */
 	all(query: string, params?: SqlValue[]): Array<Record<string, SqlValue>>;
 	run(query: string, params?: SqlValue[]): void;
-	/** NetSuite stamps with whole seconds, in the account's (here: UTC) time. */
+	/** NetSuite stamps with whole seconds; stored as UTC (SuiteQL shows them in clock.timeZone). */
 	now(): string;
 }
 
@@ -38,13 +38,13 @@ export async function openDb(clock: TestClock): Promise<Db> {
 	const sql = new SQL.Database();
 	sql.exec(TABLES);
 	sql.create_function('to_char', (value: SqlValue, format: SqlValue) =>
-		value === null ? null : formatOracle(String(value), String(format ?? '')),
+		value === null ? null : formatOracle(String(value), String(format ?? ''), clock.timeZone),
 	);
 	sql.create_function('to_timestamp', (value: SqlValue, format: SqlValue) =>
-		value === null ? null : parseOracle(String(value), String(format ?? '')),
+		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone),
 	);
 	sql.create_function('to_date', (value: SqlValue, format: SqlValue) =>
-		value === null ? null : parseOracle(String(value), String(format ?? '')),
+		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone),
 	);
 	sql.create_function('ns_sysdate', () => toSqlTimestamp(clock.now()));
 	sql.create_function('builtin_df', (value: SqlValue) => value);

@@ -11,6 +11,7 @@ import { ModelStore } from './model/store';
 
 const IN_PROCESS_SCHEDULES = Number(process.env.MODEL_SCHEDULES ?? 5000);
 const OVER_HTTP_SCHEDULES = 24;
+const ZONES = [undefined, 'Etc/GMT+8', 'Asia/Kolkata', 'Pacific/Tongatapu'];
 const only = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
 const seeds = (count: number, base: number) => (only !== undefined ? [only] : Array.from({ length: count }, (_, i) => base + i));
 
@@ -26,6 +27,7 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 		db.run("INSERT INTO subsidiary (id, name) VALUES (1, 'Parent')");
 		for (const seed of seeds(IN_PROCESS_SCHEDULES, 1)) {
 			// One store for all schedules (ids never repeat, as in NetSuite); each starts a day later on empty tables.
+			clock.timeZone = ZONES[seed % ZONES.length];
 			clock.freeze(new Date(Date.UTC(2031, 0, 1) + seed * 86_400_000));
 			db.run('DELETE FROM customer');
 			db.run('DELETE FROM deletedrecord');
@@ -47,6 +49,8 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 			const violations: string[] = [];
 			let day = 0;
 			for (const seed of seeds(OVER_HTTP_SCHEDULES, 100_001)) {
+				// Accounts in UTC and at UTC-8, UTC+5:30 and UTC+13 (zones without daylight saving).
+				emulator.clock.timeZone = ZONES[seed % ZONES.length];
 				emulator.clock.freeze(new Date(Date.UTC(2032, 0, 1) + day++ * 86_400_000));
 				emulator.data.db.run('DELETE FROM customer');
 				emulator.data.db.run('DELETE FROM deletedrecord');

@@ -80,8 +80,9 @@ describe('NetSuite Trigger', () => {
 		const createdAt = String(
 			emulator.data.db.all("SELECT TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS c FROM customer WHERE id = ?", [Number(id)])[0].c,
 		);
+		const createdIso = `${createdAt.replace(' ', 'T')}Z`;
 		expect(await trigger.pollAll()).toEqual([
-			{ id, recordType: 'customer', event: 'created', created: createdAt, lastModified: createdAt },
+			{ id, recordType: 'customer', event: 'created', created: createdIso, lastModified: createdIso, accountTimeZone: 'UTC' },
 		]);
 		emulator.clock.advance(5000);
 		await trigger.update('customer', id, { phone: '2' });
@@ -90,8 +91,9 @@ describe('NetSuite Trigger', () => {
 			id,
 			recordType: 'customer',
 			event: 'updated',
-			created: createdAt,
-			lastModified: expect.not.stringMatching(createdAt),
+			created: createdIso,
+			lastModified: expect.not.stringMatching(createdIso),
+			accountTimeZone: 'UTC',
 		});
 		for (let i = 0; i < 3; i++) expect(await trigger.poll()).toEqual([]);
 	});
@@ -255,9 +257,10 @@ describe('NetSuite Trigger', () => {
 					id,
 					recordType: 'customer',
 					event: 'deleted',
-					deleted: expect.stringMatching(/^2031-/),
+					deleted: expect.stringMatching(/^2031-.*Z$/),
 					deletedBy: '-5',
 					context: 'RESTWEBSERVICES',
+					accountTimeZone: 'UTC',
 				},
 			]);
 			await trigger.restart();

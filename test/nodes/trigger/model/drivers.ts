@@ -9,6 +9,7 @@ import { pollOnce, type TriggerStaticData } from '../../../../nodes/NetSuiteTrig
 import { knownPollTable } from '../../../../nodes/NetSuiteTrigger/recordTables';
 import type { RunningEmulator } from '../../../emulator';
 import type { Db } from '../../../emulator/data/db';
+import { formatOracle } from '../../../emulator/data/dates';
 import { toSqlite } from '../../../emulator/data/suiteql';
 import { ActivePoller } from '../../../harness';
 import { credentialsFor } from '../../credentials';
@@ -75,6 +76,17 @@ export function inProcessDriver(db: Db): PollDriver {
 	};
 }
 
+/**
+ * The node's items carry UTC instants ('2032-01-01T08:00:00Z'); the model knows changes by the
+ * times SuiteQL shows, so each is turned back into the account's local time by the emulator's
+ * own rendering: a wrong conversion in the node is a change the model does not know.
+ */
+function localTimes(item: Emitted, timeZone: string | undefined): Emitted {
+	const local = (iso: string | undefined) =>
+		iso && /Z$/.test(iso) ? formatOracle(iso.slice(0, 19).replace('T', ' '), 'YYYY-MM-DD HH24:MI:SS', timeZone) : iso && `not UTC: ${iso}`;
+	return { ...item, created: local(item.created), lastModified: local(item.lastModified), deleted: local(item.deleted) };
+}
+
 /** The node as n8n runs it: one Workflow and poll context per activation, the emulator's hook between requests. */
 export function harnessDriver(emulator: RunningEmulator): PollDriver {
 	return (saved, config) => {
@@ -103,7 +115,7 @@ export function harnessDriver(emulator: RunningEmulator): PollDriver {
 						if (requests++ > 0) between();
 					};
 				try {
-					return ((await poller.poll()) ?? []).map((i) => i.json as unknown as Emitted);
+					return ((await poller.poll()) ?? []).map((i) => localTimes(i.json as unknown as Emitted, emulator.clock.timeZone));
 				} finally {
 					if (between) emulator.data.beforeSuiteQl = undefined;
 				}

@@ -4,10 +4,11 @@
 // between the requests of a poll (its pages). As n8n's scheduler does, a cron tick can start a
 // poll while the previous one runs (n8n-core never waits for it), and two polls can fall in
 // one NetSuite second (the first tick after the activation poll, close Poll Times entries).
+// Accounts are in UTC or another zone (model.test.ts): the model knows times as SuiteQL shows them.
 // Returns the violations of exactly-once found.
 import { SETTLE_SECONDS } from '../../../../nodes/NetSuiteTrigger/cursor';
 import type { TestClock } from '../../../emulator/clock';
-import { toSqlTimestamp } from '../../../emulator/data/dates';
+import { formatOracle, toSqlTimestamp } from '../../../emulator/data/dates';
 import { Random } from './random';
 import type { ModelStore } from './store';
 
@@ -182,7 +183,9 @@ export async function runSchedule(
 		if (rng.chance(0.4)) tick(3);
 	}
 	if (rng.chance(0.25)) {
-		config.startTime = toSqlTimestamp(new Date(clock.now().getTime() - 1000 * rng.int(0, 8)));
+		// The Start Time a user types is in the account's time zone, as SuiteQL shows times.
+		const at = toSqlTimestamp(new Date(clock.now().getTime() - 1000 * rng.int(0, 8)));
+		config.startTime = formatOracle(at, 'YYYY-MM-DD HH24:MI:SS', clock.timeZone);
 	}
 	store.activating = true;
 	await runPoll('activation', false);
