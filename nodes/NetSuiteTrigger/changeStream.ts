@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pages } from '../shared/api/pager';
 import type { SuiteQlQuery } from '../shared/api/suiteQl';
-import { advanced, boundOf, isHistory, startingAt, type ChangeKey, type StreamCursor } from './cursor';
+import { advanced, boundOf, isHistory, shiftFrom, startingAt, type ChangeKey, type NsTime, type StreamCursor } from './cursor';
 import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
 
 export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items: IDataObject[]; hasMore: boolean; answeredAt?: number }>;
@@ -12,7 +12,7 @@ export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items
 export type StartFrom = { mode: 'now' } | { mode: 'time'; time: string };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
-const keyOf = (row: IDataObject): ChangeKey => ({ time: String(row.ns_time), id: String(row.id) });
+const keyOf = (row: IDataObject): ChangeKey => ({ time: String(row.ns_time), id: String(row.id), ...shiftFrom(row.ns_shift) });
 
 /**
  * A stream's rows from `first` on, a page at a time, each page's query asking for the keys after
@@ -42,9 +42,10 @@ function streamPages<Cursor>(
 }
 
 /** The stream's newest time (undefined: empty) and NetSuite's clock as it answered. */
-async function newestTime(read: PageReader, s: StreamSource): Promise<{ newest?: string; now?: string }> {
+async function newestTime(read: PageReader, s: StreamSource): Promise<{ newest?: NsTime; now?: string }> {
 	const row = (await read(newestQuery(s), 1)).items[0];
-	return { newest: text(row?.ns_time), now: text(row?.ns_now) };
+	const time = text(row?.ns_time);
+	return { newest: time === undefined ? undefined : { time, ...shiftFrom(row?.ns_shift) }, now: text(row?.ns_now) };
 }
 
 /**
@@ -56,7 +57,7 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 	if (from.mode === 'time') return { after: startingAt(from.time) };
 	// (A backfill reads its first window in the same poll: a bad filter fails there.)
 	for (;;) {
-		let newest: string | undefined;
+		let newest: NsTime | undefined;
 		const ids: string[] = [];
 		let moved = false;
 		for await (const rows of streamPages(
@@ -68,8 +69,9 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 			pageSize,
 		)) {
 			for (const row of rows) {
-				newest ??= String(row.ns_time);
-				moved ||= String(row.ns_time) !== newest;
+				const time = { time: String(row.ns_time), ...shiftFrom(row.ns_shift) };
+				newest ??= time;
+				moved ||= time.time !== newest.time || time.shift !== newest.shift;
 				ids.push(String(row.id));
 			}
 			if (moved) break;
@@ -77,9 +79,14 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 		// A newer change came in between two pages of a busy second: read that second instead.
 		if (moved) continue;
 		if (!newest) return {};
-		const cursor = { after: startingAt(newest), history: { time: newest, ids }, seenNewest: newest };
+		const cursor: StreamCursor = {
+			after: startingAt(newest),
+			history: { ...newest, ids },
+			seenNewest: newest.time,
+			...(newest.shift !== undefined && { seenNewestShift: newest.shift }),
+		};
 		// A bad Additional Filter fails the activation, where n8n shows it, not a later poll.
-		if (s.filter) await read(windowQuery(s, cursor.after, { time: newest, inclusive: true }), 1);
+		if (s.filter) await read(windowQuery(s, cursor.after, { ...newest, inclusive: true }), 1);
 		return cursor;
 	}
 }

@@ -26,7 +26,27 @@ export interface ChangeKey {
 	/** 'YYYY-MM-DD HH:MM:SS', as NetSuite wrote it through TO_CHAR (that format sorts as text). */
 	time: string;
 	id: string;
+	/**
+	 * In the hour a daylight-saving change repeats: the time is this many hours from its text
+	 * read back by TO_TIMESTAMP (-1 or 1; absent: 0). pollQuery.ts instantOf compares the key
+	 * at its true instant, so a cursor in that hour neither skips nor repeats the other pass.
+	 */
+	shift?: number;
 }
+
+/** A time as NetSuite wrote it, with its shift (see ChangeKey). */
+export interface NsTime {
+	time: string;
+	shift?: number;
+}
+
+/** A row's shift column as a key's shift (absent for 0). */
+export const shiftFrom = (value: unknown): { shift?: number } => {
+	const n = Number(value);
+	return n === 1 || n === -1 ? { shift: n } : {};
+};
+
+const sameTime = (a: NsTime, b: NsTime) => a.time === b.time && (a.shift ?? 0) === (b.shift ?? 0);
 
 export interface StreamCursor {
 	/** Every key at or before this one has been read; absent: read from the beginning. */
@@ -35,9 +55,11 @@ export interface StreamCursor {
 	 * Records that already had this time when the trigger was activated with Start From = Now:
 	 * history, not news. Only rows of that second are compared with it.
 	 */
-	history?: { time: string; ids: string[] };
+	history?: { time: string; ids: string[]; shift?: number };
 	/** The newest time in the stream when the previous poll started. */
 	seenNewest?: string;
+	/** Its shift (see ChangeKey). */
+	seenNewestShift?: number;
 	/** NetSuite's clock (SYSDATE) when a poll first saw `seenNewest` as the newest time. */
 	seenAt?: string;
 }
@@ -49,6 +71,7 @@ export const SETTLE_SECONDS = 2;
 export interface Bound {
 	time: string;
 	inclusive: boolean;
+	shift?: number;
 }
 
 /** Seconds from one 'YYYY-MM-DD HH:MM:SS' reading to another (NaN if either is not one). */
@@ -58,21 +81,27 @@ export function secondsBetween(from: string, to: string): number {
 }
 
 /** `now`: NetSuite's clock in this poll's first query (absent: the second waits). */
-export function boundOf(cursor: StreamCursor, newest: string, now: string | undefined): Bound {
+export function boundOf(cursor: StreamCursor, newest: NsTime, now: string | undefined): Bound {
 	const settled =
-		cursor.seenNewest === newest &&
+		seenNewestOf(cursor) !== undefined &&
+		sameTime(seenNewestOf(cursor)!, newest) &&
 		cursor.seenAt !== undefined &&
 		now !== undefined &&
 		secondsBetween(cursor.seenAt, now) >= SETTLE_SECONDS;
-	return { time: newest, inclusive: settled };
+	return { ...newest, inclusive: settled };
 }
 
+const seenNewestOf = (cursor: StreamCursor): NsTime | undefined =>
+	cursor.seenNewest === undefined
+		? undefined
+		: { time: cursor.seenNewest, ...(cursor.seenNewestShift !== undefined && { shift: cursor.seenNewestShift }) };
+
 /** The first key of a backfill: everything modified at or after `time`. NetSuite ids start at 1. */
-export const startingAt = (time: string): ChangeKey => ({ time, id: '0' });
+export const startingAt = (time: string | NsTime): ChangeKey => (typeof time === 'string' ? { time, id: '0' } : { ...time, id: '0' });
 
 /** A key the history list says was there at activation. */
 export function isHistory(cursor: StreamCursor, key: ChangeKey): boolean {
-	return cursor.history?.time === key.time && cursor.history.ids.includes(key.id);
+	return !!cursor.history && sameTime(cursor.history, key) && cursor.history.ids.includes(key.id);
 }
 
 /**
@@ -83,16 +112,23 @@ export function isHistory(cursor: StreamCursor, key: ChangeKey): boolean {
 export function advanced(
 	cursor: StreamCursor,
 	last: ChangeKey | undefined,
-	newest: string | undefined,
+	newest: NsTime | undefined,
 	now: string | undefined,
 ): StreamCursor {
 	const after = last ?? cursor.after;
+	// The history list matters only until the cursor has passed its second (the same text in
+	// the other pass of a repeated hour is another second, so that is compared as it is).
 	const history = cursor.history && (!after || after.time <= cursor.history.time) ? cursor.history : undefined;
-	const seenAt = cursor.seenNewest === newest && cursor.seenAt !== undefined ? cursor.seenAt : now;
+	const seen = seenNewestOf(cursor);
+	const seenAt = seen && newest && sameTime(seen, newest) && cursor.seenAt !== undefined ? cursor.seenAt : now;
 	return {
 		...(after && { after }),
 		...(history && { history }),
-		...(newest !== undefined && { seenNewest: newest, ...(seenAt !== undefined && { seenAt }) }),
+		...(newest !== undefined && {
+			seenNewest: newest.time,
+			...(newest.shift !== undefined && { seenNewestShift: newest.shift }),
+			...(seenAt !== undefined && { seenAt }),
+		}),
 	};
 }
 

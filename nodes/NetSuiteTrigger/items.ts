@@ -26,9 +26,10 @@ export interface ItemOptions {
 
 /** A change as its item states it: NetSuite's local times as UTC instants, and their zone. */
 function changeMeta(change: Change, zone: AccountZone): IDataObject {
-	const meta: IDataObject = { ...change };
+	const { shifts, ...rest } = change;
+	const meta: IDataObject = { ...rest };
 	for (const name of ['created', 'lastModified', 'deleted'] as const)
-		if (change[name] !== undefined) meta[name] = isoOf(change[name], zone) ?? change[name] ?? null;
+		if (change[name] !== undefined) meta[name] = isoOf(change[name], zone, shifts?.[name]) ?? change[name] ?? null;
 	meta.accountTimeZone = zoneLabel(zone);
 	return meta;
 }

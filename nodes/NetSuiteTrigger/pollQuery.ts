@@ -9,6 +9,22 @@ import { deletedTypesOf, type PollTable } from './recordTables';
 /** Dates are read and compared in this fixed format, never in the user's display format. */
 export const NS_FORMAT = 'YYYY-MM-DD HH24:MI:SS';
 const AT = `TO_TIMESTAMP(?, '${NS_FORMAT}')`;
+const local = (expr: string) => `TO_CHAR(${expr}, '${NS_FORMAT}')`;
+
+/**
+ * The hour a daylight-saving change repeats: its local times mean two instants, and TO_TIMESTAMP
+ * reads the text back as one of them (Oracle's default, ERROR_ON_OVERLAP_TIME = FALSE, is
+ * standard time: the later; NetSuite does not say). So every time read comes with its shift:
+ * -1 when the time is an hour before its text read back, +1 an hour after, else 0, as NetSuite's
+ * own zone rules answer (no zone needed here). A key with a shift is compared at its text read
+ * back plus the shift, which is the key's true instant whichever reading NetSuite makes.
+ * Assumed: the repeated span is one hour (every zone but Lord Howe Island's half hour).
+ */
+const shiftOf = (expr: string) =>
+	`CASE WHEN ${expr} < TO_TIMESTAMP(${local(expr)}, '${NS_FORMAT}') THEN -1 WHEN ${expr} > TO_TIMESTAMP(${local(expr)}, '${NS_FORMAT}') THEN 1 ELSE 0 END`;
+
+/** The instant of a key given as (text, shift): its text read back, an hour earlier or later. */
+export const instantOf = (shift: number | undefined) => (shift === -1 ? `(${AT} - 1/24)` : shift === 1 ? `(${AT} + 1/24)` : AT);
 
 /** One change stream as SuiteQL sees it. Rows come back with `id` and `ns_time` plus `columns`. */
 export interface StreamSource {
@@ -40,7 +56,7 @@ export function recordStream(table: PollTable, filter: string): StreamSource {
 		table: table.table,
 		time: table.modified,
 		id: 'id',
-		columns: [`TO_CHAR(${table.created}, '${NS_FORMAT}') AS ns_created`, ...typeColumn(table)],
+		columns: [`${local(table.created)} AS ns_created`, `${shiftOf(table.created)} AS ns_created_shift`, ...typeColumn(table)],
 		scope: scopeOf(table),
 		filter: normalizeFilter(filter) || undefined,
 	};
@@ -55,7 +71,7 @@ export function creationStream(table: PollTable, filter: string): StreamSource {
 		table: table.table,
 		time: table.created,
 		id: 'id',
-		columns: [`TO_CHAR(${table.modified}, '${NS_FORMAT}') AS ns_modified`, ...typeColumn(table)],
+		columns: [`${local(table.modified)} AS ns_modified`, `${shiftOf(table.modified)} AS ns_modified_shift`, ...typeColumn(table)],
 		scope: scopeOf(table),
 		filter: normalizeFilter(filter) || undefined,
 	};
@@ -79,7 +95,7 @@ export function deletedStream(recordType: string, table: PollTable): StreamSourc
 
 const where = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
 const select = (s: StreamSource) =>
-	`SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time${s.columns.map((c) => `, ${c}`).join('')} FROM ${s.table}`;
+	`SELECT ${s.id} AS id, ${local(s.time)} AS ns_time, ${shiftOf(s.time)} AS ns_shift${s.columns.map((c) => `, ${c}`).join('')} FROM ${s.table}`;
 
 /**
  * The newest time in the stream: the poll's bound, from NetSuite's own data (so its clock and
@@ -89,7 +105,7 @@ const select = (s: StreamSource) =>
  */
 export function newestQuery(s: StreamSource): SuiteQlQuery {
 	return {
-		q: `SELECT TO_CHAR(MAX(${s.time}), '${NS_FORMAT}') AS ns_time, TO_CHAR(SYSDATE, '${NS_FORMAT}') AS ns_now FROM ${s.table}${where(s.scope.sql)}`,
+		q: `SELECT ${local(`MAX(${s.time})`)} AS ns_time, ${shiftOf(`MAX(${s.time})`)} AS ns_shift, ${local('SYSDATE')} AS ns_now FROM ${s.table}${where(s.scope.sql)}`,
 		params: s.scope.params,
 	};
 }
@@ -99,10 +115,11 @@ export function windowQuery(s: StreamSource, after: ChangeKey | undefined, bound
 	const sql: string[] = [];
 	const params: string[] = [];
 	if (after) {
-		sql.push(`(${s.time} > ${AT} OR (${s.time} = ${AT} AND ${s.id} > ?))`);
+		const at = instantOf(after.shift);
+		sql.push(`(${s.time} > ${at} OR (${s.time} = ${at} AND ${s.id} > ?))`);
 		params.push(after.time, after.time, after.id);
 	}
-	sql.push(`${s.time} ${bound.inclusive ? '<=' : '<'} ${AT}`);
+	sql.push(`${s.time} ${bound.inclusive ? '<=' : '<'} ${instantOf(bound.shift)}`);
 	params.push(bound.time);
 	sql.push(...s.scope.sql);
 	params.push(...s.scope.params);
@@ -117,7 +134,7 @@ export function windowQuery(s: StreamSource, after: ChangeKey | undefined, bound
 export function newestSecondQuery(s: StreamSource, afterId: string): SuiteQlQuery {
 	const newest = `(SELECT MAX(${s.time}) FROM ${s.table}${where(s.scope.sql)})`;
 	return {
-		q: `SELECT ${s.id} AS id, TO_CHAR(${s.time}, '${NS_FORMAT}') AS ns_time FROM ${s.table}${where([`${s.time} = ${newest}`, `${s.id} > ?`, ...s.scope.sql])} ORDER BY ${s.id}`,
+		q: `SELECT ${s.id} AS id, ${local(s.time)} AS ns_time, ${shiftOf(s.time)} AS ns_shift FROM ${s.table}${where([`${s.time} = ${newest}`, `${s.id} > ?`, ...s.scope.sql])} ORDER BY ${s.id}`,
 		params: [...s.scope.params, afterId, ...s.scope.params],
 	};
 }

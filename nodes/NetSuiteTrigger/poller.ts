@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readWindow, startCursor, type PageReader, type StartFrom } from './changeStream';
-import type { ChangeEvent, StreamCursor } from './cursor';
+import { shiftFrom, type ChangeEvent, type StreamCursor } from './cursor';
 import { creationStream, deletedStream, recordStream, type StreamSource } from './pollQuery';
 import type { PollTable } from './recordTables';
 
@@ -60,6 +60,20 @@ export interface Change {
 	deleted?: string;
 	deletedBy?: string;
 	context?: string;
+	/** Times in an hour daylight saving repeats: the hour from their text read back (cursor.ts ChangeKey). */
+	shifts?: Partial<Record<'created' | 'lastModified' | 'deleted', number>>;
+}
+
+type TimeName = keyof NonNullable<Change['shifts']>;
+
+/** The non-zero shifts of a row's times, as `shifts` (absent when all are 0). */
+function shiftsOf(row: IDataObject, columns: Partial<Record<TimeName, string>>): Pick<Change, 'shifts'> {
+	const shifts: Change['shifts'] = {};
+	for (const [name, column] of Object.entries(columns) as Array<[TimeName, string]>) {
+		const shift = shiftFrom(row[column]).shift;
+		if (shift !== undefined) shifts[name] = shift;
+	}
+	return Object.keys(shifts).length ? { shifts } : {};
 }
 
 export interface PollPlan {
@@ -83,10 +97,12 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 		recordType: restTypeOf(plan, row.ns_type),
 		created: String(row.ns_time),
 		lastModified: String(row.ns_modified ?? ''),
+		...shiftsOf(row, { created: 'ns_shift', lastModified: 'ns_modified_shift' }),
 	}),
-	// A version saved in the second the record was created is its creation, not an update.
+	// A version saved in the second the record was created is its creation, not an update (the
+	// same text in the other pass of a repeated hour is another second).
 	updated: (plan, row) =>
-		row.ns_created === row.ns_time
+		row.ns_created === row.ns_time && shiftFrom(row.ns_created_shift).shift === shiftFrom(row.ns_shift).shift
 			? undefined
 			: {
 					event: 'updated',
@@ -94,12 +110,14 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 					recordType: restTypeOf(plan, row.ns_type),
 					created: String(row.ns_created ?? ''),
 					lastModified: String(row.ns_time),
+					...shiftsOf(row, { created: 'ns_created_shift', lastModified: 'ns_shift' }),
 				},
 	deleted: (plan, row) => ({
 		event: 'deleted',
 		id: String(row.id),
 		recordType: restTypeOf(plan, row.ns_type),
 		deleted: String(row.ns_time),
+		...shiftsOf(row, { deleted: 'ns_shift' }),
 		...(row.ns_deletedby !== undefined && { deletedBy: String(row.ns_deletedby) }),
 		...(row.ns_context !== undefined && { context: String(row.ns_context) }),
 	}),
@@ -109,7 +127,13 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 export function recentChange(plan: PollPlan, row: IDataObject): Change {
 	return (
 		changeOf.updated(plan, row) ?? {
-			...changeOf.created(plan, { ...row, ns_time: row.ns_created, ns_modified: row.ns_time })!,
+			...changeOf.created(plan, {
+				...row,
+				ns_time: row.ns_created,
+				ns_shift: row.ns_created_shift,
+				ns_modified: row.ns_time,
+				ns_modified_shift: row.ns_shift,
+			})!,
 			lastModified: String(row.ns_time),
 		}
 	);

@@ -14,7 +14,7 @@ import { zoneWatcher } from '../NetSuiteTrigger/accountZone';
 import { pollChanges, type Change, type PollOptions } from '../NetSuiteTrigger/poller';
 import { resolvePollTable } from '../NetSuiteTrigger/pollTable';
 import { suiteQlReader } from '../NetSuiteTrigger/reader';
-import { instantsOf, type AccountZone } from '../shared/api/accountTime';
+import { instantOf, type AccountZone } from '../shared/api/accountTime';
 import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { Ledger } from './ledger';
 import { changeKey, type ChangeEvent } from './pushEvent';
@@ -28,34 +28,27 @@ const asPollContext = (ctx: ITriggerFunctions) => ctx as unknown as IPollFunctio
 
 const EVENT: Record<Change['event'], string> = { created: 'create', updated: 'edit', deleted: 'delete' };
 
-/** A NetSuite local time as the instants it can mean, each ISO UTC as the script sends it. */
-function isoInstants(local: string | undefined, zone: AccountZone): string[] {
-	return local ? instantsOf(local, zone).map((ms) => new Date(ms).toISOString()) : [];
+/** A NetSuite local time as the UTC instant the script would send (ISO with milliseconds). */
+function isoAt(change: Change, name: 'created' | 'lastModified' | 'deleted', zone: AccountZone): string | null {
+	const at = instantOf(change[name], zone, change.shifts?.[name]);
+	return at === undefined ? null : new Date(at).toISOString();
 }
 
-/** The change as the push would post it; the earlier instant where a local time has two. */
+/** The change as the push would post it. */
 export function toChangeEvent(change: Change, zone: AccountZone): ChangeEvent {
-	const iso = (local: string | undefined) => isoInstants(local, zone)[0] ?? null;
 	const details =
-		change.event === 'deleted' ? { deleted: iso(change.deleted), deletedBy: change.deletedBy, context: change.context } : undefined;
+		change.event === 'deleted'
+			? { deleted: isoAt(change, 'deleted', zone), deletedBy: change.deletedBy, context: change.context }
+			: undefined;
 	return {
 		event: EVENT[change.event],
 		recordType: change.recordType,
 		id: change.id,
-		lastModified: iso(change.lastModified),
-		created: iso(change.created),
+		lastModified: isoAt(change, 'lastModified', zone),
+		created: isoAt(change, 'created', zone),
 		source: 'catchUp',
 		...(details && { details: Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null)) }),
 	};
-}
-
-/** Every key the change may have been pushed under (one, or two in a repeated hour). */
-export function changeKeys(change: Change, zone: AccountZone): string[] {
-	const event = toChangeEvent(change, zone);
-	const keyed = event.event === 'create' && change.created ? 'created' : 'lastModified';
-	const instants = isoInstants(change[keyed], zone);
-	const keys = (instants.length ? instants : [null]).map((at) => changeKey({ ...event, [keyed]: at }));
-	return [...new Set(keys.filter((k): k is string => !!k))];
 }
 
 export async function catchUp(
@@ -82,11 +75,9 @@ export async function catchUp(
 		const table = await resolvePollTable(poll, recordType);
 		const { changes, state } = await pollChanges(read, { recordType, table, filter: '' }, ledger.cursor(recordType), options);
 		const zone = changes.length ? await clock.zone() : { offsetMinutes: 0 };
-		for (const change of changes) {
-			const keys = changeKeys(change, zone);
-			if (!keys.length || keys.some((key) => ledger.has(key))) continue;
-			for (const key of keys) ledger.claim(key);
-			events.push(toChangeEvent(change, zone));
+		for (const event of changes.map((change) => toChangeEvent(change, zone))) {
+			const key = changeKey(event);
+			if (key && ledger.claim(key)) events.push(event);
 		}
 		ledger.setCursor(recordType, state);
 	}

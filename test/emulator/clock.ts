@@ -6,6 +6,13 @@ export class TestClock {
 	 */
 	timeZone: string | undefined;
 
+	/**
+	 * Which instant TO_TIMESTAMP reads a local time of the hour a daylight-saving change repeats
+	 * as: standard time (the later; Oracle's default, ERROR_ON_OVERLAP_TIME = FALSE) unless a test
+	 * makes it the other, since NetSuite does not document it.
+	 */
+	overlapReading: 'standard' | 'daylight' = 'standard';
+
 	private offsetMs = 0;
 	private frozenAt: number | undefined;
 

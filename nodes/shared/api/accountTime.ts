@@ -90,10 +90,20 @@ export function instantsOf(local: string, zone: AccountZone): number[] {
 	return found.length ? [...new Set(found)] : [wall - offsetAt(zone, wall - 86_400_000)];
 }
 
-/** ISO UTC form of a local time ('2026-11-25T16:00:00Z'); the earlier one where two exist. */
-export function isoOf(local: string | undefined, zone: AccountZone): string | null {
-	const [first] = local ? instantsOf(local, zone) : [];
-	return first === undefined ? null : new Date(first).toISOString().replace('.000Z', 'Z');
+/**
+ * The instant of a local time NetSuite wrote (epoch ms), where two exist told apart by its
+ * shift: the hours from the text read back by TO_TIMESTAMP (-1: the earlier, 1: the later; 0:
+ * NetSuite's own reading, assumed Oracle's default, standard time, the later).
+ */
+export function instantOf(local: string | undefined, zone: AccountZone, shift = 0): number | undefined {
+	const instants = local ? instantsOf(local, zone) : [];
+	return shift < 0 ? instants[0] : instants[instants.length - 1];
+}
+
+/** ISO UTC form of a local time ('2026-11-25T16:00:00Z'), by `instantOf`. */
+export function isoOf(local: string | undefined, zone: AccountZone, shift = 0): string | null {
+	const at = instantOf(local, zone, shift);
+	return at === undefined ? null : new Date(at).toISOString().replace('.000Z', 'Z');
 }
 
 /**

@@ -47,18 +47,21 @@ function inZone(date: Date, timeZone: string | undefined): Date {
 }
 
 /** The UTC instant of a wall-clock time in a zone, by the rules above. */
-function fromZone(wall: Date, timeZone: string | undefined): Date {
+function fromZone(wall: Date, timeZone: string | undefined, overlap: Overlap): Date {
 	if (!timeZone) return wall;
-	const key = `${timeZone} ${wall.getTime()}`;
+	const key = `${timeZone} ${overlap} ${wall.getTime()}`;
 	let instant = parsed.get(key);
 	if (!instant) {
 		if (parsed.size > 10_000) parsed.clear();
-		parsed.set(key, (instant = searchZone(wall, timeZone)));
+		parsed.set(key, (instant = searchZone(wall, timeZone, overlap)));
 	}
 	return instant;
 }
 
-function searchZone(wall: Date, timeZone: string): Date {
+/** Which instant a local time of a repeated hour means (clock.ts overlapReading). */
+export type Overlap = 'standard' | 'daylight';
+
+function searchZone(wall: Date, timeZone: string, overlap: Overlap): Date {
 	const fits: number[] = [];
 	// Try every whole-quarter-hour offset from UTC-14 to UTC+14; keep those that render back.
 	for (let quarter = -56; quarter <= 56; quarter++) {
@@ -66,7 +69,7 @@ function searchZone(wall: Date, timeZone: string): Date {
 		if (inZone(new Date(instant), timeZone).getTime() === wall.getTime()) fits.push(instant);
 	}
 	// Two fits: the repeated hour; standard time is the later instant.
-	if (fits.length) return new Date(Math.max(...fits));
+	if (fits.length) return new Date(overlap === 'standard' ? Math.max(...fits) : Math.min(...fits));
 	const before = wall.getTime() - 6 * 3600_000;
 	return new Date(wall.getTime() - (inZone(new Date(before), timeZone).getTime() - before));
 }
@@ -92,9 +95,20 @@ export function formatOracle(value: string, format: string, timeZone?: string): 
 }
 
 /** TO_TIMESTAMP(text, 'YYYY-MM-DD HH24:MI:SS') and TO_DATE; ISO and M/D/YYYY are accepted too. */
-export function parseOracle(value: string, _format: string, timeZone?: string): string | null {
+export function parseOracle(value: string, _format: string, timeZone?: string, overlap: Overlap = 'standard'): string | null {
 	const local = parseLocal(value);
-	return local && timeZone ? toSqlTimestamp(fromZone(fromSqlTimestamp(local), timeZone)) : local;
+	return local && timeZone ? toSqlTimestamp(fromZone(fromSqlTimestamp(local), timeZone, overlap)) : local;
+}
+
+/**
+ * Oracle's datetime arithmetic, `datetime + n` / `datetime - n` with n in days ("Datetime/Interval
+ * Arithmetic", Oracle SQL Language Reference), for the form the trigger sends: an hour either side
+ * of a TO_TIMESTAMP.
+ */
+export function addDays(value: string | null, days: number): string | null {
+	if (value === null) return null;
+	const at = fromSqlTimestamp(value);
+	return Number.isNaN(at.getTime()) ? null : toSqlTimestamp(new Date(at.getTime() + Math.round(days * 86_400_000)));
 }
 
 function parseLocal(value: string): string | null {

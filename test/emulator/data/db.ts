@@ -3,7 +3,7 @@
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 
 import type { TestClock } from '../clock';
-import { formatOracle, parseOracle, toSqlTimestamp } from './dates';
+import { addDays, formatOracle, parseOracle, toSqlTimestamp } from './dates';
 
 const TABLES = `
 CREATE TABLE dual (dummy TEXT); INSERT INTO dual VALUES ('X');
@@ -41,11 +41,12 @@ export async function openDb(clock: TestClock): Promise<Db> {
 		value === null ? null : formatOracle(String(value), String(format ?? ''), clock.timeZone),
 	);
 	sql.create_function('to_timestamp', (value: SqlValue, format: SqlValue) =>
-		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone),
+		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone, clock.overlapReading),
 	);
 	sql.create_function('to_date', (value: SqlValue, format: SqlValue) =>
-		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone),
+		value === null ? null : parseOracle(String(value), String(format ?? ''), clock.timeZone, clock.overlapReading),
 	);
+	sql.create_function('ns_add_days', (value: SqlValue, days: SqlValue) => addDays(value === null ? null : String(value), Number(days)));
 	sql.create_function('ns_sysdate', () => toSqlTimestamp(clock.now()));
 	sql.create_function('builtin_df', (value: SqlValue) => value);
 	sql.create_function('nvl', (value: SqlValue, fallback: SqlValue) => (value === null ? fallback : value));

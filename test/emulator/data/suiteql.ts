@@ -17,6 +17,12 @@ export function toSqlite(q: string): string {
 			.trim()
 			.replace(/;\s*$/, '')
 			.replace(/\bBUILTIN\.DF\s*\(/gi, 'builtin_df(')
+			// TO_TIMESTAMP(...) ± n/24 (days, as Oracle counts): the trigger's hour either side.
+			.replace(
+				/\bTO_TIMESTAMP\(([^()]*)\)\s*([+-])\s*(\d+)\s*\/\s*(\d+)/gi,
+				(_m, args: string, sign: string, n: string, d: string) =>
+					`ns_add_days(TO_TIMESTAMP(${args}), ${sign === '-' ? '-' : ''}${Number(n) / Number(d)})`,
+			)
 			.replace(/\bSYSDATE\b/gi, 'ns_sysdate()')
 			.replace(/\bCURRENT_DATE\b/gi, 'ns_sysdate()')
 			.replace(/\bFETCH\s+(?:FIRST|NEXT)\s+(\d+)\s+ROWS?\s+ONLY\b/gi, 'LIMIT $1')

@@ -11,7 +11,36 @@ import { ModelStore } from './model/store';
 
 const IN_PROCESS_SCHEDULES = Number(process.env.MODEL_SCHEDULES ?? 5000);
 const OVER_HTTP_SCHEDULES = 24;
-const ZONES = [undefined, 'Etc/GMT+8', 'Asia/Kolkata', 'Pacific/Tongatapu'];
+// UTC, UTC-8, UTC+5:30 and UTC+13 (no daylight saving: the offset is learned), and Los Angeles
+// (set by name) with each schedule running across a daylight-saving change: clocks go back an
+// hour (01:00-02:00 happens twice) or forward (02:00-03:00 never happens). In the repeated
+// hour, the emulator reads a local time back (TO_TIMESTAMP) as standard time, as Oracle does by
+// default, or, in every other such schedule, as daylight time: NetSuite does not say which.
+const ZONES = [undefined, 'Etc/GMT+8', 'Asia/Kolkata', 'Pacific/Tongatapu', 'America/Los_Angeles'];
+const DST_ZONE = 'America/Los_Angeles';
+
+/** 09:00 UTC on the first Sunday of November (02:00 PDT becomes 01:00 PST) or 10:00 UTC on the second Sunday of March (02:00 PST becomes 03:00 PDT). */
+function dstChange(year: number, back: boolean): number {
+	const first = new Date(Date.UTC(year, back ? 10 : 2, 1));
+	const sunday = 1 + ((7 - first.getUTCDay()) % 7) + (back ? 0 : 7);
+	return Date.UTC(year, back ? 10 : 2, sunday, back ? 9 : 10);
+}
+
+/**
+ * Where a schedule starts: a day per seed, or, in the daylight-saving zone, 65-69 minutes before
+ * a change (before the hour that repeats; half-way, the schedule jumps 55-65 minutes: schedule.ts).
+ */
+function startOf(seed: number, base: number, zone: string | undefined): Date {
+	if (zone !== DST_ZONE) return new Date(base + seed * 86_400_000);
+	return new Date(dstChange(2050 + (seed % 40), seed % 2 === 0) - 60_000 * (65 + (seed % 5)));
+}
+
+/** The zone's part of a schedule's options, and the emulator's reading of a repeated hour. */
+function zoneFor(seed: number, clock: TestClock): { accountTimeZone?: string } {
+	clock.timeZone = ZONES[seed % ZONES.length];
+	clock.overlapReading = Math.floor(seed / ZONES.length) % 2 === 0 ? 'standard' : 'daylight';
+	return clock.timeZone === DST_ZONE ? { accountTimeZone: DST_ZONE } : {};
+}
 const only = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
 const seeds = (count: number, base: number) => (only !== undefined ? [only] : Array.from({ length: count }, (_, i) => base + i));
 
@@ -27,12 +56,12 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 		db.run("INSERT INTO subsidiary (id, name) VALUES (1, 'Parent')");
 		for (const seed of seeds(IN_PROCESS_SCHEDULES, 1)) {
 			// One store for all schedules (ids never repeat, as in NetSuite); each starts a day later on empty tables.
-			clock.timeZone = ZONES[seed % ZONES.length];
-			clock.freeze(new Date(Date.UTC(2031, 0, 1) + seed * 86_400_000));
+			const zone = zoneFor(seed, clock);
+			clock.freeze(startOf(seed, Date.UTC(2031, 0, 1), clock.timeZone));
 			db.run('DELETE FROM customer');
 			db.run('DELETE FROM deletedrecord');
 			violations.push(
-				...(await runSchedule(seed, new ModelStore(db), clock, inProcessDriver(db), { steps: 20, toggles: togglesOf(seed) })),
+				...(await runSchedule(seed, new ModelStore(db), clock, inProcessDriver(db), { steps: 20, toggles: togglesOf(seed), ...zone })),
 			);
 			if (violations.length > 50) break;
 		}
@@ -49,14 +78,13 @@ describe('NetSuite Trigger, randomized model of n8n 2.40: every change emitted e
 			const violations: string[] = [];
 			let day = 0;
 			for (const seed of seeds(OVER_HTTP_SCHEDULES, 100_001)) {
-				// Accounts in UTC and at UTC-8, UTC+5:30 and UTC+13 (zones without daylight saving).
-				emulator.clock.timeZone = ZONES[seed % ZONES.length];
-				emulator.clock.freeze(new Date(Date.UTC(2032, 0, 1) + day++ * 86_400_000));
+				const zone = zoneFor(seed, emulator.clock);
+				emulator.clock.freeze(startOf(day++, Date.UTC(2032, 0, 1), emulator.clock.timeZone));
 				emulator.data.db.run('DELETE FROM customer');
 				emulator.data.db.run('DELETE FROM deletedrecord');
 				const store = new ModelStore(emulator.data.db);
 				violations.push(
-					...(await runSchedule(seed, store, emulator.clock, harnessDriver(emulator), { steps: 25, toggles: togglesOf(seed) })),
+					...(await runSchedule(seed, store, emulator.clock, harnessDriver(emulator), { steps: 25, toggles: togglesOf(seed), ...zone })),
 				);
 				if (violations.length > 50) break;
 			}

@@ -100,6 +100,7 @@ export function harnessDriver(emulator: RunningEmulator): PollDriver {
 					showUpdated: config.showUpdated,
 					showDeleted: config.showDeleted,
 					...(config.maxItems !== undefined && { maxItems: config.maxItems }),
+					...(config.accountTimeZone && { accountTimeZone: config.accountTimeZone }),
 					...(config.startTime && { startFrom: 'time', startTime: config.startTime.replace(' ', 'T') }),
 				},
 				credentials: credentialsFor(emulator),
