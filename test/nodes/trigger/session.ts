@@ -84,6 +84,11 @@ export class TriggerSession {
 		await this.send('PATCH', `/services/rest/record/v1/${type}/${id}`, body);
 	}
 
+	/** The record as the REST record service answers it. */
+	async get(type: string, id: string): Promise<IDataObject> {
+		return (await (await this.send('GET', `/services/rest/record/v1/${type}/${id}`)).json()) as IDataObject;
+	}
+
 	async remove(type: string, id: string): Promise<void> {
 		await this.send('DELETE', `/services/rest/record/v1/${type}/${id}`);
 	}

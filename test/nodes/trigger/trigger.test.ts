@@ -73,6 +73,41 @@ describe('NetSuite Trigger', () => {
 		});
 	});
 
+	describe('in an account time zone', () => {
+		afterEach(() => (emulator.clock.timeZone = undefined));
+		const restTimes = async (trigger: TriggerSession, id: string) => {
+			const record = await trigger.get('customer', id);
+			return {
+				created: new Date(String(record.dateCreated)).toISOString(),
+				lastModified: new Date(String(record.lastModifiedDate)).toISOString(),
+			};
+		};
+		const iso = (value: unknown) => new Date(String(value)).toISOString();
+
+		it.each([
+			['UTC+5:30, learned from NetSuite', 'Asia/Kolkata', {}, 'UTC+05:30'],
+			['UTC-8, set by name', 'America/Los_Angeles', { accountTimeZone: 'America/Los_Angeles' }, 'America/Los_Angeles'],
+		])('%s: items carry the instants the REST record states, and the zone', async (_label, zone, parameters, label) => {
+			emulator.clock.timeZone = zone;
+			const trigger = session(parameters);
+			await trigger.activate();
+			const id = await customer(trigger, 'Zoned');
+			emulator.clock.advance(5000);
+			await trigger.update('customer', id, { phone: '5' });
+			const [item] = await trigger.pollAll();
+			const rest = await restTimes(trigger, id);
+			expect({ created: iso(item.created), lastModified: iso(item.lastModified), accountTimeZone: item.accountTimeZone }).toEqual({
+				...rest,
+				accountTimeZone: label,
+			});
+		});
+
+		it('an Account Time Zone that is not a zone name fails the poll with the field named', async () => {
+			const trigger = session({ accountTimeZone: 'Mars/Olympus' });
+			await expect(trigger.activate()).rejects.toThrow(/Account Time Zone "Mars\/Olympus" is not a time zone name/);
+		});
+	});
+
 	it("emits a new record once as created and a later change once as updated, with NetSuite's own timestamps", async () => {
 		const trigger = session();
 		await trigger.activate();
