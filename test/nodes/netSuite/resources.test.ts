@@ -91,7 +91,7 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 	});
 
 	it('lists items across types and gets one by finding its REST type', async () => {
-		const list = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['NonInvtPart'] });
+		const list = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['nonInventorySaleItem'] });
 		expect(list.json.map((i) => i.itemid)).toEqual(['SVC-INSTALL', 'SVC-SUPPORT']);
 		expect(list.json[0].recordType).toBe('nonInventorySaleItem');
 		const one = await runNetSuite(emulator, { resource: 'item', operation: 'get', recordId: '3' });

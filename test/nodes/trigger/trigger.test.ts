@@ -349,23 +349,6 @@ describe('NetSuite Trigger', () => {
 			expect(await trigger.pollAll()).toEqual([]);
 		});
 
-		it("Record Type item: a ship item (ShipItem), unmapped, is emitted with NetSuite's error and never stalls the cursor (issue 22)", async () => {
-			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
-			await trigger.activate();
-			const now = emulator.data.db.now();
-			emulator.data.db.sql.run(
-				"INSERT INTO item (itemid, displayname, itemtype, createddate, lastmodifieddate) VALUES ('SHIP-1', 'Ground', 'ShipItem', ?, ?)",
-				[now, now],
-			);
-			const [ship] = emulator.data.db.all("SELECT id FROM item WHERE itemid = 'SHIP-1'").map((r) => String(r.id));
-			const first = await trigger.pollAll();
-			expect(first).toEqual([
-				{ id: ship, _netsuite: expect.objectContaining({ event: 'created', error: expect.objectContaining({ status: 400 }) }) },
-			]);
-			const widget = await trigger.create('inventoryItem', { itemId: 'WIDGET-22' });
-			expect(ids(await trigger.pollAll())).toEqual([widget]);
-		});
-
 		it('Record Type item fetches each item under its REST record type', async () => {
 			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
 			await trigger.activate();
