@@ -28,6 +28,8 @@ export interface ItemOptions {
 function changeMeta(change: Change, zone: AccountZone): IDataObject {
 	const { shifts, ...rest } = change;
 	const meta: IDataObject = { ...rest };
+	// Said as the fetch's error (full records); light items keep recordType 'item' and itemType.
+	delete meta.noRecordType;
 	for (const name of ['created', 'lastModified', 'deleted'] as const)
 		if (change[name] !== undefined) meta[name] = isoOf(change[name], zone, shifts?.[name]) ?? change[name] ?? null;
 	meta.accountTimeZone = zoneLabel(zone);
@@ -36,6 +38,14 @@ function changeMeta(change: Change, zone: AccountZone): IDataObject {
 
 async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOptions): Promise<INodeExecutionData | undefined> {
 	const meta = (c: Change) => changeMeta(c, options.zone);
+	// An item row whose type the REST record service does not serve (a tax item, a group's end
+	// line, a code the package does not know) is not fetched under another type: a 404 there
+	// would read as "deleted". It is emitted with its id, item type and why, as a refused fetch
+	// is, and the poll goes on.
+	if (change.noRecordType) {
+		const error = { status: null, detail: change.noRecordType, code: 'NO_REST_RECORD_TYPE' };
+		return { json: { id: change.id, _netsuite: { ...meta(change), error } } };
+	}
 	const path = `${RECORD_BASE_PATH}/${change.recordType}/${encodeURIComponent(change.id)}`;
 	const response = await netSuiteRequest.call(ctx, { method: 'GET', path }, { neverError: true });
 	if (response.statusCode < 300) return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta(change) } };
@@ -43,8 +53,8 @@ async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOption
 		if (options.showDeleted || options.whenGone === 'skip') return undefined;
 		return { json: { id: change.id, _netsuite: { ...meta(change), event: 'deleted' } } };
 	}
-	// Any other 4xx is about this one record (403: the role may not read it; 400: REST has no
-	// such type, e.g. an item type the package does not map and that falls back to `item`), so it
+	// Any other 4xx is about this one record (403: the role may not read it; 400: REST refuses
+	// the request for this record), so it
 	// is emitted with NetSuite's error and the poll goes on: one record must never hold the cursor
 	// back (issue 22). 401 (login) and 429 (limit, after the transport's retries) are about the
 	// account, not the record, and fail the poll.

@@ -77,9 +77,12 @@ export function creationStream(table: PollTable, filter: string): StreamSource {
 	};
 }
 
-const typeColumn = (table: PollTable) => (table.typeColumn ? [`${table.typeColumn.column} AS ns_type`] : []);
-const scopeOf = (table: PollTable) =>
-	table.where ? { sql: [`${table.where.column} = ?`], params: [table.where.value] } : { sql: [], params: [] };
+/** The whole item table: the columns that name each row's REST type, as ns_<column>. */
+const typeColumn = (table: PollTable) => (table.typeColumn?.columns ?? []).map((c) => `${c} AS ns_${c}`);
+const scopeOf = (table: PollTable) => ({
+	sql: (table.where ?? []).map((w) => `${w.column} = ?`),
+	params: (table.where ?? []).map((w) => w.value),
+});
 
 /** SuiteQL's DeletedRecord table: one row per deleted record, stamped by NetSuite's clock. */
 export function deletedStream(recordType: string, table: PollTable): StreamSource {

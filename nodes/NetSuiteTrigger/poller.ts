@@ -52,8 +52,15 @@ export function shareOf(max: number, count: number, index: number): number {
 export interface Change {
 	event: ChangeEvent;
 	id: string;
-	/** REST record type of this record (for the item table: the row's own item type). */
+	/**
+	 * REST record type of this record (for the item table: the row's own item type, or `item`
+	 * when the row has none; see noRecordType).
+	 */
 	recordType: string;
+	/** The item table: the row's SuiteQL item type code ('InvtPart', 'Service', 'TaxItem', …). */
+	itemType?: string;
+	/** The item table: why the row has no REST record type, so its full record cannot be fetched. */
+	noRecordType?: string;
 	/** NetSuite's timestamps, 'YYYY-MM-DD HH:MM:SS' in the account's time zone. */
 	created?: string;
 	lastModified?: string;
@@ -82,11 +89,23 @@ export interface PollPlan {
 	filter: string;
 }
 
-function restTypeOf(plan: PollPlan, code: unknown): string {
+/** A record row's REST type: its table's own, or (the item table) the type its columns name. */
+function typeOfRow(plan: PollPlan, row: IDataObject): Pick<Change, 'recordType' | 'itemType' | 'noRecordType'> {
+	const typeColumn = plan.table.typeColumn;
+	if (!typeColumn) return { recordType: plan.recordType };
+	const columns = Object.fromEntries(typeColumn.columns.map((c) => [c, row[`ns_${c}`]]));
+	const found = typeColumn.restTypeOf(columns);
+	const itemType = columns.itemtype === undefined || columns.itemtype === null ? undefined : String(columns.itemtype);
+	return found.recordType
+		? { recordType: found.recordType, ...(itemType !== undefined && { itemType }) }
+		: { recordType: plan.recordType, ...(itemType !== undefined && { itemType }), noRecordType: found.reason };
+}
+
+/** DeletedRecord.type is the REST type in lower case ('serviceresaleitem'). */
+function deletedTypeOf(plan: PollPlan, type: unknown): string {
 	const types = plan.table.typeColumn?.restTypes;
-	if (!types || typeof code !== 'string') return plan.recordType;
-	// item.itemtype is a code ('InvtPart'); DeletedRecord.type is the REST type in lower case.
-	return types[code] ?? Object.values(types).find((t) => t.toLowerCase() === code.toLowerCase()) ?? plan.recordType;
+	if (!types || typeof type !== 'string') return plan.recordType;
+	return types.find((t) => t.toLowerCase() === type.toLowerCase()) ?? plan.recordType;
 }
 
 /** A row of a stream as the change it reports (undefined: not a change of that stream). */
@@ -94,7 +113,7 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 	created: (plan, row) => ({
 		event: 'created',
 		id: String(row.id),
-		recordType: restTypeOf(plan, row.ns_type),
+		...typeOfRow(plan, row),
 		created: String(row.ns_time),
 		lastModified: String(row.ns_modified ?? ''),
 		...shiftsOf(row, { created: 'ns_shift', lastModified: 'ns_modified_shift' }),
@@ -107,7 +126,7 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 			: {
 					event: 'updated',
 					id: String(row.id),
-					recordType: restTypeOf(plan, row.ns_type),
+					...typeOfRow(plan, row),
 					created: String(row.ns_created ?? ''),
 					lastModified: String(row.ns_time),
 					...shiftsOf(row, { created: 'ns_created_shift', lastModified: 'ns_shift' }),
@@ -115,7 +134,7 @@ const changeOf: Record<StreamName, (plan: PollPlan, row: IDataObject) => Change 
 	deleted: (plan, row) => ({
 		event: 'deleted',
 		id: String(row.id),
-		recordType: restTypeOf(plan, row.ns_type),
+		recordType: deletedTypeOf(plan, row.ns_type),
 		deleted: String(row.ns_time),
 		...shiftsOf(row, { deleted: 'ns_shift' }),
 		...(row.ns_deletedby !== undefined && { deletedBy: String(row.ns_deletedby) }),

@@ -31,6 +31,33 @@ describe('emulator record service', () => {
 		expect(page.body.links.map((l: Json) => l.rel)).toEqual(expect.arrayContaining(['self', 'next', 'prev']));
 	});
 
+	it('serves each item under its own REST type only: the subtype and lot columns decide, another type answers 404 (issue 22)', async () => {
+		// Seed: 6 a resale service, 7 a purchase non-inventory item, 8 a lot-numbered inventory item, 9 a ship item.
+		for (const [type, id] of [
+			['serviceResaleItem', '6'],
+			['nonInventoryPurchaseItem', '7'],
+			['lotNumberedInventoryItem', '8'],
+			['shipItem', '9'],
+		])
+			expect(await rest('GET', `/${type}/${id}`)).toMatchObject({ status: 200, body: { id } });
+		for (const [type, id] of [
+			['nonInventorySaleItem', '7'],
+			['inventoryItem', '8'],
+			['nonInventorySaleItem', '6'],
+			['lotNumberedInventoryItem', '1'],
+		]) {
+			const wrong = await rest('GET', `/${type}/${id}`);
+			expect([wrong.status, errorCode(wrong.body)]).toEqual([404, 'NONEXISTENT_ID']);
+		}
+		expect(ids((await rest('GET', '/inventoryItem')).body)).toEqual(['1', '2', '3']);
+		const created = await rest('POST', '/serviceResaleItem', { itemId: 'NEW-RESALE' });
+		const id = created.headers.get('location')!.split('/').pop();
+		const query = await suiteQl(emulator, 'SELECT itemtype, subtype, islotitem, isserialitem FROM item WHERE id = ?', [id]);
+		const [row] = ((await query.json()) as Json).items;
+		expect(row).toMatchObject({ itemtype: 'Service', subtype: 'Resale', islotitem: 'F', isserialitem: 'F' });
+		await rest('DELETE', `/serviceResaleItem/${id}`);
+	});
+
 	it('refuses an offset that is not a multiple of the limit, and a limit over 1000', async () => {
 		expect(errorCode((await rest('GET', '/customer?limit=3&offset=2')).body)).toBe('INVALID_PARAMETER');
 		expect((await rest('GET', '/customer?limit=1001')).status).toBe(400);

@@ -11,8 +11,8 @@ CREATE TABLE subsidiary (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, isinac
 CREATE TABLE customer (id INTEGER PRIMARY KEY AUTOINCREMENT, entityid TEXT, companyname TEXT, firstname TEXT, lastname TEXT, isperson TEXT DEFAULT 'F', email TEXT, phone TEXT,
   subsidiary INTEGER, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F', comments TEXT, datecreated TEXT, lastmodifieddate TEXT, custentity_segment TEXT);
 CREATE INDEX customer_modified ON customer (lastmodifieddate, id);
-CREATE TABLE item (id INTEGER PRIMARY KEY AUTOINCREMENT, itemid TEXT, displayname TEXT, itemtype TEXT, baseprice REAL, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F',
-  createddate TEXT, lastmodifieddate TEXT, custitem_color TEXT);
+CREATE TABLE item (id INTEGER PRIMARY KEY AUTOINCREMENT, itemid TEXT, displayname TEXT, itemtype TEXT, subtype TEXT, islotitem TEXT DEFAULT 'F', isserialitem TEXT DEFAULT 'F',
+  baseprice REAL, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F', createddate TEXT, lastmodifieddate TEXT, custitem_color TEXT);
 CREATE TABLE "transaction" (id INTEGER PRIMARY KEY AUTOINCREMENT, tranid TEXT, type TEXT, entity INTEGER, trandate TEXT, status TEXT, memo TEXT, subsidiary INTEGER,
   createdfrom INTEGER, externalid TEXT UNIQUE, createddate TEXT, lastmodifieddate TEXT, custbody_channel TEXT, shipstatus TEXT);
 CREATE TABLE transactionline (id INTEGER PRIMARY KEY AUTOINCREMENT, "transaction" INTEGER, line INTEGER, item INTEGER, quantity REAL, rate REAL, amount REAL,

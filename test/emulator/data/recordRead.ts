@@ -13,9 +13,10 @@ import type { RecordTypeDef, SublistDef } from './schema';
 export const notFound = () => new RecordError(nsError(404, 'NONEXISTENT_ID', 'Record does not exist.'));
 
 export function scope(type: RecordTypeDef): { sql: string; params: SqlValue[] } {
-	return type.discriminator
-		? { sql: `"${type.discriminator.column}" = ?`, params: [type.discriminator.value] }
-		: { sql: '1 = 1', params: [] };
+	const d = type.discriminator;
+	if (!d) return { sql: '1 = 1', params: [] };
+	const columns: Array<[string, string]> = [[d.column, d.value], ...Object.entries(d.also ?? {})];
+	return { sql: columns.map(([c]) => `"${c}" = ?`).join(' AND '), params: columns.map(([, v]) => v) };
 }
 
 /** `42` or `eid:CRM-1000` → the row's id. */

@@ -119,7 +119,10 @@ export function createRecord(db: Db, type: RecordTypeDef, body: Json, extra: Map
 		throw new RecordError(
 			nsError(400, 'DUP_RCRD', `A record with the external ID ${String(externalId)} already exists.`, { 'o:errorPath': 'externalId' }),
 		);
-	if (type.discriminator) values.set(type.discriminator.column, type.discriminator.value);
+	if (type.discriminator) {
+		values.set(type.discriminator.column, type.discriminator.value);
+		for (const [column, value] of Object.entries(type.discriminator.also ?? {})) values.set(column, value);
+	}
 	const now = db.now();
 	values.set(type.created, now);
 	values.set(type.modified, now);

@@ -29,8 +29,14 @@ export interface RecordTypeDef {
 	/** REST name, e.g. salesOrder. */
 	name: string;
 	table: string;
-	/** For transaction-backed types, the SuiteQL `type` value ('SalesOrd'); for items, `itemtype`. */
-	discriminator?: { column: string; value: string };
+	/**
+	 * For transaction-backed types, the SuiteQL `type` value ('SalesOrd'); for items, `itemtype`,
+	 * and in `also` the further columns that split one code into several REST types (subtype
+	 * 'Resale' for serviceResaleItem; islotitem 'T' for lotNumberedInventoryItem), as NetSuite's
+	 * item table does (see nodes/shared/api/recordTypes.ts). A row is of the type only when every
+	 * column matches: a GET under another type answers 404, as NetSuite does.
+	 */
+	discriminator?: { column: string; value: string; also?: Record<string, string> };
 	fields: FieldDef[];
 	sublists: SublistDef[];
 	created: string;
@@ -100,6 +106,18 @@ const itemFields = (): FieldDef[] => [
 	f('custitem_color', 'string', { title: 'Color' }),
 ];
 
+/** An item record type: a row of the item table by its itemtype code and the columns that split it. */
+const itemType = (name: string, code: string, also?: Record<string, string>): RecordTypeDef => ({
+	name,
+	table: 'item',
+	discriminator: { column: 'itemtype', value: code, ...(also && { also }) },
+	fields: itemFields(),
+	sublists: [],
+	created: 'createddate',
+	modified: 'lastmodifieddate',
+	display: 'itemid',
+});
+
 export const RECORD_TYPES: RecordTypeDef[] = [
 	{
 		name: 'subsidiary',
@@ -143,26 +161,12 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 		display: 'companyname',
 		requireOneOf: [['companyName'], ['firstName', 'lastName']],
 	},
-	{
-		name: 'inventoryItem',
-		table: 'item',
-		discriminator: { column: 'itemtype', value: 'InvtPart' },
-		fields: itemFields(),
-		sublists: [],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'itemid',
-	},
-	{
-		name: 'nonInventorySaleItem',
-		table: 'item',
-		discriminator: { column: 'itemtype', value: 'NonInvtPart' },
-		fields: itemFields(),
-		sublists: [],
-		created: 'createddate',
-		modified: 'lastmodifieddate',
-		display: 'itemid',
-	},
+	itemType('inventoryItem', 'InvtPart', { islotitem: 'F', isserialitem: 'F' }),
+	itemType('lotNumberedInventoryItem', 'InvtPart', { islotitem: 'T' }),
+	itemType('nonInventorySaleItem', 'NonInvtPart', { subtype: 'Sale' }),
+	itemType('nonInventoryPurchaseItem', 'NonInvtPart', { subtype: 'Purchase' }),
+	itemType('serviceResaleItem', 'Service', { subtype: 'Resale' }),
+	itemType('shipItem', 'ShipItem'),
 	transactionType('salesOrder', 'SalesOrd'),
 	transactionType('invoice', 'CustInvc', [f('createdFrom', 'ref', { ref: 'salesOrder' })]),
 	// shipStatus as NetSuite's Records Browser lists it for itemFulfillment: A Picked, B Packed, C Shipped.

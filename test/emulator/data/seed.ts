@@ -27,17 +27,23 @@ export function seed(db: Db, extraCustomers: number): void {
 			[i + 1, `CUST${100 + i}`, name, email, `555-010${i}`, subsidiary, `CRM-${1000 + i}`, now, now, segment],
 		),
 	);
-	const items: Array<[string, string, string, number]> = [
-		['WIDGET-01', 'Blue Widget', 'InvtPart', 9.5],
-		['WIDGET-02', 'Red Widget', 'InvtPart', 11],
-		['GADGET-01', 'Gadget Pro', 'InvtPart', 129],
-		['SVC-INSTALL', 'Installation Service', 'NonInvtPart', 75],
-		['SVC-SUPPORT', 'Support Plan', 'NonInvtPart', 240],
+	// [itemid, name, itemtype, subtype, islotitem, price]: several REST types share a code (see
+	// nodes/shared/api/recordTypes.ts); the subtype and lot / serial columns tell them apart.
+	const items: Array<[string, string, string, string | null, 'T' | 'F', number]> = [
+		['WIDGET-01', 'Blue Widget', 'InvtPart', null, 'F', 9.5],
+		['WIDGET-02', 'Red Widget', 'InvtPart', null, 'F', 11],
+		['GADGET-01', 'Gadget Pro', 'InvtPart', null, 'F', 129],
+		['SVC-INSTALL', 'Installation Service', 'NonInvtPart', 'Sale', 'F', 75],
+		['SVC-SUPPORT', 'Support Plan', 'NonInvtPart', 'Sale', 'F', 240],
+		['SVC-RESALE', 'Contracted Repair', 'Service', 'Resale', 'F', 180],
+		['OFFICE-PAPER', 'Office Paper', 'NonInvtPart', 'Purchase', 'F', 6],
+		['LOT-RESIN', 'Resin (lot tracked)', 'InvtPart', null, 'T', 42],
+		['SHIP-GROUND', 'Ground Shipping', 'ShipItem', null, 'F', 8],
 	];
-	items.forEach(([itemId, name, type, price], i) =>
+	items.forEach(([itemId, name, type, subtype, lot, price], i) =>
 		db.run(
-			`INSERT INTO item (id, itemid, displayname, itemtype, baseprice, createddate, lastmodifieddate, custitem_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			[i + 1, itemId, name, type, price, now, now, i < 2 ? (i === 0 ? 'blue' : 'red') : null],
+			`INSERT INTO item (id, itemid, displayname, itemtype, subtype, islotitem, baseprice, createddate, lastmodifieddate, custitem_color) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			[i + 1, itemId, name, type, subtype, lot, price, now, now, i < 2 ? (i === 0 ? 'blue' : 'red') : null],
 		),
 	);
 	const tx = (id: number, tranid: string, type: string, entity: number, status: string, createdfrom: number | null) =>

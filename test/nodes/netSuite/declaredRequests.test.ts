@@ -27,7 +27,7 @@ const CASES: Record<string, INodeParameters> = {
 	'invoice.get': { recordId: 'eid:INV-2001' },
 	'invoice.list': { limit: 2 },
 	'item.get': { recordId: '3' },
-	'item.list': { limit: 3, itemTypes: ['NonInvtPart'] },
+	'item.list': { limit: 3, itemTypes: ['nonInventorySaleItem'] },
 	'itemFulfillment.create': { salesOrderId: '101', lines: { line: [{ orderLine: 1, quantity: 1 }] } },
 	'itemFulfillment.get': { recordId: '1' },
 	'itemFulfillment.list': { limit: 2 },

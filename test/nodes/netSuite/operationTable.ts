@@ -102,7 +102,7 @@ export const OPERATIONS: Record<string, Row> = {
 		check: (json) => expect(json).toEqual([expect.objectContaining({ id: '3', itemId: 'GADGET-01', recordType: 'inventoryItem' })]),
 	},
 	'item.list': {
-		parameters: { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['NonInvtPart'] },
+		parameters: { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['nonInventorySaleItem'] },
 		check: (json) =>
 			expect(json.map((i) => [i.itemid, i.recordType])).toEqual([
 				['SVC-INSTALL', 'nonInventorySaleItem'],

@@ -91,11 +91,62 @@ describe('NetSuite node: shortcuts, SuiteQL, metadata and connection', () => {
 	});
 
 	it('lists items across types and gets one by finding its REST type', async () => {
-		const list = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['NonInvtPart'] });
+		const list = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['nonInventorySaleItem'] });
 		expect(list.json.map((i) => i.itemid)).toEqual(['SVC-INSTALL', 'SVC-SUPPORT']);
 		expect(list.json[0].recordType).toBe('nonInventorySaleItem');
 		const one = await runNetSuite(emulator, { resource: 'item', operation: 'get', recordId: '3' });
 		expect(one.json[0]).toMatchObject({ itemId: 'GADGET-01', recordType: 'inventoryItem' });
+	});
+
+	describe('every item type has an answer (issue 22)', () => {
+		it('Item › Get reads a service resale item and a lot-numbered item under their own REST types', async () => {
+			const resale = await runNetSuite(emulator, { resource: 'item', operation: 'get', recordId: '6' });
+			expect(resale.json).toEqual([expect.objectContaining({ id: '6', itemId: 'SVC-RESALE', recordType: 'serviceResaleItem' })]);
+			const lot = await runNetSuite(emulator, { resource: 'item', operation: 'get', recordId: '8' });
+			expect(lot.json).toEqual([expect.objectContaining({ id: '8', itemId: 'LOT-RESIN', recordType: 'lotNumberedInventoryItem' })]);
+		});
+
+		it('Item › Get says why an item REST does not serve cannot be read, and reads nothing', async () => {
+			const now = emulator.data.db.now();
+			emulator.data.db.run(
+				"INSERT INTO item (id, itemid, itemtype, createddate, lastmodifieddate) VALUES (9001, 'VAT-20', 'TaxItem', ?, ?)",
+				[now, now],
+			);
+			emulator.clearLog();
+			const { error } = await runNetSuite(emulator, { resource: 'item', operation: 'get', recordId: '9001' });
+			expect(error?.message).toMatch(/Item 9001 cannot be read over REST: .*tax/);
+			expect(emulator.requestLog.filter((r) => r.path.includes('/record/v1/'))).toEqual([]);
+			emulator.data.db.run('DELETE FROM item WHERE id = 9001');
+		});
+
+		it('Item › Get Many names each row by its REST type and filters by REST type (or, as saved before, by itemtype code)', async () => {
+			const all = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true });
+			expect(all.json.map((i) => [i.itemid, i.recordType])).toEqual([
+				['WIDGET-01', 'inventoryItem'],
+				['WIDGET-02', 'inventoryItem'],
+				['GADGET-01', 'inventoryItem'],
+				['SVC-INSTALL', 'nonInventorySaleItem'],
+				['SVC-SUPPORT', 'nonInventorySaleItem'],
+				['SVC-RESALE', 'serviceResaleItem'],
+				['OFFICE-PAPER', 'nonInventoryPurchaseItem'],
+				['LOT-RESIN', 'lotNumberedInventoryItem'],
+				['SHIP-GROUND', 'shipItem'],
+			]);
+			const chosen = await runNetSuite(emulator, {
+				resource: 'item',
+				operation: 'list',
+				returnAll: true,
+				itemTypes: ['serviceResaleItem', 'lotNumberedInventoryItem'],
+			});
+			expect(chosen.json.map((i) => [i.itemid, i.recordType])).toEqual([
+				['SVC-RESALE', 'serviceResaleItem'],
+				['LOT-RESIN', 'lotNumberedInventoryItem'],
+			]);
+			const inventory = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['inventoryItem'] });
+			expect(inventory.json.map((i) => i.itemid)).toEqual(['WIDGET-01', 'WIDGET-02', 'GADGET-01']);
+			const legacy = await runNetSuite(emulator, { resource: 'item', operation: 'list', returnAll: true, itemTypes: ['InvtPart'] });
+			expect(legacy.json.map((i) => i.itemid)).toEqual(['WIDGET-01', 'WIDGET-02', 'GADGET-01', 'LOT-RESIN']);
+		});
 	});
 
 	it('creates an item fulfillment from a sales order, with chosen lines', async () => {

@@ -384,23 +384,6 @@ describe('NetSuite Trigger', () => {
 			expect(await trigger.pollAll()).toEqual([]);
 		});
 
-		it("Record Type item: a ship item (ShipItem), unmapped, is emitted with NetSuite's error and never stalls the cursor (issue 22)", async () => {
-			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
-			await trigger.activate();
-			const now = emulator.data.db.now();
-			emulator.data.db.sql.run(
-				"INSERT INTO item (itemid, displayname, itemtype, createddate, lastmodifieddate) VALUES ('SHIP-1', 'Ground', 'ShipItem', ?, ?)",
-				[now, now],
-			);
-			const [ship] = emulator.data.db.all("SELECT id FROM item WHERE itemid = 'SHIP-1'").map((r) => String(r.id));
-			const first = await trigger.pollAll();
-			expect(first).toEqual([
-				{ id: ship, _netsuite: expect.objectContaining({ event: 'created', error: expect.objectContaining({ status: 400 }) }) },
-			]);
-			const widget = await trigger.create('inventoryItem', { itemId: 'WIDGET-22' });
-			expect(ids(await trigger.pollAll())).toEqual([widget]);
-		});
-
 		it('Record Type item fetches each item under its REST record type', async () => {
 			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
 			await trigger.activate();
@@ -412,6 +395,116 @@ describe('NetSuite Trigger', () => {
 					_netsuite: expect.objectContaining({ recordType: 'inventoryItem', event: 'created' }),
 				}),
 			]);
+		});
+	});
+
+	describe('every item type has an answer (issue 22)', () => {
+		/** An item row written as NetSuite holds it, for codes and columns REST cannot create. */
+		const itemRow = (itemId: string, itemtype: string, columns: { subtype?: string; islotitem?: string } = {}) => {
+			const now = emulator.data.db.now();
+			emulator.data.db.run(
+				'INSERT INTO item (itemid, itemtype, subtype, islotitem, createddate, lastmodifieddate) VALUES (?, ?, ?, ?, ?, ?)',
+				[itemId, itemtype, columns.subtype ?? null, columns.islotitem ?? 'F', now, now],
+			);
+			return String(emulator.data.db.all('SELECT id FROM item WHERE itemid = ?', [itemId])[0].id);
+		};
+		const fetched = (id: string, recordType: string, itemId: string) =>
+			expect.objectContaining({
+				id,
+				itemId,
+				_netsuite: expect.objectContaining({ event: 'created', recordType, itemType: expect.any(String) }),
+			});
+		const unserved = (id: string, itemType: string, detail: RegExp) => ({
+			id,
+			_netsuite: expect.objectContaining({
+				event: 'created',
+				recordType: 'item',
+				itemType,
+				error: { status: null, code: 'NO_REST_RECORD_TYPE', detail: expect.stringMatching(detail) },
+			}),
+		});
+
+		it('Record Type item + Full Records: each row once, fetched under its true REST type or emitted with why it has none; nothing is reported deleted and the cursor moves on', async () => {
+			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
+			await trigger.activate();
+			const resale = await trigger.create('serviceResaleItem', { itemId: 'K-SVC-RESALE' });
+			const purchase = await trigger.create('nonInventoryPurchaseItem', { itemId: 'K-NI-PURCHASE' });
+			const lot = await trigger.create('lotNumberedInventoryItem', { itemId: 'K-LOT' });
+			const ship = await trigger.create('shipItem', { itemId: 'K-SHIP' });
+			const plain = await trigger.create('inventoryItem', { itemId: 'K-INV' });
+			const tax = itemRow('K-VAT', 'TaxItem');
+			const end = itemRow('K-END', 'EndGroup');
+			const unknown = itemRow('K-ODD', 'FutureThing');
+			const noSubtype = itemRow('K-SVC-NONE', 'Service');
+			emulator.clearLog();
+			const items = byId(await trigger.pollAll());
+			expect(items).toEqual([
+				fetched(resale, 'serviceResaleItem', 'K-SVC-RESALE'),
+				fetched(purchase, 'nonInventoryPurchaseItem', 'K-NI-PURCHASE'),
+				fetched(lot, 'lotNumberedInventoryItem', 'K-LOT'),
+				fetched(ship, 'shipItem', 'K-SHIP'),
+				fetched(plain, 'inventoryItem', 'K-INV'),
+				unserved(tax, 'TaxItem', /tax/),
+				unserved(end, 'EndGroup', /end line of an item group/),
+				unserved(unknown, 'FutureThing', /FutureThing has no REST record type/),
+				unserved(noSubtype, 'Service', /subtype \(empty\)/),
+			]);
+			// Rows with no REST type are not fetched under another one (a 404 there is no delete).
+			const gets = emulator.requestLog.filter((r) => r.method === 'GET' && r.path.includes('/record/v1/')).map((r) => r.path);
+			expect(gets).toHaveLength(5);
+			expect(gets.filter((p) => [tax, end, unknown, noSubtype].some((id) => p.endsWith(`/${id}`)))).toEqual([]);
+			expect(await trigger.pollAll()).toEqual([]);
+			const later = await trigger.create('serviceResaleItem', { itemId: 'K-SVC-LATER' });
+			expect(ids(await trigger.pollAll())).toEqual([later]);
+		});
+
+		it('Record Type item, light items: each row names its REST type, or item with its itemType', async () => {
+			const trigger = session({ recordType: recordTypeParam('item') });
+			await trigger.activate();
+			const lot = await trigger.create('lotNumberedInventoryItem', { itemId: 'L-LOT' });
+			const tax = itemRow('L-VAT', 'TaxItem');
+			expect(byId(await trigger.pollAll())).toEqual([
+				expect.objectContaining({ id: lot, recordType: 'lotNumberedInventoryItem', itemType: 'InvtPart' }),
+				expect.objectContaining({ id: tax, recordType: 'item', itemType: 'TaxItem' }),
+			]);
+		});
+
+		it('Record Type item + Show Deleted: a deleted service resale item is reported once, under its REST type', async () => {
+			const trigger = session({ recordType: recordTypeParam('item'), showDeleted: true, showNew: false, showUpdated: false });
+			const id = await trigger.create('serviceResaleItem', { itemId: 'D-SVC-RESALE' });
+			await trigger.activate();
+			await trigger.remove('serviceResaleItem', id);
+			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'deleted', recordType: 'serviceResaleItem' })]);
+		});
+
+		it('per-type polling of serviceResaleItem sees only resale services; of inventoryItem, no lot-numbered items', async () => {
+			const resaleTrigger = session({ output: 'full', recordType: recordTypeParam('serviceResaleItem') });
+			const inventoryTrigger = session({ recordType: recordTypeParam('inventoryItem') });
+			await resaleTrigger.activate();
+			await inventoryTrigger.activate();
+			const resale = await resaleTrigger.create('serviceResaleItem', { itemId: 'P-SVC-RESALE' });
+			itemRow('P-SVC-SALE', 'Service', { subtype: 'Sale' });
+			itemRow('P-SVC-PURCHASE', 'Service', { subtype: 'Purchase' });
+			const plain = await resaleTrigger.create('inventoryItem', { itemId: 'P-INV' });
+			await resaleTrigger.create('lotNumberedInventoryItem', { itemId: 'P-LOT' });
+			expect(await resaleTrigger.pollAll()).toEqual([
+				expect.objectContaining({
+					id: resale,
+					itemId: 'P-SVC-RESALE',
+					_netsuite: expect.objectContaining({ recordType: 'serviceResaleItem' }),
+				}),
+			]);
+			expect(ids(await inventoryTrigger.pollAll())).toEqual([plain]);
+		});
+
+		it('per-type polling of serviceResaleItem with Show Deleted: its creations and deletes, under its own DeletedRecord type', async () => {
+			const trigger = session({ recordType: recordTypeParam('serviceResaleItem'), showDeleted: true });
+			await trigger.activate();
+			const id = await trigger.create('serviceResaleItem', { itemId: 'PD-SVC-RESALE' });
+			itemRow('PD-SVC-SALE', 'Service', { subtype: 'Sale' });
+			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'created', recordType: 'serviceResaleItem' })]);
+			await trigger.remove('serviceResaleItem', id);
+			expect(await trigger.pollAll()).toEqual([expect.objectContaining({ id, event: 'deleted', recordType: 'serviceResaleItem' })]);
 		});
 	});
 
