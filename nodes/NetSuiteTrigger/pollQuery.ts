@@ -119,7 +119,10 @@ export function windowQuery(s: StreamSource, after: ChangeKey | undefined, bound
 	const params: string[] = [];
 	if (after) {
 		const at = instantOf(after.shift);
-		sql.push(`(${s.time} > ${at} OR (${s.time} = ${at} AND ${s.id} > ?))`);
+		// (time, id) after the key, said as a range on the time column first: a database can walk
+		// an index on (time, id) in key order from there and stop at the page, instead of
+		// gathering every later row to sort it (the OR form does that in SQLite: bench case 6).
+		sql.push(`${s.time} >= ${at}`, `(${s.time} > ${at} OR ${s.id} > ?)`);
 		params.push(after.time, after.time, after.id);
 	}
 	sql.push(`${s.time} ${bound.inclusive ? '<=' : '<'} ${instantOf(bound.shift)}`);

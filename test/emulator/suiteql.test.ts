@@ -1,3 +1,4 @@
+import { bindConstants } from './data/suiteql';
 import { startEmulator, type RunningEmulator } from './index';
 import { suiteQl, tbaFetch } from './testClient';
 
@@ -43,6 +44,18 @@ describe('emulator SuiteQL', () => {
 			[101],
 		);
 		expect(body.items).toEqual([{ links: [], tranid: 'SO-1001', customer: '1', lines: '2' }]);
+	});
+
+	it("reads TO_TIMESTAMP of a bound value once, keeps '?' inside quoted text, and answers the same rows", async () => {
+		const sql =
+			"SELECT '?' AS q FROM customer WHERE lastmodifieddate >= TO_TIMESTAMP(?, 'YYYY-MM-DD HH24:MI:SS') AND id > ? AND name <> 'it''s ?'";
+		expect(bindConstants(sql, ['2031-01-01 08:00:00', 5], (v) => `parsed ${v}`)).toEqual({
+			sql: "SELECT '?' AS q FROM customer WHERE lastmodifieddate >= ? AND id > ? AND name <> 'it''s ?'",
+			params: ['parsed 2031-01-01 08:00:00', 5],
+		});
+		const q = "SELECT id FROM customer WHERE datecreated >= TO_TIMESTAMP(?, 'YYYY-MM-DD HH24:MI:SS') AND id <= ? ORDER BY id";
+		expect((await query(q, ['2000-01-01 00:00:00', 3])).body.items.map((i: Json) => i.id)).toEqual(['1', '2', '3']);
+		expect((await query(q, ['2999-01-01 00:00:00', 3])).body.items).toEqual([]);
 	});
 
 	it('reports a syntax error as NetSuite does', async () => {

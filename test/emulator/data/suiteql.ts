@@ -4,6 +4,7 @@
 import type { SqlValue } from 'sql.js';
 
 import { nsError } from '../errors';
+import { parseOracle } from './dates';
 import type { EmulatorRequest, EmulatorResponse } from '../types';
 import type { Db } from './db';
 import { RecordError } from './recordJson';
@@ -29,6 +30,35 @@ export function toSqlite(q: string): string {
 			// TRANSACTION is an SQLite keyword; in SuiteQL it is a table and a column.
 			.replace(/(?<![\w"'])transaction(?![\w"'])/gi, '"transaction"')
 	);
+}
+
+/**
+ * `TO_TIMESTAMP(?, 'format')` of a bound value is a constant: read it once, here, and bind the
+ * result in its place. (SQLite calls a JavaScript function again for every row it compares, and
+ * sql.js cannot mark one deterministic, so a page of the trigger's window cost a parse per row
+ * of the whole table.) Question marks inside quoted text are not parameters.
+ */
+export function bindConstants(
+	sql: string,
+	params: SqlValue[],
+	parse: (value: string, format: string) => string | null,
+): { sql: string; params: SqlValue[] } {
+	const out: SqlValue[] = [];
+	let index = 0;
+	const rewritten = sql.replace(
+		/'(?:[^']|'')*'|\bTO_TIMESTAMP\(\s*\?\s*,\s*'([^']*)'\s*\)|\?/gi,
+		(match: string, format: string | undefined) => {
+			if (match.startsWith("'")) return match;
+			const value = params[index++];
+			if (format === undefined) {
+				out.push(value);
+				return '?';
+			}
+			out.push(value === null || value === undefined ? null : parse(String(value), format));
+			return '?';
+		},
+	);
+	return { sql: rewritten, params: [...out, ...params.slice(index)] };
 }
 
 const searchError = (message: string) =>
@@ -63,10 +93,12 @@ export function suiteQl(db: Db, req: EmulatorRequest): EmulatorResponse {
 			{ 'o:errorQueryParam': 'offset' },
 		);
 	}
-	const params = ((body.params as unknown[] | undefined) ?? []).map((p) =>
-		p === null ? null : typeof p === 'number' ? p : String(p),
-	) as SqlValue[];
-	const sql = toSqlite(body.q);
+	const bound = bindConstants(
+		toSqlite(body.q),
+		((body.params as unknown[] | undefined) ?? []).map((p) => (p === null ? null : typeof p === 'number' ? p : String(p))) as SqlValue[],
+		(value, format) => parseOracle(value, format, db.clock.timeZone, db.clock.overlapReading),
+	);
+	const { sql, params } = bound;
 	try {
 		// total_changes() moves on every write, however it was made: a stale count is impossible.
 		const version = db.all('SELECT total_changes() AS v')[0].v;

@@ -9,8 +9,8 @@ import { pollOnce, type TriggerStaticData } from '../../../../nodes/NetSuiteTrig
 import { knownPollTable } from '../../../../nodes/NetSuiteTrigger/recordTables';
 import type { RunningEmulator } from '../../../emulator';
 import type { Db } from '../../../emulator/data/db';
-import { formatOracle } from '../../../emulator/data/dates';
-import { toSqlite } from '../../../emulator/data/suiteql';
+import { formatOracle, parseOracle } from '../../../emulator/data/dates';
+import { bindConstants, toSqlite } from '../../../emulator/data/suiteql';
 import { ActivePoller } from '../../../harness';
 import { credentialsFor } from '../../credentials';
 import type { Emitted, PollDriver } from './schedule';
@@ -29,10 +29,13 @@ function readerOver(db: Db, between: () => void) {
 	let requests = 0;
 	return async (query: { q: string; params?: unknown[] }, limit: number) => {
 		if (requests++ > 0) between();
-		const sql = `SELECT * FROM (${toSqlite(query.q)}) LIMIT ?`;
+		const bound = bindConstants(toSqlite(query.q), (query.params ?? []).map(String), (value, format) =>
+			parseOracle(value, format, db.clock.timeZone, db.clock.overlapReading),
+		);
+		const sql = `SELECT * FROM (${bound.sql}) LIMIT ?`;
 		let statement = cache.get(sql);
 		if (!statement) cache.set(sql, (statement = db.sql.prepare(sql)));
-		statement.bind([...(query.params ?? []).map(String), limit + 1]);
+		statement.bind([...bound.params, limit + 1]);
 		const items: IDataObject[] = [];
 		while (statement.step()) {
 			const row = statement.getAsObject();
