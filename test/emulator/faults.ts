@@ -22,6 +22,7 @@ export class Faults {
 	overLimit: 'reject' | 'queue' = 'reject';
 	private readonly scripted: Scripted[] = [];
 	private readonly queued: Array<() => void> = [];
+	private readonly slow: Array<{ remaining: number; ms: number; path: RegExp }> = [];
 
 	constructor(
 		public concurrency: number,
@@ -33,6 +34,19 @@ export class Faults {
 	/** The next `count` requests (matching `path`) fail with `status`. */
 	failNext(count: number, status = 503, opts: { retryAfterSeconds?: number; path?: RegExp } = {}): void {
 		this.scripted.push({ remaining: count, status, ...opts });
+	}
+
+	/** The next `count` requests matching `path` answer `ms` later than the others (a slow query). */
+	slowNext(count: number, ms: number, path: RegExp): void {
+		this.slow.push({ remaining: count, ms, path });
+	}
+
+	/** How much later this request answers (slowNext), counting it off. */
+	extraDelay(path: string): number {
+		const slow = this.slow.find((s) => s.remaining > 0 && s.path.test(path));
+		if (!slow) return 0;
+		slow.remaining--;
+		return slow.ms;
 	}
 
 	setConcurrency(n: number): void {

@@ -88,7 +88,8 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 		const limited = await parts.faults.admit();
 		if (limited) return { response: limited, auth: 'none', request };
 		try {
-			if (parts.faults.latencyMs > 0) await sleep(parts.faults.latencyMs);
+			const delay = parts.faults.latencyMs + parts.faults.extraDelay(request.path);
+			if (delay > 0) await sleep(delay);
 			const authorization = String(req.headers.authorization ?? '');
 			let auth = 'none';
 			if (/^OAuth\s/i.test(authorization)) {
