@@ -13,6 +13,8 @@ const OPTIONS: Record<string, { key: keyof EmulatorOptions; min: number; max: nu
 	'--token-ttl': { key: 'tokenTtlSeconds', min: 1, max: 86_400, integer: true },
 	'--retry-after': { key: 'retryAfterSeconds', min: 0, max: 3600, integer: true },
 	'--handshake-delay-ms': { key: 'handshakeDelayMs', min: 0, max: 60_000, integer: true },
+	'--async-processors': { key: 'asyncProcessors', min: 1, max: 1000, integer: true },
+	'--async-job-ms': { key: 'asyncJobMs', min: 0, max: 600_000, integer: true },
 };
 
 /** Switches that take no value. */

@@ -54,7 +54,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const scripts = new ScriptRunner({ accountId });
 	for (const deployment of options.deployments ?? []) scripts.deploy(deployment);
 	for (const [id, value] of Object.entries(options.secrets ?? {})) scripts.setSecret(id, value);
-	const data = await createDataService({ clock, seedCustomers: options.seedCustomers ?? 0, scripts });
+	const data = await createDataService({
+		clock,
+		seedCustomers: options.seedCustomers ?? 0,
+		scripts,
+		asyncProcessors: options.asyncProcessors,
+		asyncJobMs: options.asyncJobMs,
+	});
 	const faults = new Faults(options.concurrency ?? 5, options.latencyMs ?? 0, options.errorRate ?? 0, options.retryAfterSeconds);
 	const publicPem = readFileSync(path.join(keyDir, 'm2m-rsa-public.pem'), 'utf8');
 	const privateKeyPem = readFileSync(path.join(keyDir, 'm2m-rsa-private.pem'), 'utf8');
@@ -102,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		tokens,
 		connectionsOpened: () => connections,
 		stop: async () => {
+			data.jobs.stop();
 			await scripts.stop();
 			await new Promise<void>((resolve) => {
 				server.closeAllConnections();

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from './index';
-import { suiteQl, tbaFetch } from './testClient';
+import { suiteQl, tbaFetch, waitForJob } from './testClient';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -195,6 +195,7 @@ describe('emulator record service', () => {
 		expect(accepted.headers.get('preference-applied')).toBe('respond-async');
 		const job = accepted.headers.get('location')!;
 		expect(job).toMatch(/^\/services\/rest\/async\/v1\/job\/\d+$/);
+		await waitForJob(emulator, job);
 		const status = (await (await tbaFetch(emulator, 'GET', job)).json()) as Json;
 		expect(status).toMatchObject({ completed: true, progress: 'succeeded', task: { links: [{ rel: 'self' }] } });
 		const tasks = (await (await tbaFetch(emulator, 'GET', `${job}/task`)).json()) as Json;
@@ -227,7 +228,7 @@ describe('emulator record service', () => {
 			headers: { 'content-type': 'application/json', prefer: 'respond-async' },
 		});
 		const job = accepted.headers.get('location')!;
-		expect(((await (await tbaFetch(emulator, 'GET', job)).json()) as Json).progress).toBe('failed');
+		expect((await waitForJob(emulator, job)).progress).toBe('failed');
 		const result = await tbaFetch(emulator, 'GET', `${job}/task/1/result`);
 		expect(result.status).toBe(400);
 		expect(((await result.json()) as Json)['o:errorDetails'][0]['o:errorCode']).toBe('USER_ERROR');

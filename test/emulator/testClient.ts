@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests, emulator, scripts), never inside n8n */
 // A small NetSuite client for emulator tests, independent of the package under test:
 // signs TBA with the emulator's own vector-checked functions, M2M with jose.
 import { randomBytes } from 'node:crypto';
@@ -94,4 +95,23 @@ export async function suiteQl(emulator: RunningEmulator, q: string, params: unkn
 		body: JSON.stringify({ q, params }),
 		headers: { 'content-type': 'application/json', prefer: 'transient' },
 	});
+}
+
+export interface AsyncJobStatus {
+	completed: boolean;
+	id: string;
+	progress: string;
+}
+
+/** Polls an async job (its Location path) until NetSuite says it completed; every 5 ms, at most `timeoutMs`. */
+export async function waitForJob(emulator: RunningEmulator, jobPath: string, timeoutMs = 10_000): Promise<AsyncJobStatus> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await tbaFetch(emulator, 'GET', jobPath);
+		const status = (await response.json()) as AsyncJobStatus;
+		if (response.status !== 200) throw new Error(`GET ${jobPath} answered ${response.status}: ${JSON.stringify(status)}`);
+		if (status.completed) return status;
+		if (Date.now() > until) throw new Error(`${jobPath} has not completed after ${timeoutMs} ms (progress: ${status.progress})`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
 }

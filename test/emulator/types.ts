@@ -62,6 +62,16 @@ export interface EmulatorOptions {
 	 * client that reuses connections pays it once.
 	 */
 	handshakeDelayMs?: number;
+	/**
+	 * REST Async Processors: async jobs (`Prefer: respond-async`, batches) processed at once; the
+	 * others wait their turn (default 1: data/asyncJobs.ts says why).
+	 */
+	asyncProcessors?: number;
+	/**
+	 * Processing time of each async job, in ms of real time (default 50, assumed); 0 completes a
+	 * job on the next turn of the event loop.
+	 */
+	asyncJobMs?: number;
 }
 
 export interface DemoCredentials {

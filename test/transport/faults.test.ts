@@ -177,6 +177,8 @@ describe('the retry table, row by row, through a fault-injecting proxy', () => {
 			bodyJson: '{"companyName": "Unreadable Result Ltd", "subsidiary": {"id": "1"}}',
 			options: { delivery: 'exactlyOnceAsyncJob' },
 		});
+		// NetSuite accepted the job; the record appears once its processor has run it.
+		await emulator.data.jobs.settled();
 		expect(customersNamed('Unreadable Result Ltd')).toBe(1);
 		expect(error?.message).toMatch(/^NetSuite accepted the create as job \d+, but reading its result failed/);
 		expect(error?.description).toMatch(/Do not run this item again: the record may exist/);

@@ -24,11 +24,17 @@ export interface DataService extends EmulatorService {
 	beforeSuiteQl?: () => void;
 }
 
-export async function createDataService(opts: { clock: TestClock; seedCustomers: number; scripts?: ScriptRunner }): Promise<DataService> {
+export async function createDataService(opts: {
+	clock: TestClock;
+	seedCustomers: number;
+	scripts?: ScriptRunner;
+	asyncProcessors?: number;
+	asyncJobMs?: number;
+}): Promise<DataService> {
 	const db = await openDb(opts.clock);
 	seed(db, opts.seedCustomers);
 	const ctx = { db, onWrite: () => forgetCounts(db) };
-	const jobs = new AsyncJobs();
+	const jobs = new AsyncJobs(opts.asyncProcessors, opts.asyncJobMs);
 	const recordService = (req: EmulatorRequest, submitted: SubmitEvent[]): EmulatorResponse => {
 		try {
 			return records({ ...ctx, submitted }, req);
@@ -36,6 +42,25 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			if (error instanceof RecordError) return error.response;
 			throw error;
 		}
+	};
+	/** Applies one record request, then the User Event scripts of its saves. */
+	const apply = async (req: EmulatorRequest, async: boolean): Promise<EmulatorResponse> => {
+		const submitted: SubmitEvent[] = [];
+		const response = recordService(req, submitted);
+		// afterSubmit runs before NetSuite answers the save: the record stays saved, but an
+		// error the script lets escape reaches the caller.
+		for (const event of submitted) {
+			for (const run of (await opts.scripts?.afterSubmit(event)) ?? []) {
+				// An async save was already answered (202); its script error stays in the script log.
+				if (run.error && !async)
+					return nsError(
+						400,
+						'USER_ERROR',
+						`Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`,
+					);
+			}
+		}
+		return response;
 	};
 	const service: DataService = {
 		db,
@@ -47,9 +72,6 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 			forgetCounts(db);
 		},
 		async handle(req: EmulatorRequest): Promise<EmulatorResponse | undefined> {
-			const submitted: SubmitEvent[] = [];
-			let response: EmulatorResponse | undefined;
-			let async = false;
 			try {
 				if (req.path === '/services/rest/query/v1/suiteql') {
 					service.beforeSuiteQl?.();
@@ -57,27 +79,14 @@ export async function createDataService(opts: { clock: TestClock; seedCustomers:
 				}
 				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
-					async = AsyncJobs.wantsAsync(req);
-					response = async ? jobs.submit(req, () => recordService(req, submitted)) : recordService(req, submitted);
-				} else return undefined;
+					if (AsyncJobs.wantsAsync(req)) return jobs.submit(req, [() => apply(req, true)]);
+					return await apply(req, false);
+				}
+				return undefined;
 			} catch (error) {
 				if (error instanceof RecordError) return error.response;
 				throw error;
 			}
-			// afterSubmit runs before NetSuite answers the save: the record stays saved, but an
-			// error the script lets escape reaches the caller.
-			for (const event of submitted) {
-				for (const run of (await opts.scripts?.afterSubmit(event)) ?? []) {
-					// An async save was already answered (202); its script error stays in the script log.
-					if (run.error && !async)
-						return nsError(
-							400,
-							'USER_ERROR',
-							`Error in user event script ${run.deploymentId}: ${run.error.name ?? 'Error'}: ${run.error.message ?? ''}`,
-						);
-				}
-			}
-			return response;
 		},
 	};
 	return service;

@@ -66,7 +66,7 @@ export function renderRecord(db: Db, type: RecordTypeDef, id: number, req: Emula
 	return record;
 }
 
-function pageLinks(base: string, limit: number, offset: number, total: number): Json[] {
+export function pageLinks(base: string, limit: number, offset: number, total: number): Json[] {
 	const link = (rel: string, o: number) => ({ rel, href: `${base}?limit=${limit}&offset=${o}` });
 	const links = [link('self', offset)];
 	if (offset > 0) links.push(link('prev', Math.max(0, offset - limit)), link('first', 0));
