@@ -40,5 +40,7 @@ describe('npm run emulator', () => {
 		expect(parseArgs(['--port=0', '--latency-ms', '20'])).toEqual({ port: 0, latencyMs: 20 });
 		expect(parseArgs(['--https', '--handshake-delay-ms', '40'])).toEqual({ port: 8787, https: true, handshakeDelayMs: 40 });
 		expect(() => parseArgs(['--https=yes'])).toThrow('--https takes no value');
+		expect(parseArgs(['--async-processors', '5', '--async-job-ms=0'])).toEqual({ port: 8787, asyncProcessors: 5, asyncJobMs: 0 });
+		expect(() => parseArgs(['--async-processors', '0'])).toThrow('--async-processors needs an integer from 1 to 1000');
 	});
 });

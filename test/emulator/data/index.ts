@@ -6,6 +6,7 @@ import { nsError } from '../errors';
 import type { ScriptRunner, SubmitEvent } from '../suitescript/runner';
 import type { EmulatorRequest, EmulatorResponse, EmulatorService } from '../types';
 import { ASYNC_BASE, AsyncJobs } from './asyncJobs';
+import { isBatch, splitBatch } from './batch';
 import { openDb, type Db } from './db';
 import { records } from './records';
 import { RecordError } from './recordJson';
@@ -79,6 +80,14 @@ export async function createDataService(opts: {
 				}
 				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
+					if (isBatch(req)) {
+						const split = splitBatch(req);
+						if ('refused' in split) return split.refused;
+						return jobs.submit(
+							req,
+							split.tasks.map((task) => ('refused' in task ? () => task.refused : () => apply(task.request, true))),
+						);
+					}
 					if (AsyncJobs.wantsAsync(req)) return jobs.submit(req, [() => apply(req, true)]);
 					return await apply(req, false);
 				}
