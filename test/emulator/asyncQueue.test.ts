@@ -283,4 +283,9 @@ describe('emulator async queue with asyncJobMs 0', () => {
 		const status = (await (await tbaFetch(emulator, 'GET', job)).json()) as Json;
 		expect(status).toMatchObject({ completed: true, progress: 'succeeded' });
 	});
+
+	it('refuses a queue with no processor or a negative processing time, naming the option', async () => {
+		await expect(startEmulator({ port: 0, asyncProcessors: 0 })).rejects.toThrow('asyncProcessors must be an integer of at least 1');
+		await expect(startEmulator({ port: 0, asyncJobMs: -1 })).rejects.toThrow('asyncJobMs must be 0 or more');
+	});
 });

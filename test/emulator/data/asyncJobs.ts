@@ -83,7 +83,11 @@ export class AsyncJobs {
 		public processors = DEFAULT_ASYNC_PROCESSORS,
 		/** Processing time of each job, ms of real time. */
 		public jobMs = DEFAULT_ASYNC_JOB_MS,
-	) {}
+	) {
+		if (!Number.isInteger(processors) || processors < 1)
+			throw new Error(`asyncProcessors must be an integer of at least 1, got ${processors}`);
+		if (!Number.isFinite(jobMs) || jobMs < 0) throw new Error(`asyncJobMs must be 0 or more (ms), got ${jobMs}`);
+	}
 
 	/** Jobs submitted so far (tests). */
 	get count(): number {
