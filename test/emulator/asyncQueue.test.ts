@@ -54,19 +54,21 @@ describe('emulator async queue and batch operations', () => {
 	it('a job waits for the one processor: the second of two submitted together is pending, then runs after the first', async () => {
 		const [a, b] = await Promise.all([createAsync(customer('Queue First')), createAsync(customer('Queue Second'))]);
 		expect([a.status, b.status]).toEqual([202, 202]);
-		const [jobA, jobB] = [a.headers.get('location')!, b.headers.get('location')!];
+		// Whichever arrived first got the lower job id and the processor.
+		const [jobA, jobB] = [a.headers.get('location')!, b.headers.get('location')!].sort(
+			(x, y) => Number(x.split('/').pop()) - Number(y.split('/').pop()),
+		);
 		const [first, second] = await Promise.all([get(jobA), get(jobB)]);
 		expect(first.body).toMatchObject({ completed: false, progress: 'processing' });
 		expect(second.body).toMatchObject({ completed: false, progress: 'pending' });
 		expect((await get(`${jobB}/task/1`)).body).toMatchObject({ completed: false, progress: 'pending' });
 
 		expect((await waitForJob(emulator, jobA)).progress).toBe('succeeded');
-		expect(named('Queue First')).toHaveLength(1);
+		expect(named('Queue First').length + named('Queue Second').length).toBe(1);
 		// The second only now has the processor, and needs its own processing time.
 		expect((await get(jobB)).body).toMatchObject({ completed: false, progress: 'processing' });
-		expect(named('Queue Second')).toHaveLength(0);
 		expect((await waitForJob(emulator, jobB)).progress).toBe('succeeded');
-		expect(named('Queue Second')).toHaveLength(1);
+		expect([named('Queue First').length, named('Queue Second').length]).toEqual([1, 1]);
 		const [taskA, taskB] = await Promise.all([get(`${jobA}/task/1`), get(`${jobB}/task/1`)]);
 		expect(taskA.body).toMatchObject({ completed: true, progress: 'succeeded' });
 		expect(Date.parse(taskB.body.startTime)).toBeGreaterThanOrEqual(Date.parse(taskA.body.endTime));
