@@ -172,6 +172,7 @@ describe('emulator async queue and batch operations', () => {
 		await waitForJob(emulator, job);
 		const r = await results(job);
 		expect(r.map((x) => x.status)).toEqual([204, 204, 404, 400]);
+		expect([idOf(r[0]), idOf(r[1])]).toEqual([a, named('Patch B')[0]]);
 		expect(errorCode(r[2].body)).toBe('NONEXISTENT_ID');
 		expect(r[3].body['o:errorDetails'][0]['o:errorPath']).toBe('items[3]');
 		expect((await get(`${BASE}/customer/${a}`)).body.comments).toBe('patched by id');
