@@ -53,6 +53,8 @@ export interface Operation {
 	fields: INodeProperties[];
 	/** How a model can narrow a tool answer that was cut; `false`: the operation bounds itself. */
 	narrowing?: string | false;
+	/** True when the items of a run gather into shared requests (Batch Jobs): they wait outside the per-item limit. */
+	gathers?: (ctx: IExecuteSingleFunctions) => boolean;
 }
 
 /** One declaration of a resource: its record type (when fixed) and its operations. */
@@ -100,8 +102,9 @@ export function routingOf(operation: Operation): INodePropertyRouting {
 				const transport: TransportOptions = { itemIndex: this.getItemIndex(), send: sendThroughRouting(this, requestData) };
 				const request = declaredRequest(requestData);
 				// Only bulk writes are worth a governance lookup; reads stay at the safe default.
+				const run = async () => await operation.run.call(this, request, transport);
 				const size = await batchSizeOf(this, operation.writes ? 'account' : 'safe');
-				const items = await withSharedLimiter(runKey(this), size, async () => await operation.run.call(this, request, transport));
+				const items = operation.gathers?.(this) ? await run() : await withSharedLimiter(runKey(this), size, run);
 				return operation.narrowing === false ? items : capForTool(this, items, operation.narrowing ?? NARROW_LIST);
 			},
 		},

@@ -52,6 +52,7 @@ export const getOptionsField = optionsCollection(getOptions);
 
 export const DELIVERY_DIRECT = 'oneRequestPerRecord';
 export const DELIVERY_ASYNC = 'exactlyOnceAsyncJob';
+export const DELIVERY_BATCH = 'netSuiteBatchJobs';
 
 /**
  * How a create reaches NetSuite. Absent (every workflow saved before it existed) means One
@@ -74,6 +75,12 @@ export const deliveryOption: INodeProperties = {
 			value: DELIVERY_ASYNC,
 			description:
 				"Sent as a NetSuite async job with an idempotency key that Retry On Fail reuses: never a duplicate, even without an External ID. Four requests per record, and each job waits for the account's async processors.",
+		},
+		{
+			name: 'NetSuite Batch Jobs',
+			value: DELIVERY_BATCH,
+			description:
+				"Up to 100 records per NetSuite batch request, each batch one async job with an idempotency key that Retry On Fail reuses. Each record's result goes to its own item. With an External ID on every record, a few requests per 100 records; jobs wait for the account's async processors.",
 		},
 	],
 	description: 'How each record is sent to NetSuite, and what holds when an answer is lost',

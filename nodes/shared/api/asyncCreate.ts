@@ -23,7 +23,7 @@ const JOB_PATH = /^\/services\/rest\/async\/v1\/job\/[A-Za-z0-9_-]+$/;
 export const asyncJobTuning = { maxWaitMs: 300_000, firstPollMs: 100, maxPollMs: 5_000 };
 
 /** The job's path from a Location (absolute or not); the host always stays the credential's. */
-function jobPathOf(headers: Record<string, unknown>): string | undefined {
+export function jobPathOf(headers: Record<string, unknown>): string | undefined {
 	const location = headerValue(headers, 'location');
 	if (!location) return undefined;
 	const path = location
@@ -33,7 +33,7 @@ function jobPathOf(headers: Record<string, unknown>): string | undefined {
 	return JOB_PATH.test(path) ? path : undefined;
 }
 
-const isIdempotencyRefusal = (failure: HttpFailure): boolean =>
+export const isIdempotencyRefusal = (failure: HttpFailure): boolean =>
 	// Oracle's example answers 400, MuleSoft documents 409 (DESIGN.md): both name the first job.
 	(failure.status === 400 || failure.status === 409) &&
 	netSuiteErrorDetails(failure.body).some((d) => d.errorCode === 'IDEMPOTENCY_ERROR') &&
@@ -93,30 +93,34 @@ export async function createRecordSafely(
 }
 
 /** An outcome already worded for the user (the create refused, the job still queued): not re-wrapped. */
-class ReportAsIs extends Error {
+export class ReportAsIs extends Error {
 	constructor(readonly nodeError: Error) {
 		super(nodeError.message);
 	}
 }
 
-interface JobStatus {
+export interface JobStatus {
 	completed?: boolean;
 	progress?: string;
 }
 
-async function followJob(this: NetSuiteContext, job: string, transport: TransportOptions): Promise<string | null> {
+/**
+ * Polls the job until NetSuite says it completed. Polling waits are NetSuite's queue, not
+ * retries: they do not use up the item's retry wait. Past asyncJobTuning.maxWaitMs the job is
+ * named, for `what` ("the create", "a batch of 100 creates"), and nothing is sent again.
+ */
+export async function waitForJob(this: NetSuiteContext, job: string, transport: TransportOptions, what = 'the create'): Promise<JobStatus> {
 	const itemIndex = transport.itemIndex;
-	// Polling waits are NetSuite's queue, not retries: they do not use up the item's retry wait.
 	let waited = 0;
 	for (let poll = 0; ; poll++) {
 		const status = (await netSuiteRequest.call(this, { method: 'GET', path: job }, transport)).body as JobStatus;
-		if (status?.completed === true) break;
+		if (status?.completed === true) return status;
 		const delay = Math.min(asyncJobTuning.firstPollMs * 2 ** poll, asyncJobTuning.maxPollMs);
 		if (waited + delay > asyncJobTuning.maxWaitMs) {
 			throw new ReportAsIs(
 				new NodeOperationError(
 					this.getNode(),
-					`NetSuite accepted the create as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`,
+					`NetSuite accepted ${what} as job ${job.split('/').pop()} but has not finished it after ${Math.round(waited / 1000)} s`,
 					{
 						itemIndex,
 						description: `Do not run this item again: the record will appear when NetSuite's async processors reach the job (GET ${job}).`,
@@ -127,6 +131,11 @@ async function followJob(this: NetSuiteContext, job: string, transport: Transpor
 		waited += delay;
 		await retryTiming.sleep(delay);
 	}
+}
+
+async function followJob(this: NetSuiteContext, job: string, transport: TransportOptions): Promise<string | null> {
+	const itemIndex = transport.itemIndex;
+	await waitForJob.call(this, job, transport);
 	const tasks = (await netSuiteRequest.call(this, { method: 'GET', path: `${job}/task` }, transport)).body as {
 		items?: Array<{ id?: string | number }>;
 	};
@@ -135,14 +144,7 @@ async function followJob(this: NetSuiteContext, job: string, transport: Transpor
 		throw new NodeOperationError(this.getNode(), `NetSuite's job ${job.split('/').pop()} has no task to read the result from`, {
 			itemIndex,
 		});
-	const result: NetSuiteResponse = await netSuiteRequest.call(
-		this,
-		{ method: 'GET', path: `${job}/task/${encodeURIComponent(String(taskId))}/result` },
-		{
-			...transport,
-			accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429,
-		},
-	);
+	const result = await readTaskResult.call(this, job, String(taskId), transport);
 	// A task that failed answers with NetSuite's error for the create itself (a missing field, …).
 	if (result.statusCode >= 400)
 		throw new ReportAsIs(
@@ -150,4 +152,21 @@ async function followJob(this: NetSuiteContext, job: string, transport: Transpor
 		);
 	const fromBody = (result.body as IDataObject | undefined)?.id;
 	return idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody));
+}
+
+/** A task's result: what the request itself would have answered (a refusal, 4xx, is an answer too). */
+export async function readTaskResult(
+	this: NetSuiteContext,
+	job: string,
+	taskId: string,
+	transport: TransportOptions,
+): Promise<NetSuiteResponse> {
+	return await netSuiteRequest.call(
+		this,
+		{ method: 'GET', path: `${job}/task/${encodeURIComponent(taskId)}/result` },
+		{
+			...transport,
+			accept: (failure) => failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429,
+		},
+	);
 }

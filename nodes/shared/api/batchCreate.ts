@@ -1,0 +1,238 @@
+// Delivery "NetSuite Batch Jobs": the creates of one node run sent as NetSuite batch requests.
+// Oracle, "Batch Operations" (REST web services, article_0127092747): a POST to
+// /record/v1/{type} with `Prefer: respond-async` and
+// `Content-Type: application/vnd.oracle.resource+json; type=collection`, body {"items": [...]},
+// at most 100 records, "executed asynchronously and in parallel", an idempotency key allowed. The
+// answer is one async job (202 + Location), followed as every async job is (asyncCreate.ts).
+//
+// n8n runs every item of a declarative node at once (n8n-core RoutingNode.runNode starts each
+// item's makeRequest in one loop and awaits them together), so each item's create arrives here on
+// its own; items gather into batches and each waits for its batch's answer. A batch is a
+// deterministic slice, items 0-99, 100-199, … of one record type, so n8n's Retry On Fail (same
+// execution, same items) forms the same batches with the same idempotency keys, and NetSuite
+// answers a re-sent batch with its first job instead of making the records twice. A batch goes
+// once all its items are here, or when no more arrive for a moment (an item that failed its
+// inputs never comes).
+//
+// Each record's outcome goes to its own item. When the job succeeded as a whole, the new IDs of
+// records with an External ID come from one SuiteQL query per batch; the others, and every record
+// of a job where NetSuite refused any, are read from their tasks, one request each, with
+// NetSuite's error for the refused (a duplicate External ID would find the record made before).
+// Assumed (Oracle does not say): the job lists one task per record, in the order of the items.
+import { createHash } from 'node:crypto';
+import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
+
+import { isIdempotencyRefusal, jobPathOf, readTaskResult, ReportAsIs, waitForJob, type CreatedRecord } from './asyncCreate';
+import { toNetSuiteApiError } from './netSuiteError';
+import { idFromLocation } from './output';
+import { fetchSuiteQlPage } from './suiteQl';
+import { netSuiteRequest, type NetSuiteContext, type TransportOptions } from './transport';
+
+export const BATCH_MAX = 100;
+export const BATCH_CONTENT_TYPE = 'application/vnd.oracle.resource+json; type=collection';
+/** How long a batch waits for items still to come once none has arrived (ms). */
+export const batchTuning = { idleMs: 25 };
+
+/** Where a record type's rows are in SuiteQL: its table and the conditions that pick its rows. */
+export type TableOf = (recordType: string) => { table: string; where?: Array<{ column: string; value: string }> };
+
+export interface BatchRun {
+	/** The node run's key (one per execution and node). */
+	runKey: string;
+	executionId: string;
+	nodeId: string;
+	/** Items in the run (0: not known; a batch then goes when no more items arrive). */
+	total: number;
+	/** Runs the batch's requests inside the run's limit of requests in flight. */
+	limit: <T>(task: () => Promise<T>) => Promise<T>;
+	tableOf: TableOf;
+}
+
+interface Entry {
+	itemIndex: number;
+	body: IDataObject;
+	ctx: NetSuiteContext;
+	transport: TransportOptions;
+	resolve: (record: CreatedRecord) => void;
+	reject: (error: unknown) => void;
+}
+
+interface Batch {
+	entries: Entry[];
+	expected: number;
+}
+
+const gathering = new Map<string, Batch>();
+
+/** The create of one item, answered once its batch has been sent and its job read. */
+export function createInBatch(
+	this: NetSuiteContext,
+	request: { path: string; body: IDataObject },
+	transport: TransportOptions,
+	run: BatchRun,
+): Promise<CreatedRecord> {
+	const itemIndex = transport.itemIndex ?? 0;
+	const slice = Math.floor(itemIndex / BATCH_MAX);
+	const key = `${run.runKey}\u0000${request.path}\u0000${slice}`;
+	return new Promise<CreatedRecord>((resolve, reject) => {
+		let batch = gathering.get(key);
+		if (!batch) {
+			const expected = run.total > 0 ? Math.min(BATCH_MAX, run.total - slice * BATCH_MAX) : BATCH_MAX;
+			gathering.set(key, (batch = { entries: [], expected }));
+		}
+		batch.entries.push({ itemIndex, body: request.body, ctx: this, transport, resolve, reject });
+		const send = () => {
+			if (gathering.get(key) !== batch) return;
+			gathering.delete(key);
+			void run.limit(async () => await sendBatch(request.path, batch.entries, run));
+		};
+		if (batch.entries.length >= batch.expected) return send();
+		// Sent when no further item has come for idleMs (n8n's sleep: the real clock, not the retry one).
+		const arrived = batch.entries.length;
+		void sleep(batchTuning.idleMs).then(() => {
+			if (batch.entries.length === arrived) send();
+		});
+	});
+}
+
+/** The batch's key, derived from the execution, the node, the type and each item's index and body (see write.ts idempotencyKeyFor). */
+function batchKey(run: BatchRun, path: string, entries: Entry[]): string {
+	const hex = createHash('sha256')
+		.update(JSON.stringify([run.executionId, run.nodeId, path, entries.map((e) => [e.itemIndex, e.body])]))
+		.digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function sendBatch(path: string, unsorted: Entry[], run: BatchRun): Promise<void> {
+	const entries = [...unsorted].sort((a, b) => a.itemIndex - b.itemIndex);
+	const [first] = entries;
+	const { ctx, transport } = first;
+	const what = `a batch of ${entries.length} create${entries.length === 1 ? '' : 's'} (items ${entries[0].itemIndex + 1}-${entries[entries.length - 1].itemIndex + 1})`;
+	let job: string | undefined;
+	try {
+		const submitted = await netSuiteRequest.call(
+			ctx,
+			{
+				method: 'POST',
+				path,
+				body: { items: entries.map((e) => e.body) },
+				headers: {
+					Prefer: 'respond-async',
+					'Content-Type': BATCH_CONTENT_TYPE,
+					'X-NetSuite-Idempotency-Key': batchKey(run, path, entries),
+				},
+				requestClass: 'createWithKey',
+			},
+			{ ...transport, accept: isIdempotencyRefusal },
+		);
+		job = jobPathOf(submitted.headers);
+		if (!job)
+			throw new NodeOperationError(ctx.getNode(), `NetSuite accepted ${what} (HTTP ${submitted.statusCode}) but named no job to follow`);
+	} catch (error) {
+		// Refused as a whole (a wrong body, login, the limit after retries): nothing was made.
+		for (const entry of entries) entry.reject(error);
+		return;
+	}
+	try {
+		const status = await waitForJob.call(ctx, job, transport, what);
+		// Only a job whose every record succeeded made every External ID it holds: after a refusal
+		// (a duplicate External ID finds the record that was there before) each task is read.
+		const ids =
+			status.progress === 'succeeded' ? await idsByExternalId(ctx, path, entries, transport, run.tableOf) : new Map<Entry, string | null>();
+		const unresolved = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => ids.get(entry) === undefined);
+		const tasks = unresolved.length ? await taskIds(ctx, job, transport) : [];
+		for (const { entry, index } of unresolved) {
+			const taskId = tasks[index];
+			if (taskId === undefined) {
+				entry.reject(
+					new NodeOperationError(ctx.getNode(), `NetSuite's job ${job.split('/').pop()} lists no task for this record`, {
+						itemIndex: entry.itemIndex,
+					}),
+				);
+				continue;
+			}
+			const result = await readTaskResult.call(ctx, job, taskId, transport);
+			if (result.statusCode >= 400) {
+				entry.reject(
+					toNetSuiteApiError(ctx.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, entry.itemIndex),
+				);
+				continue;
+			}
+			const fromBody = (result.body as IDataObject | undefined)?.id;
+			ids.set(entry, idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody)));
+		}
+		for (const entry of entries) if (ids.has(entry)) entry.resolve({ id: ids.get(entry) ?? null, job });
+	} catch (error) {
+		const jobId = job.split('/').pop();
+		for (const entry of entries) {
+			if (error instanceof ReportAsIs)
+				entry.reject(
+					new NodeOperationError(ctx.getNode(), error.nodeError.message, {
+						itemIndex: entry.itemIndex,
+						description: (error.nodeError as NodeOperationError).description ?? undefined,
+					}),
+				);
+			else
+				// Accepted: only reading the outcome failed. Saying "failed" would invite a duplicate.
+				entry.reject(
+					new NodeOperationError(
+						ctx.getNode(),
+						`NetSuite accepted ${what} as job ${jobId}, but reading its results failed: ${(error as Error).message}`,
+						{
+							itemIndex: entry.itemIndex,
+							description: `Do not run these items again: the records may exist. Look them up, or read GET ${job}/task.`,
+						},
+					),
+				);
+		}
+	}
+}
+
+/** The new IDs of the batch's records that carry an External ID, in one SuiteQL query. */
+async function idsByExternalId(
+	ctx: NetSuiteContext,
+	path: string,
+	entries: Entry[],
+	transport: TransportOptions,
+	tableOf: TableOf,
+): Promise<Map<Entry, string | null>> {
+	const ids = new Map<Entry, string | null>();
+	const byExternalId = new Map<string, Entry>();
+	for (const entry of entries) {
+		const externalId = entry.body.externalId;
+		if (typeof externalId === 'string' && externalId && !byExternalId.has(externalId)) byExternalId.set(externalId, entry);
+	}
+	if (!byExternalId.size) return ids;
+	const { table, where = [] } = tableOf(decodeURIComponent(path.split('/').pop() ?? ''));
+	const conditions = [`externalid IN (${[...byExternalId.keys()].map(() => '?').join(', ')})`, ...where.map((w) => `${w.column} = ?`)];
+	const page = await fetchSuiteQlPage.call(
+		ctx,
+		{
+			q: `SELECT id, externalid FROM ${table} WHERE ${conditions.join(' AND ')}`,
+			params: [...byExternalId.keys(), ...where.map((w) => w.value)],
+		},
+		0,
+		BATCH_MAX,
+		transport,
+	);
+	for (const row of page.items) {
+		const entry = byExternalId.get(String(row.externalid));
+		if (entry) ids.set(entry, String(row.id));
+	}
+	return ids;
+}
+
+/** The job's task IDs in order (one per record), every page of the task list. */
+async function taskIds(ctx: NetSuiteContext, job: string, transport: TransportOptions): Promise<string[]> {
+	const ids: string[] = [];
+	for (let offset = 0; ;) {
+		const page = (await netSuiteRequest.call(ctx, { method: 'GET', path: `${job}/task`, qs: { limit: 1000, offset } }, transport)).body as {
+			items?: Array<{ id?: string | number }>;
+			hasMore?: boolean;
+		};
+		const items = page?.items ?? [];
+		for (const item of items) ids.push(String(item.id));
+		if (!page?.hasMore || !items.length) return ids;
+		offset += items.length;
+	}
+}

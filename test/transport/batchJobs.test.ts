@@ -1,0 +1,181 @@
+// Create with Delivery "NetSuite Batch Jobs" (issue 23), through a fault-injecting proxy in front
+// of the emulator's batch endpoint and async queue: items go in batches of up to 100, each record's
+// outcome reaches its own item, and lost answers never make a record twice.
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { NetSuite } from '../../nodes/NetSuite/NetSuite.node';
+import { retryTiming } from '../../nodes/shared/api/retry';
+import { transportTuning } from '../../nodes/shared/api/transport';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { runNode } from '../harness';
+import { credentialsFor } from '../nodes/credentials';
+import { startFaultProxy, type FaultProxy } from './faultProxy';
+
+const is = (method: string, path: RegExp) => (m: string, p: string) => m === method && path.test(p);
+
+describe('Create, NetSuite Batch Jobs', () => {
+	let emulator: RunningEmulator;
+	let proxy: FaultProxy;
+	const sleep = retryTiming.sleep;
+	const timeout = transportTuning.timeoutMs;
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ port: 0 });
+		proxy = await startFaultProxy(emulator.baseUrl);
+	});
+	afterAll(async () => {
+		await proxy.stop();
+		await emulator.stop();
+	});
+	beforeEach(() => {
+		retryTiming.sleep = async () => undefined;
+		transportTuning.timeoutMs = 1000;
+		proxy.log.length = 0;
+		proxy.clear();
+		emulator.clearLog();
+	});
+	afterEach(() => {
+		retryTiming.sleep = sleep;
+		transportTuning.timeoutMs = timeout;
+	});
+
+	const credentials = () => {
+		const all = credentialsFor(emulator, 'tokenBasedAuth');
+		for (const credential of Object.values(all)) credential.data = { ...credential.data, baseUrlOverride: proxy.baseUrl };
+		return all;
+	};
+	/** One node run creating a customer per input item, named and (optionally) with an External ID from the item. */
+	const createAll = async (
+		rows: Array<{ name: string; externalId?: string }>,
+		options: { executionId?: string; continueOnFail?: boolean } = {},
+	) => {
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: {
+				authentication: 'tokenBasedAuth',
+				resource: 'record',
+				operation: 'create',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				bodyMode: 'json',
+				bodyJson:
+					'={{ JSON.stringify(Object.assign({ companyName: $json.name, subsidiary: { id: "1" } }, $json.externalId ? { externalId: $json.externalId } : {})) }}',
+				options: { delivery: 'netSuiteBatchJobs' },
+			},
+			credentials: credentials(),
+			items: rows.map((json) => ({ json }) as INodeExecutionData),
+			executionId: options.executionId,
+			continueOnFail: options.continueOnFail,
+		});
+		return { ...result, json: result.items.map((i) => i.json as IDataObject) };
+	};
+	const idNamed = (name: string) => emulator.data.db.all('SELECT id FROM customer WHERE companyname = ?', [name]).map((r) => String(r.id));
+	const batchPosts = () => emulator.requestLog.filter((r) => r.method === 'POST' && r.path.endsWith('/record/v1/customer'));
+	const named = (prefix: string, n: number, withExternalId = true) =>
+		Array.from({ length: n }, (_, i) => ({
+			name: `${prefix} ${i}`,
+			...(withExternalId && { externalId: `${prefix.replace(/\W/g, '')}-${i}` }),
+		}));
+
+	it('250 items with External IDs: three batch requests (100, 100, 50), each item answers the ID of its own record, a few requests per 100 records', async () => {
+		const rows = named('Batch Ltd', 250);
+		const { json, error } = await createAll(rows);
+		expect(error).toBeUndefined();
+		expect(json.map((j) => j.id)).toEqual(rows.map((r) => idNamed(r.name)[0]));
+		expect(rows.every((r) => idNamed(r.name).length === 1)).toBe(true);
+		expect(batchPosts().map((r) => (JSON.parse(r.body) as { items: unknown[] }).items.length)).toEqual([100, 100, 50]);
+		// No task result is read: the IDs come from one SuiteQL query per batch.
+		expect(emulator.requestLog.filter((r) => /\/task\/[^/]+\/result$/.test(r.path))).toEqual([]);
+		// Besides the job polls (as many as the queue takes; the bench counts them): the governance
+		// lookup, 3 submissions, 3 queries.
+		const polls = emulator.requestLog.filter((r) => /\/async\/v1\/job\/\d+$/.test(r.path));
+		expect(emulator.requestLog.length - polls.length).toBeLessThanOrEqual(7);
+	});
+
+	it('without External IDs each item still gets its own record, read from its task in order', async () => {
+		const rows = named('No Key Ltd', 7, false);
+		const { json, error } = await createAll(rows);
+		expect(error).toBeUndefined();
+		expect(json.map((j) => j.id)).toEqual(rows.map((r) => idNamed(r.name)[0]));
+		expect(batchPosts()).toHaveLength(1);
+	});
+
+	it("a record NetSuite refuses fails only its own item, with NetSuite's error; the others are made once", async () => {
+		const taken = named('Taken Ltd', 1)[0];
+		await createAll([taken]);
+		const rows = [...named('Mixed Ltd', 2), { name: 'Duplicate Of Taken', externalId: taken.externalId }, ...named('Mixed Two Ltd', 2)];
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: {
+				authentication: 'tokenBasedAuth',
+				resource: 'record',
+				operation: 'create',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" }, externalId: $json.externalId }) }}',
+				options: { delivery: 'netSuiteBatchJobs' },
+			},
+			credentials: credentials(),
+			items: rows.map((json) => ({ json }) as INodeExecutionData),
+			continueOnFail: true,
+		});
+		const out = result.items.map((i) => ({ ...(i.json as IDataObject), ...(i.error && { error: i.error.message }) }) as IDataObject);
+		expect(out.map((j) => (j.error ? 'error' : j.id))).toEqual([
+			idNamed('Mixed Ltd 0')[0],
+			idNamed('Mixed Ltd 1')[0],
+			'error',
+			idNamed('Mixed Two Ltd 0')[0],
+			idNamed('Mixed Two Ltd 1')[0],
+		]);
+		expect(JSON.stringify(out[2])).toMatch(/already exists|DUP_RCRD/);
+		expect(idNamed('Duplicate Of Taken')).toEqual([]);
+	});
+
+	it('an item whose inputs are wrong never joins its batch: it fails with the field named, and the batch goes without it', async () => {
+		const rows = [{ name: 'Fine A' }, { name: 'Broken', bad: true }, { name: 'Fine B' }];
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: {
+				authentication: 'tokenBasedAuth',
+				resource: 'record',
+				operation: 'create',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				bodyMode: 'json',
+				bodyJson: '={{ $json.bad ? "{ not json" : JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
+				options: { delivery: 'netSuiteBatchJobs' },
+			},
+			credentials: credentials(),
+			items: rows.map((json) => ({ json }) as INodeExecutionData),
+			continueOnFail: true,
+		});
+		expect(result.items.map((i) => (i.error ? i.error.message : (i.json as IDataObject).id))).toEqual([
+			idNamed('Fine A')[0],
+			expect.stringMatching(/Body \(JSON\)/),
+			idNamed('Fine B')[0],
+		]);
+		expect(batchPosts().map((r) => (JSON.parse(r.body) as { items: unknown[] }).items.length)).toEqual([2]);
+	});
+
+	it('the answer to a batch request lost after NetSuite queued it: the retry carries the same key, NetSuite names the first job, no record twice', async () => {
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('POST', /\/record\/v1\/customer$/));
+		const rows = named('Lost Batch Ltd', 5);
+		const { json, error } = await createAll(rows);
+		expect(error).toBeUndefined();
+		expect(rows.map((r) => idNamed(r.name).length)).toEqual([1, 1, 1, 1, 1]);
+		expect(json.map((j) => j.id)).toEqual(rows.map((r) => idNamed(r.name)[0]));
+		const keys = batchPosts().map((r) => r.headers['x-netsuite-idempotency-key']);
+		expect(keys).toHaveLength(2);
+		expect(keys[0]).toBe(keys[1]);
+	});
+
+	it('every job poll lost: each item says the records may exist and not to run it again; Retry On Fail in the same execution reuses the key and answers each ID, nothing twice', async () => {
+		proxy.inject({ kind: 'status', status: 503 }, 7, is('GET', /\/async\/v1\/job\/\d+$/));
+		const rows = named('Retry Batch Ltd', 3);
+		const executionId = 'batch-retry-on-fail';
+		const first = await createAll(rows, { executionId });
+		expect(first.error?.description).toMatch(/Do not run these items again/);
+		const second = await createAll(rows, { executionId });
+		expect(second.error).toBeUndefined();
+		expect(rows.map((r) => idNamed(r.name).length)).toEqual([1, 1, 1]);
+		expect(second.json.map((j) => j.id)).toEqual(rows.map((r) => idNamed(r.name)[0]));
+	});
+});
