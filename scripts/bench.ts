@@ -234,7 +234,7 @@ async function writeLine(emulator: RunningEmulator, items: number, name: string,
 
 function printLine(label: string, line: WriteLine, items: number, ideal: number): void {
 	console.log(
-		`   ${label.padEnd(30)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
+		`   ${label.padEnd(34)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
 	);
 }
 
@@ -344,8 +344,39 @@ async function main(): Promise<void> {
 			`3b. ${CREATES.toLocaleString('en-US')} creates (Record › Create), Batch Size Auto, account limit ${LIMIT} (one request each would be ideal ${s(createIdeal)})`,
 		);
 		console.log(
-			'   One Request per Record (the default): one synchronous POST, as the floor and the bare loop; Exactly Once: async (submit + job, task, result)',
+			`   One Request per Record (the default): one synchronous POST, as the floor and the bare loop; Exactly Once: async (submit + job, task, result); NetSuite Batch Jobs: 100 records per request, External IDs in the bodies. Async jobs: the emulator's queue, ${emulator.data.jobs.jobMs} ms per job (assumed), on 1 or 5 REST async processors`,
 		);
+		const jobs = emulator.data.jobs;
+		const withProcessors = async <T>(n: number, task: () => Promise<T>): Promise<T> => {
+			const before = jobs.processors;
+			jobs.processors = n;
+			try {
+				return await task();
+			} finally {
+				jobs.processors = before;
+			}
+		};
+		const bodyWithExternalId = '={{ JSON.stringify({ companyName: $json.name, externalId: $json.name, subsidiary: { id: "1" } }) }}';
+		const batchLine = (processors: number, prefix: string) =>
+			writeLine(emulator, CREATES, `create-batch-${processors}`, async () =>
+				withProcessors(processors, async () =>
+					failedOf(
+						await node(
+							emulator,
+							new NetSuite(),
+							{
+								resource: 'record',
+								operation: 'create',
+								recordType: customer,
+								bodyMode: 'json',
+								bodyJson: bodyWithExternalId,
+								options: { delivery: 'netSuiteBatchJobs' },
+							},
+							createItems(prefix),
+						),
+					),
+				),
+			);
 		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
 		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
 			failedOf(
@@ -357,20 +388,24 @@ async function main(): Promise<void> {
 				),
 			),
 		);
+		const createBatch1 = await batchLine(1, 'BENCH-BATCH1');
+		const createBatch5 = await batchLine(5, 'BENCH-BATCH5');
 		const createAsync = await writeLine(emulator, CREATES, 'create-async', async () =>
-			failedOf(
-				await node(
-					emulator,
-					new NetSuite(),
-					{
-						resource: 'record',
-						operation: 'create',
-						recordType: customer,
-						bodyMode: 'json',
-						bodyJson: body('name'),
-						options: { delivery: 'exactlyOnceAsyncJob' },
-					},
-					createItems('BENCH-ASYNC'),
+			withProcessors(5, async () =>
+				failedOf(
+					await node(
+						emulator,
+						new NetSuite(),
+						{
+							resource: 'record',
+							operation: 'create',
+							recordType: customer,
+							bodyMode: 'json',
+							bodyJson: body('name'),
+							options: { delivery: 'exactlyOnceAsyncJob' },
+						},
+						createItems('BENCH-ASYNC'),
+					),
 				),
 			),
 		);
@@ -387,7 +422,9 @@ async function main(): Promise<void> {
 			async () => CREATES - (await bareCreates(emulator, CREATES, LIMIT)),
 		);
 		printLine('node, One Request per Record:', createNode, CREATES, createIdeal);
-		printLine('node, Exactly Once (async):', createAsync, CREATES, createIdeal);
+		printLine('node, Exactly Once, 5 processors:', createAsync, CREATES, createIdeal);
+		printLine('node, Batch Jobs, 1 processor:', createBatch1, CREATES, createIdeal);
+		printLine('node, Batch Jobs, 5 processors:', createBatch5, CREATES, createIdeal);
 		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
 		printRatios(createNode, createFloor, createBare);
