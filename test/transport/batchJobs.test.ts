@@ -179,3 +179,98 @@ describe('Create, NetSuite Batch Jobs', () => {
 		expect(second.json.map((j) => j.id)).toEqual(rows.map((r) => idNamed(r.name)[0]));
 	});
 });
+
+describe('Update, Create or Update and Delete, NetSuite Batch Jobs', () => {
+	let emulator: RunningEmulator;
+	beforeAll(async () => (emulator = await startEmulator({ port: 0 })));
+	afterAll(async () => await emulator.stop());
+	beforeEach(() => emulator.clearLog());
+
+	const run = async (parameters: IDataObject, rows: IDataObject[], continueOnFail = false) => {
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: {
+				authentication: 'tokenBasedAuth',
+				resource: 'record',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				...parameters,
+				options: { delivery: 'netSuiteBatchJobs', ...((parameters.options as IDataObject) ?? {}) },
+			} as never,
+			credentials: credentialsFor(emulator, 'tokenBasedAuth'),
+			items: rows.map((json) => ({ json }) as INodeExecutionData),
+			continueOnFail,
+		});
+		return result.items.map((i) => (i.error ? { error: i.error.message } : (i.json as IDataObject)));
+	};
+	const customer = (where: string, value: unknown) =>
+		emulator.data.db.all(`SELECT id, companyname, phone FROM customer WHERE ${where} = ?`, [value as string]);
+	const batches = (method: string) =>
+		emulator.requestLog
+			.filter((r) => r.method === method && r.path.endsWith('/record/v1/customer'))
+			.map((r) => (JSON.parse(r.body) as { items: unknown[] }).items.length);
+
+	it('Create or Update of 150 items by External ID, some new and some there: two batch PUTs, each item the ID of its record, none twice', async () => {
+		const rows = Array.from({ length: 150 }, (_, i) => ({ key: `UPS-${i}`, name: `Upserted ${i}` }));
+		await run(
+			{
+				operation: 'upsert',
+				externalId: '={{ $json.key }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
+			},
+			rows.slice(0, 40),
+		);
+		emulator.clearLog();
+		const out = await run(
+			{
+				operation: 'upsert',
+				externalId: '={{ $json.key }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ companyName: $json.name + " again", subsidiary: { id: "1" } }) }}',
+			},
+			rows,
+		);
+		expect(batches('PUT')).toEqual([100, 50]);
+		expect(out.map((o) => o.id)).toEqual(rows.map((r) => String(customer('externalid', r.key)[0]?.id)));
+		expect(
+			rows.every((r) => customer('externalid', r.key).length === 1 && customer('externalid', r.key)[0].companyname === `${r.name} again`),
+		).toBe(true);
+	});
+
+	it('Update and Delete by internal ID: one batch each, every item answers its own record', async () => {
+		const ids = [1, 2, 3].map(String);
+		const updated = await run(
+			{
+				operation: 'update',
+				recordId: '={{ $json.id }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ phone: "555-" + $json.id }) }}',
+			},
+			ids.map((id) => ({ id })),
+		);
+		expect(batches('PATCH')).toEqual([3]);
+		expect(updated.map((o) => [o.id, o.updated])).toEqual(ids.map((id) => [id, true]));
+		expect(ids.map((id) => customer('id', Number(id))[0].phone)).toEqual(ids.map((id) => `555-${id}`));
+		const made = await run(
+			{ operation: 'create', bodyMode: 'json', bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}' },
+			[{ name: 'Gone 1' }, { name: 'Gone 2' }],
+		);
+		const deleted = await run(
+			{ operation: 'delete', recordId: '={{ $json.id }}' },
+			made.map((m) => ({ id: m.id })),
+		);
+		expect(deleted.map((o) => [o.id, o.deleted])).toEqual(made.map((m) => [m.id, true]));
+		expect(made.map((m) => customer('id', Number(m.id)).length)).toEqual([0, 0]);
+		expect(batches('DELETE')).toEqual([2]);
+	});
+
+	it('Update with Replace Sublists and Batch Jobs: the item fails naming the option, nothing is sent', async () => {
+		const out = await run(
+			{ operation: 'update', recordId: '1', bodyMode: 'json', bodyJson: '{"phone": "1"}', options: { replace: 'addressBook' } },
+			[{}],
+			true,
+		);
+		expect(out[0].error).toMatch(/Replace Sublists and Replace Selected Fields cannot be sent with Delivery "NetSuite Batch Jobs"/);
+		expect(batches('PATCH')).toEqual([]);
+	});
+});

@@ -1,5 +1,5 @@
 // The Options collections: what a read returns, and how a write runs and answers.
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export const getOptions: INodeProperties[] = [
 	{
@@ -39,7 +39,7 @@ export const batchSizeOption: INodeProperties = {
 		"How many requests of this node run at once. 0 = Auto: the account's concurrency limit when the role may read it, else 3. Over the limit NetSuite answers 429 and the node waits and retries.",
 };
 
-const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
+export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
@@ -54,42 +54,58 @@ export const DELIVERY_DIRECT = 'oneRequestPerRecord';
 export const DELIVERY_ASYNC = 'exactlyOnceAsyncJob';
 export const DELIVERY_BATCH = 'netSuiteBatchJobs';
 
-/**
- * How a create reaches NetSuite. Absent (every workflow saved before it existed) means One
- * Request per Record, the default; README "Writes" has the trade-off and its sources.
- */
+// How a write reaches NetSuite. Absent (every workflow saved before it existed) means One
+// Request per Record, the default; README "Writes" has the trade-off and its sources.
+const directDelivery: INodePropertyOptions = {
+	name: 'One Request per Record',
+	value: DELIVERY_DIRECT,
+	description:
+		'One synchronous request per record, the fastest. If an answer is lost, a record with an External ID is looked up and never made twice; without one the item fails saying the record may exist.',
+};
+
+const asyncDelivery: INodePropertyOptions = {
+	name: 'Exactly Once (Async Job)',
+	value: DELIVERY_ASYNC,
+	description:
+		"Sent as a NetSuite async job with an idempotency key that Retry On Fail reuses: never a duplicate, even without an External ID. Four requests per record, and each job waits for the account's async processors.",
+};
+
+const batchDelivery: INodePropertyOptions = {
+	name: 'NetSuite Batch Jobs',
+	value: DELIVERY_BATCH,
+	description:
+		"Up to 100 records per NetSuite batch request, each batch one async job with an idempotency key that Retry On Fail reuses. Each record's result goes to its own item. With an External ID on every record, a few requests per 100 records; jobs wait for the account's async processors.",
+};
+
 export const deliveryOption: INodeProperties = {
 	displayName: 'Delivery',
 	name: 'delivery',
 	type: 'options',
 	default: DELIVERY_DIRECT,
-	options: [
-		{
-			name: 'One Request per Record',
-			value: DELIVERY_DIRECT,
-			description:
-				'One synchronous request per record, the fastest. If an answer is lost, a record with an External ID is looked up and never made twice; without one the item fails saying the record may exist.',
-		},
-		{
-			name: 'Exactly Once (Async Job)',
-			value: DELIVERY_ASYNC,
-			description:
-				"Sent as a NetSuite async job with an idempotency key that Retry On Fail reuses: never a duplicate, even without an External ID. Four requests per record, and each job waits for the account's async processors.",
-		},
-		{
-			name: 'NetSuite Batch Jobs',
-			value: DELIVERY_BATCH,
-			description:
-				"Up to 100 records per NetSuite batch request, each batch one async job with an idempotency key that Retry On Fail reuses. Each record's result goes to its own item. With an External ID on every record, a few requests per 100 records; jobs wait for the account's async processors.",
-		},
-	],
+	options: [directDelivery, asyncDelivery, batchDelivery],
 	description: 'How each record is sent to NetSuite, and what holds when an answer is lost',
 };
 
-export const writeOptionsField = (withReplace: boolean, creates = false): INodeProperties =>
+/** Updates, upserts and deletes settle as once by themselves: one request each, or NetSuite's batches. */
+export const writeDeliveryOption: INodeProperties = {
+	...deliveryOption,
+	options: [
+		{
+			...directDelivery,
+			description: 'One synchronous request per record. Sending it again sets the same state, so a lost answer is simply retried.',
+		},
+		{
+			...batchDelivery,
+			description:
+				"Up to 100 records per NetSuite batch request, each batch one async job with an idempotency key that Retry On Fail reuses. Each record's result goes to its own item. Not with Replace Sublists or Replace Selected Fields.",
+		},
+	],
+};
+
+export const writeOptionsField = (withReplace: boolean, creates = false, batches = false): INodeProperties =>
 	optionsCollection([
 		batchSizeOption,
-		...(creates ? [deliveryOption] : []),
+		...(creates ? [deliveryOption] : batches ? [writeDeliveryOption] : []),
 		{
 			displayName: 'Return Full Record',
 			name: 'returnFullRecord',

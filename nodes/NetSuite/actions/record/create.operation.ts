@@ -2,14 +2,11 @@
 // synchronous POST; a lost answer resolved by External ID, syncCreate.ts), Exactly Once (async
 // with an idempotency key, followed to its new ID, asyncCreate.ts) or NetSuite Batch Jobs (the
 // run's creates in batch requests of up to 100, batchCreate.ts).
-import type { IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { createRecordSafely } from '../../../shared/api/asyncCreate';
-import { createInBatch, type BatchRun } from '../../../shared/api/batchCreate';
-import { withSharedLimiter } from '../../../shared/api/limiter';
-import { knownPollTable } from '../../../NetSuiteTrigger/recordTables';
-import { batchSizeOf, runKey } from '../../batchSize';
+import { createInBatch } from '../../../shared/api/batchWrite';
 import { createRecordDirect } from '../../../shared/api/syncCreate';
 import type { NetSuiteRequest, TransportOptions } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
@@ -19,6 +16,7 @@ import { fillPath } from '../../inputs/path';
 import { nounOf, type Operation, type PreSend, type Resource } from '../../operation';
 import { BODY } from '../../tool/words';
 import { recordTypeOf } from './read';
+import { batchRunOf, deliveryOf, gathersInBatches } from './batch';
 import { sendIdempotencyKeyIfAsync, sendRecordBody, writeOutput } from './write';
 
 /** Sends a declared create and answers the new record's ID (or, with Return Full Record, the record). */
@@ -32,34 +30,6 @@ export async function runCreate(this: IExecutePaginationFunctions, request: NetS
 				: await createRecordDirect.call(this, request, transport);
 	const summary: IDataObject = { id: created.id, recordType: recordTypeOf(request.path) };
 	return await writeOutput(this, created.id === null ? null : `${request.path}/${encodeURIComponent(created.id)}`, summary, transport);
-}
-
-const deliveryOf = (ctx: IExecuteSingleFunctions) => (ctx.getNodeParameter('options', {}) as IDataObject).delivery;
-
-/** Items in this node run: n8n's $input (0 when it cannot say; a batch then goes when no more items come). */
-function itemsInRun(ctx: IExecuteSingleFunctions): number {
-	try {
-		return ctx.getWorkflowDataProxy(0).$input.all().length;
-	} catch {
-		return 0;
-	}
-}
-
-/** What a batch of this run shares: its key, its limit of requests in flight, where SuiteQL finds the type. */
-async function batchRunOf(ctx: IExecutePaginationFunctions): Promise<BatchRun> {
-	const size = await batchSizeOf(ctx, 'account');
-	const key = runKey(ctx);
-	return {
-		runKey: key,
-		executionId: ctx.getExecutionId(),
-		nodeId: ctx.getNode().id,
-		total: itemsInRun(ctx),
-		limit: async (task) => await withSharedLimiter(key, size, task),
-		tableOf: (recordType) => {
-			const table = knownPollTable(recordType);
-			return table ? { table: table.table, where: table.where } : { table: recordType.toLowerCase() };
-		},
-	};
 }
 
 /** A create whose body comes from `sendBody` (the generic fields, or a resource's named inputs). */
@@ -76,7 +46,7 @@ export const createWith = (resource: Resource, sendBody: PreSend): Operation => 
 	fields: [...recordTypeFieldFor(resource), ...bodyFields, writeOptionsField(false, true)],
 	run: runCreate,
 	// Batch Jobs items wait for their batch outside the per-item limit; the batch takes a slot.
-	gathers: (ctx) => deliveryOf(ctx) === DELIVERY_BATCH,
+	gathers: gathersInBatches,
 });
 
 export const create = (resource: Resource): Operation => createWith(resource, sendRecordBody);

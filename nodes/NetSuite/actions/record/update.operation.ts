@@ -10,16 +10,22 @@ import { fillPath, idLabel } from '../../inputs/path';
 import { nounOf, type Operation, type PreSend, type Resource } from '../../operation';
 import { BODY, ID } from '../../tool/words';
 import { lastSegmentOf, recordTypeOf } from './read';
+import { gathersInBatches, writeRecordInBatch } from './batch';
 import { addsLines, sendRecordBody, sendReplaceOptions, writeOutput } from './write';
 
 export async function runUpdate(this: IExecutePaginationFunctions, request: NetSuiteRequest, transport: TransportOptions) {
 	const body = (request.body ?? {}) as IDataObject;
-	await netSuiteRequest.call(this, { ...request, requestClass: addsLines(body, request.qs ?? {}) ? 'addLine' : 'write' }, transport);
+	if (gathersInBatches(this)) await writeRecordInBatch(this, 'PATCH', request, transport);
+	else await netSuiteRequest.call(this, { ...request, requestClass: addsLines(body, request.qs ?? {}) ? 'addLine' : 'write' }, transport);
 	const id = lastSegmentOf(request.path);
 	return await writeOutput(this, request.path, { id, recordType: recordTypeOf(request.path), updated: true }, transport);
 }
 
-export const updateWith = (resource: Resource, sendBody: PreSend, fields = [...bodyFields, writeOptionsField(true)]): Operation => ({
+export const updateWith = (
+	resource: Resource,
+	sendBody: PreSend,
+	fields = [...bodyFields, writeOptionsField(true, false, true)],
+): Operation => ({
 	value: 'update',
 	name: 'Update',
 	action: `Update ${resource.singular}`,
@@ -30,6 +36,7 @@ export const updateWith = (resource: Resource, sendBody: PreSend, fields = [...b
 	preSend: [fillPath(resource), sendBody, sendReplaceOptions],
 	fields: [...recordTypeFieldFor(resource), recordIdField(idLabel(resource)), ...fields],
 	run: runUpdate,
+	gathers: gathersInBatches,
 });
 
 export const update = (resource: Resource): Operation => updateWith(resource, sendRecordBody);

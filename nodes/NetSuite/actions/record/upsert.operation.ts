@@ -12,6 +12,7 @@ import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
 import { BODY } from '../../tool/words';
 import { recordTypeOf } from './read';
+import { gathersInBatches, writeRecordInBatch } from './batch';
 import { sendRecordBody, sendReplaceOptions, writeOutput } from './write';
 
 const externalIdField: INodeProperties = {
@@ -32,10 +33,12 @@ export const upsert = (resource: Resource): Operation => ({
 	writes: true,
 	request: { method: 'PUT', url: `${RECORD_BASE_PATH}/{recordType}/{externalId}` },
 	preSend: [fillPath(resource), sendRecordBody, sendReplaceOptions],
-	fields: [...recordTypeFieldFor(resource), externalIdField, ...bodyFields, writeOptionsField(true)],
+	fields: [...recordTypeFieldFor(resource), externalIdField, ...bodyFields, writeOptionsField(true, false, true)],
+	gathers: gathersInBatches,
 	async run(request, transport) {
-		const response = await netSuiteRequest.call(this, request, transport);
-		const id = idFromLocation(response.headers) ?? null;
+		const id = gathersInBatches(this)
+			? await writeRecordInBatch(this, 'PUT', request, transport)
+			: (idFromLocation((await netSuiteRequest.call(this, request, transport)).headers) ?? null);
 		const collection = request.path.slice(0, request.path.lastIndexOf('/'));
 		// The external ID names the record even when NetSuite's answer carries no Location.
 		const externalId = decodeURIComponent(request.path.slice(collection.length + 1).replace(/^eid:/, ''));

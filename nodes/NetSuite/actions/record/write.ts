@@ -1,8 +1,8 @@
 // What every record write shares: the body from the node's inputs, the Replace options, the
 // idempotency key of a create, and the output (the id, or the full record).
-import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
+import { derivedKey } from '../../../shared/api/derivedKey';
 import { toItems } from '../../../shared/api/output';
 import type { TransportOptions } from '../../../shared/api/transport';
 import { DELIVERY_ASYNC } from '../../fields/options';
@@ -54,11 +54,7 @@ export function idempotencyKeyFor(
 	itemIndex: number,
 	request: Pick<IHttpRequestOptions, 'url' | 'body'>,
 ): string {
-	const hex = createHash('sha256')
-		.update(JSON.stringify([executionId, nodeId, itemIndex, request.url, request.body ?? null]))
-		.digest('hex');
-	// Version 8 (custom) and the RFC 4122 variant, so it is a well-formed UUID.
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+	return derivedKey([executionId, nodeId, itemIndex, request.url, request.body ?? null]);
 }
 
 /** preSend: the key only when the create is sent as an async job (Delivery: Exactly Once); a synchronous one would carry it for nothing. */

@@ -1,6 +1,7 @@
-// Delivery "NetSuite Batch Jobs": the creates of one node run sent as NetSuite batch requests.
-// Oracle, "Batch Operations" (REST web services, article_0127092747): a POST to
-// /record/v1/{type} with `Prefer: respond-async` and
+// Delivery "NetSuite Batch Jobs": the writes of one node run sent as NetSuite batch requests.
+// Oracle, "Batch Operations" (REST web services, article_0127092747): a POST (create), PATCH
+// (update; each item names its record by id or externalId), PUT (upsert by externalId) or DELETE
+// to /record/v1/{type} with `Prefer: respond-async` and
 // `Content-Type: application/vnd.oracle.resource+json; type=collection`, body {"items": [...]},
 // at most 100 records, "executed asynchronously and in parallel", an idempotency key allowed. The
 // answer is one async job (202 + Location), followed as every async job is (asyncCreate.ts).
@@ -14,14 +15,15 @@
 // once all its items are here, or when no more arrive for a moment (an item that failed its
 // inputs never comes).
 //
-// Each record's outcome goes to its own item. When the job succeeded as a whole, the new IDs of
-// records with an External ID come from one SuiteQL query per batch; the others, and every record
+// Each record's outcome goes to its own item. When the job succeeded as a whole, an update or a
+// delete by internal ID is done, and the IDs of records with an External ID come from one SuiteQL
+// query per batch; the others, and every record
 // of a job where NetSuite refused any, are read from their tasks, one request each, with
 // NetSuite's error for the refused (a duplicate External ID would find the record made before).
 // Assumed (Oracle does not say): the job lists one task per record, in the order of the items.
-import { createHash } from 'node:crypto';
 import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 
+import { derivedKey } from './derivedKey';
 import { isIdempotencyRefusal, jobPathOf, readTaskResult, ReportAsIs, waitForJob, type CreatedRecord } from './asyncCreate';
 import { toNetSuiteApiError } from './netSuiteError';
 import { idFromLocation } from './output';
@@ -48,8 +50,20 @@ export interface BatchRun {
 	tableOf: TableOf;
 }
 
+/** One item's write as a batch holds it: the record as the batch lists it, and its ID if the item named one. */
+export interface BatchWrite {
+	method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	/** The record type's collection, /services/rest/record/v1/{type}. */
+	collection: string;
+	body: IDataObject;
+	/** The internal ID the item named (updates, deletes). */
+	id?: string;
+}
+
 interface Entry {
 	itemIndex: number;
+	method: BatchWrite['method'];
+	id?: string;
 	body: IDataObject;
 	ctx: NetSuiteContext;
 	transport: TransportOptions;
@@ -71,16 +85,22 @@ export function createInBatch(
 	transport: TransportOptions,
 	run: BatchRun,
 ): Promise<CreatedRecord> {
+	return writeInBatch.call(this, { method: 'POST', collection: request.path, body: request.body }, transport, run);
+}
+
+/** One item's write, answered (with the record's ID) once its batch has been sent and its job read. */
+export function writeInBatch(this: NetSuiteContext, write: BatchWrite, transport: TransportOptions, run: BatchRun): Promise<CreatedRecord> {
+	const request = { path: write.collection, body: write.body };
 	const itemIndex = transport.itemIndex ?? 0;
 	const slice = Math.floor(itemIndex / BATCH_MAX);
-	const key = `${run.runKey}\u0000${request.path}\u0000${slice}`;
+	const key = `${run.runKey}\u0000${write.method}\u0000${request.path}\u0000${slice}`;
 	return new Promise<CreatedRecord>((resolve, reject) => {
 		let batch = gathering.get(key);
 		if (!batch) {
 			const expected = run.total > 0 ? Math.min(BATCH_MAX, run.total - slice * BATCH_MAX) : BATCH_MAX;
 			gathering.set(key, (batch = { entries: [], expected }));
 		}
-		batch.entries.push({ itemIndex, body: request.body, ctx: this, transport, resolve, reject });
+		batch.entries.push({ itemIndex, method: write.method, id: write.id, body: request.body, ctx: this, transport, resolve, reject });
 		const send = () => {
 			if (gathering.get(key) !== batch) return;
 			gathering.delete(key);
@@ -97,23 +117,22 @@ export function createInBatch(
 
 /** The batch's key, derived from the execution, the node, the type and each item's index and body (see write.ts idempotencyKeyFor). */
 function batchKey(run: BatchRun, path: string, entries: Entry[]): string {
-	const hex = createHash('sha256')
-		.update(JSON.stringify([run.executionId, run.nodeId, path, entries.map((e) => [e.itemIndex, e.body])]))
-		.digest('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+	return derivedKey([run.executionId, run.nodeId, entries[0]?.method, path, entries.map((e) => [e.itemIndex, e.body])]);
 }
 
 async function sendBatch(path: string, unsorted: Entry[], run: BatchRun): Promise<void> {
 	const entries = [...unsorted].sort((a, b) => a.itemIndex - b.itemIndex);
 	const [first] = entries;
 	const { ctx, transport } = first;
-	const what = `a batch of ${entries.length} create${entries.length === 1 ? '' : 's'} (items ${entries[0].itemIndex + 1}-${entries[entries.length - 1].itemIndex + 1})`;
+	const method = first.method;
+	const noun = { POST: 'create', PATCH: 'update', PUT: 'upsert', DELETE: 'delete' }[method];
+	const what = `a batch of ${entries.length} ${noun}${entries.length === 1 ? '' : 's'} (items ${entries[0].itemIndex + 1}-${entries[entries.length - 1].itemIndex + 1})`;
 	let job: string | undefined;
 	try {
 		const submitted = await netSuiteRequest.call(
 			ctx,
 			{
-				method: 'POST',
+				method,
 				path,
 				body: { items: entries.map((e) => e.body) },
 				headers: {
@@ -137,8 +156,13 @@ async function sendBatch(path: string, unsorted: Entry[], run: BatchRun): Promis
 		const status = await waitForJob.call(ctx, job, transport, what);
 		// Only a job whose every record succeeded made every External ID it holds: after a refusal
 		// (a duplicate External ID finds the record that was there before) each task is read.
-		const ids =
-			status.progress === 'succeeded' ? await idsByExternalId(ctx, path, entries, transport, run.tableOf) : new Map<Entry, string | null>();
+		const ids = new Map<Entry, string | null>();
+		if (status.progress === 'succeeded') {
+			// Updates and deletes by internal ID are done; the rest are found by External ID.
+			for (const entry of entries) if (entry.id !== undefined) ids.set(entry, entry.id);
+			const byExternalId = entries.filter((entry) => entry.id === undefined);
+			for (const [entry, id] of await idsByExternalId(ctx, path, byExternalId, transport, run.tableOf)) ids.set(entry, id);
+		}
 		const unresolved = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => ids.get(entry) === undefined);
 		const tasks = unresolved.length ? await taskIds(ctx, job, transport) : [];
 		for (const { entry, index } of unresolved) {
@@ -159,7 +183,7 @@ async function sendBatch(path: string, unsorted: Entry[], run: BatchRun): Promis
 				continue;
 			}
 			const fromBody = (result.body as IDataObject | undefined)?.id;
-			ids.set(entry, idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody)));
+			ids.set(entry, idFromLocation(result.headers) ?? (fromBody === undefined ? (entry.id ?? null) : String(fromBody)));
 		}
 		for (const entry of entries) if (ids.has(entry)) entry.resolve({ id: ids.get(entry) ?? null, job });
 	} catch (error) {
