@@ -167,6 +167,58 @@ describe('Create, NetSuite Batch Jobs', () => {
 		expect(keys[0]).toBe(keys[1]);
 	});
 
+	const runVia = async (parameters: IDataObject, rows: IDataObject[], executionId?: string) => {
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: {
+				authentication: 'tokenBasedAuth',
+				resource: 'record',
+				recordType: { __rl: true, mode: 'id', value: 'customer' },
+				...parameters,
+				options: { delivery: 'netSuiteBatchJobs' },
+			} as never,
+			credentials: credentials(),
+			items: rows.map((json) => ({ json }) as INodeExecutionData),
+			executionId,
+		});
+		return { error: result.error, out: result.items.map((i) => i.json as IDataObject) };
+	};
+
+	it("Create or Update: the batch PUT's answer lost, then every job poll lost and Retry On Fail: one record per External ID, each item its ID", async () => {
+		const rows = Array.from({ length: 4 }, (_, i) => ({ key: `LOST-UPS-${i}`, name: `Lost Upsert ${i}` }));
+		const upsert = {
+			operation: 'upsert',
+			externalId: '={{ $json.key }}',
+			bodyMode: 'json',
+			bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
+		};
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('PUT', /\/record\/v1\/customer$/));
+		proxy.inject({ kind: 'status', status: 503 }, 7, is('GET', /\/async\/v1\/job\/\d+$/));
+		const first = await runVia(upsert, rows, 'batch-upsert-retry');
+		expect(first.error?.description).toMatch(/Do not run these items again/);
+		const second = await runVia(upsert, rows, 'batch-upsert-retry');
+		expect(second.error).toBeUndefined();
+		const byKey = (key: string) => emulator.data.db.all('SELECT id FROM customer WHERE externalid = ?', [key]).map((r) => String(r.id));
+		expect(rows.map((r) => byKey(r.key).length)).toEqual([1, 1, 1, 1]);
+		expect(second.out.map((o) => o.id)).toEqual(rows.map((r) => byKey(r.key)[0]));
+	});
+
+	it("Delete: the batch DELETE's answer lost: the retry names the first job, each record deleted once, each item done", async () => {
+		const made = (await createAll(named('To Delete Ltd', 3, false))).json.map((j) => String(j.id));
+		emulator.clearLog();
+		proxy.inject({ kind: 'dropAnswer' }, 1, is('DELETE', /\/record\/v1\/customer$/));
+		const { error, out } = await runVia(
+			{ operation: 'delete', recordId: '={{ $json.id }}' },
+			made.map((id) => ({ id })),
+		);
+		expect(error).toBeUndefined();
+		expect(out.map((o) => [o.id, o.deleted])).toEqual(made.map((id) => [id, true]));
+		expect(made.map((id) => emulator.data.db.all('SELECT id FROM customer WHERE id = ?', [Number(id)]).length)).toEqual([0, 0, 0]);
+		const deletes = emulator.requestLog.filter((r) => r.method === 'DELETE');
+		expect(deletes).toHaveLength(2);
+		expect(deletes[0].headers['x-netsuite-idempotency-key']).toBe(deletes[1].headers['x-netsuite-idempotency-key']);
+	});
+
 	it('every job poll lost: each item says the records may exist and not to run it again; Retry On Fail in the same execution reuses the key and answers each ID, nothing twice', async () => {
 		proxy.inject({ kind: 'status', status: 503 }, 7, is('GET', /\/async\/v1\/job\/\d+$/));
 		const rows = named('Retry Batch Ltd', 3);
@@ -262,6 +314,22 @@ describe('Update, Create or Update and Delete, NetSuite Batch Jobs', () => {
 		expect(deleted.map((o) => [o.id, o.deleted])).toEqual(made.map((m) => [m.id, true]));
 		expect(made.map((m) => customer('id', Number(m.id)).length)).toEqual([0, 0]);
 		expect(batches('DELETE')).toEqual([2]);
+	});
+
+	it("Update of a record that does not exist in a batch: only that item fails, with NetSuite's error; the others are updated", async () => {
+		const out = await run(
+			{
+				operation: 'update',
+				recordId: '={{ $json.id }}',
+				bodyMode: 'json',
+				bodyJson: '={{ JSON.stringify({ phone: "777-" + $json.id }) }}',
+			},
+			[{ id: '4' }, { id: '999999' }, { id: '5' }],
+			true,
+		);
+		expect(out.map((o) => (o.error ? 'error' : o.id))).toEqual(['4', 'error', '5']);
+		expect(String(out[1].error)).toMatch(/999999|not exist|NONEXISTENT/i);
+		expect([4, 5].map((id) => customer('id', id)[0].phone)).toEqual(['777-4', '777-5']);
 	});
 
 	it('Update with Replace Sublists and Batch Jobs: the item fails naming the option, nothing is sent', async () => {
