@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { pages } from '../shared/api/pager';
 import type { SuiteQlQuery } from '../shared/api/suiteQl';
-import { advanced, boundOf, isHistory, shiftFrom, startingAt, type ChangeKey, type NsTime, type StreamCursor } from './cursor';
+import { advanced, boundOf, isHistory, sameTime, shiftFrom, startingAt, type ChangeKey, type NsTime, type StreamCursor } from './cursor';
 import { newestQuery, newestSecondQuery, windowQuery, type StreamSource } from './pollQuery';
 
 export type PageReader = (query: SuiteQlQuery, limit: number) => Promise<{ items: IDataObject[]; hasMore: boolean; answeredAt?: number }>;
@@ -71,7 +71,7 @@ export async function startCursor(read: PageReader, s: StreamSource, from: Start
 			for (const row of rows) {
 				const time = { time: String(row.ns_time), ...shiftFrom(row.ns_shift) };
 				newest ??= time;
-				moved ||= time.time !== newest.time || time.shift !== newest.shift;
+				moved ||= !sameTime(time, newest);
 				ids.push(String(row.id));
 			}
 			if (moved) break;

@@ -46,7 +46,8 @@ export const shiftFrom = (value: unknown): { shift?: number } => {
 	return n === 1 || n === -1 ? { shift: n } : {};
 };
 
-const sameTime = (a: NsTime, b: NsTime) => a.time === b.time && (a.shift ?? 0) === (b.shift ?? 0);
+/** The same second: the same text and the same shift. */
+export const sameTime = (a: NsTime, b: NsTime) => a.time === b.time && (a.shift ?? 0) === (b.shift ?? 0);
 
 export interface StreamCursor {
 	/** Every key at or before this one has been read; absent: read from the beginning. */
@@ -82,9 +83,10 @@ export function secondsBetween(from: string, to: string): number {
 
 /** `now`: NetSuite's clock in this poll's first query (absent: the second waits). */
 export function boundOf(cursor: StreamCursor, newest: NsTime, now: string | undefined): Bound {
+	const seen = seenNewestOf(cursor);
 	const settled =
-		seenNewestOf(cursor) !== undefined &&
-		sameTime(seenNewestOf(cursor)!, newest) &&
+		seen !== undefined &&
+		sameTime(seen, newest) &&
 		cursor.seenAt !== undefined &&
 		now !== undefined &&
 		secondsBetween(cursor.seenAt, now) >= SETTLE_SECONDS;

@@ -54,9 +54,8 @@ async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOption
 		return { json: { id: change.id, _netsuite: { ...meta(change), event: 'deleted' } } };
 	}
 	// Any other 4xx is about this one record (403: the role may not read it; 400: REST refuses
-	// the request for this record), so it
-	// is emitted with NetSuite's error and the poll goes on: one record must never hold the cursor
-	// back (issue 22). 401 (login) and 429 (limit, after the transport's retries) are about the
+	// the request for this record), so it is emitted with NetSuite's error and the poll goes on:
+	// one record must never hold the cursor back (issue 22). 401 (login) and 429 (limit, after the transport's retries) are about the
 	// account, not the record, and fail the poll.
 	if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 401 && response.statusCode !== 429) {
 		const [detail] = netSuiteErrorDetails(response.body);

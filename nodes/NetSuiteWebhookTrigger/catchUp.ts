@@ -7,7 +7,7 @@
 // catch-up time is read in the account's zone (the Account Time Zone option, else the offset
 // learned from NetSuite's clock: ../NetSuiteTrigger/accountZone.ts) and keyed as the UTC
 // second the push used. In the hour a daylight-saving change repeats, a local time is two
-// instants: the change is keyed by both, skipped if either was pushed, and claims both.
+// instants: each time read carries NetSuite's own word on which (its shift, pollQuery.ts).
 import type { IPollFunctions, ITriggerFunctions } from 'n8n-workflow';
 
 import { zoneWatcher } from '../NetSuiteTrigger/accountZone';

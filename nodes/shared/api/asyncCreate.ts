@@ -150,8 +150,13 @@ async function followJob(this: NetSuiteContext, job: string, transport: Transpor
 		throw new ReportAsIs(
 			toNetSuiteApiError(this.getNode(), { status: result.statusCode, body: result.body, headers: result.headers }, itemIndex),
 		);
+	return taskResultId(result) ?? null;
+}
+
+/** The record a task's result names: its Location, else the id in its body. */
+export function taskResultId(result: NetSuiteResponse): string | undefined {
 	const fromBody = (result.body as IDataObject | undefined)?.id;
-	return idFromLocation(result.headers) ?? (fromBody === undefined ? null : String(fromBody));
+	return idFromLocation(result.headers) ?? (fromBody === undefined ? undefined : String(fromBody));
 }
 
 /** A task's result: what the request itself would have answered (a refusal, 4xx, is an answer too). */

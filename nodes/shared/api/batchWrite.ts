@@ -24,9 +24,8 @@
 import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 
 import { derivedKey } from './derivedKey';
-import { isIdempotencyRefusal, jobPathOf, readTaskResult, ReportAsIs, waitForJob, type CreatedRecord } from './asyncCreate';
+import { isIdempotencyRefusal, jobPathOf, readTaskResult, ReportAsIs, taskResultId, waitForJob, type CreatedRecord } from './asyncCreate';
 import { toNetSuiteApiError } from './netSuiteError';
-import { idFromLocation } from './output';
 import { fetchSuiteQlPage } from './suiteQl';
 import { netSuiteRequest, type NetSuiteContext, type TransportOptions } from './transport';
 
@@ -78,33 +77,22 @@ interface Batch {
 
 const gathering = new Map<string, Batch>();
 
-/** The create of one item, answered once its batch has been sent and its job read. */
-export function createInBatch(
-	this: NetSuiteContext,
-	request: { path: string; body: IDataObject },
-	transport: TransportOptions,
-	run: BatchRun,
-): Promise<CreatedRecord> {
-	return writeInBatch.call(this, { method: 'POST', collection: request.path, body: request.body }, transport, run);
-}
-
 /** One item's write, answered (with the record's ID) once its batch has been sent and its job read. */
 export function writeInBatch(this: NetSuiteContext, write: BatchWrite, transport: TransportOptions, run: BatchRun): Promise<CreatedRecord> {
-	const request = { path: write.collection, body: write.body };
 	const itemIndex = transport.itemIndex ?? 0;
 	const slice = Math.floor(itemIndex / BATCH_MAX);
-	const key = `${run.runKey}\u0000${write.method}\u0000${request.path}\u0000${slice}`;
+	const key = `${run.runKey}\u0000${write.method}\u0000${write.collection}\u0000${slice}`;
 	return new Promise<CreatedRecord>((resolve, reject) => {
 		let batch = gathering.get(key);
 		if (!batch) {
 			const expected = run.total > 0 ? Math.min(BATCH_MAX, run.total - slice * BATCH_MAX) : BATCH_MAX;
 			gathering.set(key, (batch = { entries: [], expected }));
 		}
-		batch.entries.push({ itemIndex, method: write.method, id: write.id, body: request.body, ctx: this, transport, resolve, reject });
+		batch.entries.push({ itemIndex, method: write.method, id: write.id, body: write.body, ctx: this, transport, resolve, reject });
 		const send = () => {
 			if (gathering.get(key) !== batch) return;
 			gathering.delete(key);
-			void run.limit(async () => await sendBatch(request.path, batch.entries, run));
+			void run.limit(async () => await sendBatch(write.collection, batch.entries, run));
 		};
 		if (batch.entries.length >= batch.expected) return send();
 		// Sent when no further item has come for idleMs (n8n's sleep: the real clock, not the retry one).
@@ -182,8 +170,7 @@ async function sendBatch(path: string, unsorted: Entry[], run: BatchRun): Promis
 				);
 				continue;
 			}
-			const fromBody = (result.body as IDataObject | undefined)?.id;
-			ids.set(entry, idFromLocation(result.headers) ?? (fromBody === undefined ? (entry.id ?? null) : String(fromBody)));
+			ids.set(entry, taskResultId(result) ?? entry.id ?? null);
 		}
 		for (const entry of entries) if (ids.has(entry)) entry.resolve({ id: ids.get(entry) ?? null, job });
 	} catch (error) {

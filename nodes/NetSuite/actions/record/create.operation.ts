@@ -1,12 +1,12 @@
 // Create: a record of any type, by the Delivery the user chose: One Request per Record (one
 // synchronous POST; a lost answer resolved by External ID, syncCreate.ts), Exactly Once (async
 // with an idempotency key, followed to its new ID, asyncCreate.ts) or NetSuite Batch Jobs (the
-// run's creates in batch requests of up to 100, batchCreate.ts).
+// run's creates in batch requests of up to 100, batchWrite.ts).
 import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { createRecordSafely } from '../../../shared/api/asyncCreate';
-import { createInBatch } from '../../../shared/api/batchWrite';
+import { writeInBatch } from '../../../shared/api/batchWrite';
 import { createRecordDirect } from '../../../shared/api/syncCreate';
 import type { NetSuiteRequest, TransportOptions } from '../../../shared/api/transport';
 import { bodyFields } from '../../fields/body';
@@ -24,7 +24,12 @@ export async function runCreate(this: IExecutePaginationFunctions, request: NetS
 	const delivery = deliveryOf(this);
 	const created =
 		delivery === DELIVERY_BATCH
-			? await createInBatch.call(this, { path: request.path, body: (request.body ?? {}) as IDataObject }, transport, await batchRunOf(this))
+			? await writeInBatch.call(
+					this,
+					{ method: 'POST', collection: request.path, body: (request.body ?? {}) as IDataObject },
+					transport,
+					await batchRunOf(this),
+				)
 			: delivery === DELIVERY_ASYNC
 				? await createRecordSafely.call(this, request, transport)
 				: await createRecordDirect.call(this, request, transport);
