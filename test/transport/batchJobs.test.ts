@@ -13,6 +13,27 @@ import { startFaultProxy, type FaultProxy } from './faultProxy';
 
 const is = (method: string, path: RegExp) => (m: string, p: string) => m === method && path.test(p);
 
+/** One run of the NetSuite node over customers, Delivery "NetSuite Batch Jobs", one input item per row. */
+const batchNodeRun = async (
+	credentials: ReturnType<typeof credentialsFor>,
+	parameters: IDataObject,
+	rows: IDataObject[],
+	options: { executionId?: string; continueOnFail?: boolean } = {},
+) =>
+	await runNode({
+		nodeType: new NetSuite(),
+		parameters: {
+			authentication: 'tokenBasedAuth',
+			resource: 'record',
+			recordType: { __rl: true, mode: 'id', value: 'customer' },
+			...parameters,
+			options: { delivery: 'netSuiteBatchJobs', ...((parameters.options as IDataObject) ?? {}) },
+		} as never,
+		credentials,
+		items: rows.map((json) => ({ json }) as INodeExecutionData),
+		...options,
+	});
+
 describe('Create, NetSuite Batch Jobs', () => {
 	let emulator: RunningEmulator;
 	let proxy: FaultProxy;
@@ -49,23 +70,17 @@ describe('Create, NetSuite Batch Jobs', () => {
 		rows: Array<{ name: string; externalId?: string }>,
 		options: { executionId?: string; continueOnFail?: boolean } = {},
 	) => {
-		const result = await runNode({
-			nodeType: new NetSuite(),
-			parameters: {
-				authentication: 'tokenBasedAuth',
-				resource: 'record',
+		const result = await batchNodeRun(
+			credentials(),
+			{
 				operation: 'create',
-				recordType: { __rl: true, mode: 'id', value: 'customer' },
 				bodyMode: 'json',
 				bodyJson:
 					'={{ JSON.stringify(Object.assign({ companyName: $json.name, subsidiary: { id: "1" } }, $json.externalId ? { externalId: $json.externalId } : {})) }}',
-				options: { delivery: 'netSuiteBatchJobs' },
 			},
-			credentials: credentials(),
-			items: rows.map((json) => ({ json }) as INodeExecutionData),
-			executionId: options.executionId,
-			continueOnFail: options.continueOnFail,
-		});
+			rows,
+			options,
+		);
 		return { ...result, json: result.items.map((i) => i.json as IDataObject) };
 	};
 	const idNamed = (name: string) => emulator.data.db.all('SELECT id FROM customer WHERE companyname = ?', [name]).map((r) => String(r.id));
@@ -103,21 +118,16 @@ describe('Create, NetSuite Batch Jobs', () => {
 		const taken = named('Taken Ltd', 1)[0];
 		await createAll([taken]);
 		const rows = [...named('Mixed Ltd', 2), { name: 'Duplicate Of Taken', externalId: taken.externalId }, ...named('Mixed Two Ltd', 2)];
-		const result = await runNode({
-			nodeType: new NetSuite(),
-			parameters: {
-				authentication: 'tokenBasedAuth',
-				resource: 'record',
+		const result = await batchNodeRun(
+			credentials(),
+			{
 				operation: 'create',
-				recordType: { __rl: true, mode: 'id', value: 'customer' },
 				bodyMode: 'json',
 				bodyJson: '={{ JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" }, externalId: $json.externalId }) }}',
-				options: { delivery: 'netSuiteBatchJobs' },
 			},
-			credentials: credentials(),
-			items: rows.map((json) => ({ json }) as INodeExecutionData),
-			continueOnFail: true,
-		});
+			rows,
+			{ continueOnFail: true },
+		);
 		const out = result.items.map((i) => ({ ...(i.json as IDataObject), ...(i.error && { error: i.error.message }) }) as IDataObject);
 		expect(out.map((j) => (j.error ? 'error' : j.id))).toEqual([
 			idNamed('Mixed Ltd 0')[0],
@@ -132,21 +142,16 @@ describe('Create, NetSuite Batch Jobs', () => {
 
 	it('an item whose inputs are wrong never joins its batch: it fails with the field named, and the batch goes without it', async () => {
 		const rows = [{ name: 'Fine A' }, { name: 'Broken', bad: true }, { name: 'Fine B' }];
-		const result = await runNode({
-			nodeType: new NetSuite(),
-			parameters: {
-				authentication: 'tokenBasedAuth',
-				resource: 'record',
+		const result = await batchNodeRun(
+			credentials(),
+			{
 				operation: 'create',
-				recordType: { __rl: true, mode: 'id', value: 'customer' },
 				bodyMode: 'json',
 				bodyJson: '={{ $json.bad ? "{ not json" : JSON.stringify({ companyName: $json.name, subsidiary: { id: "1" } }) }}',
-				options: { delivery: 'netSuiteBatchJobs' },
 			},
-			credentials: credentials(),
-			items: rows.map((json) => ({ json }) as INodeExecutionData),
-			continueOnFail: true,
-		});
+			rows,
+			{ continueOnFail: true },
+		);
 		expect(result.items.map((i) => (i.error ? i.error.message : (i.json as IDataObject).id))).toEqual([
 			idNamed('Fine A')[0],
 			expect.stringMatching(/Body \(JSON\)/),
@@ -168,19 +173,7 @@ describe('Create, NetSuite Batch Jobs', () => {
 	});
 
 	const runVia = async (parameters: IDataObject, rows: IDataObject[], executionId?: string) => {
-		const result = await runNode({
-			nodeType: new NetSuite(),
-			parameters: {
-				authentication: 'tokenBasedAuth',
-				resource: 'record',
-				recordType: { __rl: true, mode: 'id', value: 'customer' },
-				...parameters,
-				options: { delivery: 'netSuiteBatchJobs' },
-			} as never,
-			credentials: credentials(),
-			items: rows.map((json) => ({ json }) as INodeExecutionData),
-			executionId,
-		});
+		const result = await batchNodeRun(credentials(), parameters, rows, { executionId });
 		return { error: result.error, out: result.items.map((i) => i.json as IDataObject) };
 	};
 
@@ -239,19 +232,7 @@ describe('Update, Create or Update and Delete, NetSuite Batch Jobs', () => {
 	beforeEach(() => emulator.clearLog());
 
 	const run = async (parameters: IDataObject, rows: IDataObject[], continueOnFail = false) => {
-		const result = await runNode({
-			nodeType: new NetSuite(),
-			parameters: {
-				authentication: 'tokenBasedAuth',
-				resource: 'record',
-				recordType: { __rl: true, mode: 'id', value: 'customer' },
-				...parameters,
-				options: { delivery: 'netSuiteBatchJobs', ...((parameters.options as IDataObject) ?? {}) },
-			} as never,
-			credentials: credentialsFor(emulator, 'tokenBasedAuth'),
-			items: rows.map((json) => ({ json }) as INodeExecutionData),
-			continueOnFail,
-		});
+		const result = await batchNodeRun(credentialsFor(emulator, 'tokenBasedAuth'), parameters, rows, { continueOnFail });
 		return result.items.map((i) => (i.error ? { error: i.error.message } : (i.json as IDataObject)));
 	};
 	const customer = (where: string, value: unknown) =>
