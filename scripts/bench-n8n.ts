@@ -82,10 +82,10 @@ async function main(): Promise<void> {
 			`n8n ${VERSION}: ${ITEMS} upserts (TBA), emulator ${LATENCY_MS} ms latency, limit ${LIMIT} (ideal ${((ITEMS * LATENCY_MS) / LIMIT / 1000).toFixed(2)} s)`,
 		);
 		for (let run = 1; run <= RUNS; run++) {
-			const before = emulator.requestLog.length;
+			const before = emulator.requestsReceived();
 			const [timing] = await n8n.execute('benchUpserts');
 			console.log(
-				`   run ${run}: Make Items → Upsert done in ${(Number(timing.json.ms) / 1000).toFixed(2)} s, ${emulator.requestLog.length - before} requests, ${String(timing.json.failed)} without an id`,
+				`   run ${run}: Make Items → Upsert done in ${(Number(timing.json.ms) / 1000).toFixed(2)} s, ${emulator.requestsReceived() - before} requests, ${String(timing.json.failed)} without an id`,
 			);
 		}
 	} finally {

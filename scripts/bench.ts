@@ -11,9 +11,9 @@ import { NetSuiteRawRequest } from '../nodes/NetSuiteRawRequest/NetSuiteRawReque
 import { pacingSettings } from '../nodes/shared/api/accountPacing';
 import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
-import { runNode } from '../test/harness';
-import { credentialsFor, type Auth } from '../test/nodes/credentials';
 import { benchBackfill } from './benchTrigger';
+import { inClientProcess, type ClientLine } from './benchClient';
+import { bareCreates, bareUpserts, node } from './benchWriters';
 import { FloorNode } from './floorNode';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -53,26 +53,8 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number
 
 /** Requests the emulator receives from now until the returned function is called. */
 function requestCounter(emulator: RunningEmulator): () => number {
-	const start = emulator.requestLog.length;
-	return () => emulator.requestLog.length - start;
-}
-
-async function node(
-	emulator: RunningEmulator,
-	nodeType: NetSuite | NetSuiteRawRequest | FloorNode,
-	parameters: INodeParameters,
-	items?: INodeExecutionData[],
-	auth: Auth = 'tokenBasedAuth',
-) {
-	const result = await runNode({
-		nodeType,
-		parameters: { authentication: auth, ...parameters },
-		credentials: credentialsFor(emulator, auth),
-		items,
-		continueOnFail: true,
-	});
-	if (result.error) throw result.error;
-	return result.items;
+	const start = emulator.requestsReceived();
+	return () => emulator.requestsReceived() - start;
 }
 
 /** What a hand-written client does: sign, fetch, parse, keep the rows. */
@@ -102,53 +84,6 @@ async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): 
 	}
 	return kept.length;
 }
-
-/** A hand-written signed write loop: `workers` at a time, each request sent again only on a 429. */
-async function bareWrites(
-	emulator: RunningEmulator,
-	count: number,
-	workers: number,
-	write: (i: number) => { method: string; path: string; body: object },
-): Promise<number> {
-	const { tba, accountId, baseUrl } = emulator.credentials;
-	const keys = { ...tba, realm: accountId };
-	let next = 0;
-	let done = 0;
-	await Promise.all(
-		Array.from({ length: workers }, async () => {
-			while (next < count) {
-				const { method, path, body } = write(next++);
-				const url = `${baseUrl}${path}`;
-				for (;;) {
-					const response = await fetch(url, {
-						method,
-						headers: { authorization: tbaAuthorizationHeader(keys, { method, url }), 'content-type': 'application/json' },
-						body: JSON.stringify(body),
-					});
-					await response.arrayBuffer();
-					if (response.status !== 429) break;
-				}
-				done++;
-			}
-		}),
-	);
-	return done;
-}
-
-const bareUpserts = (emulator: RunningEmulator, count: number, workers: number) =>
-	bareWrites(emulator, count, workers, (i) => ({
-		method: 'PUT',
-		path: `/services/rest/record/v1/customer/eid:BARE-${i}`,
-		body: { companyName: `Bare ${i}`, subsidiary: { id: '1' } },
-	}));
-
-/** A synchronous create loop: POST, id in Location, no key, no retry of a lost answer. */
-const bareCreates = (emulator: RunningEmulator, count: number, workers: number) =>
-	bareWrites(emulator, count, workers, (i) => ({
-		method: 'POST',
-		path: '/services/rest/record/v1/customer',
-		body: { companyName: `Bare create ${i}`, subsidiary: { id: '1' } },
-	}));
 
 /**
  * Several executions creating records at once in one process, as n8n runs concurrent
@@ -195,6 +130,15 @@ interface WriteLine {
 	connections: number;
 	rejected: number;
 	failed: number;
+	/** From the line's start to the first request NetSuite receives: n8n builds every item's request before it sends any. */
+	firstRequestMs: number;
+}
+
+/** When the first request since `started` (epoch ms) reached the emulator, counted from `started`. */
+function firstRequestAfter(emulator: RunningEmulator, started: number): number {
+	let first = Infinity;
+	for (const entry of emulator.requestLog) if (entry.at.getTime() >= started) first = Math.min(first, entry.at.getTime());
+	return first - started;
 }
 
 /** Runs `fn` under the V8 profiler when BENCH_PROFILE is set; the profile is written as `<name>.cpuprofile`. */
@@ -220,10 +164,19 @@ async function writeLine(emulator: RunningEmulator, items: number, name: string,
 	const connectionsBefore = emulator.connectionsOpened();
 	const rejectedBefore = emulator.faults.rejected429;
 	const cpuBefore = process.cpuUsage();
-	const { result: failed, ms } = await profiled(name, async () => await measure(run));
+	let started = Date.now();
+	const { result: failed, ms } = await profiled(
+		name,
+		async () =>
+			await measure(async () => {
+				started = Date.now();
+				return await run();
+			}),
+	);
 	const cpu = process.cpuUsage(cpuBefore);
 	return {
 		ms,
+		firstRequestMs: firstRequestAfter(emulator, started),
 		cpuUsPerItem: (cpu.user + cpu.system) / items,
 		requests: requests(),
 		connections: emulator.connectionsOpened() - connectionsBefore,
@@ -232,9 +185,50 @@ async function writeLine(emulator: RunningEmulator, items: number, name: string,
 	};
 }
 
+/**
+ * The node, n8n's floor and the bare loop, each in a client process of its own apart from the
+ * emulator (benchClient.ts): the client's CPU no longer shares a thread with NetSuite's.
+ */
+async function apartLines(
+	emulator: RunningEmulator,
+	items: number,
+	ideal: number,
+	lines: { netSuite: INodeParameters; floor: INodeParameters; itemKey: string; bare: 'bareCreates' | 'bareUpserts'; prefix: string },
+): Promise<void> {
+	const line = async (client: ClientLine, prefix: string, overLimit: 'queue' | 'reject'): Promise<WriteLine> => {
+		let requests = requestCounter(emulator);
+		let connectionsBefore = emulator.connectionsOpened();
+		let rejectedBefore = emulator.faults.rejected429;
+		let started = Date.now();
+		const figures = await inClientProcess(emulator, client, prefix, items, () => {
+			// The floor sends every item at once: the emulator queues past the limit, as in floorRun.
+			emulator.faults.overLimit = overLimit;
+			requests = requestCounter(emulator);
+			connectionsBefore = emulator.connectionsOpened();
+			rejectedBefore = emulator.faults.rejected429;
+			started = Date.now();
+		}).finally(() => (emulator.faults.overLimit = 'reject'));
+		return {
+			...figures,
+			requests: requests(),
+			connections: emulator.connectionsOpened() - connectionsBefore,
+			rejected: emulator.faults.rejected429 - rejectedBefore,
+			firstRequestMs: firstRequestAfter(emulator, started),
+		};
+	};
+	const viaNode = await line({ kind: 'netSuite', parameters: lines.netSuite, itemKey: lines.itemKey }, `${lines.prefix}-NODE`, 'reject');
+	const floor = await line({ kind: 'floor', parameters: lines.floor, itemKey: lines.itemKey }, `${lines.prefix}-FLOOR`, 'queue');
+	const bare = await line({ kind: lines.bare, workers: LIMIT }, `${lines.prefix}-BARE`, 'reject');
+	console.log('   Each line in a client process apart from the emulator (CPU per item: the client alone):');
+	printLine('node:', viaNode, items, ideal);
+	printLine('n8n floor node:', floor, items, ideal);
+	printLine(`bare ${LIMIT}-worker loop:`, bare, items, ideal);
+	printRatios(viaNode, floor, bare);
+}
+
 function printLine(label: string, line: WriteLine, items: number, ideal: number): void {
 	console.log(
-		`   ${label.padEnd(34)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed}`,
+		`   ${label.padEnd(34)} ${s(line.ms)} (${(line.ms / ideal).toFixed(2)}x ideal) | CPU ${(line.cpuUsPerItem / 1000).toFixed(2)} ms/item | ${line.requests} requests (${(line.requests / items).toFixed(2)}/item), ${line.connections} TCP connections (${(line.connections / Math.max(1, line.requests)).toFixed(2)}/request) | 429s ${line.rejected} | failed ${line.failed} | first request after ${s(line.firstRequestMs)}`,
 	);
 }
 
@@ -337,6 +331,13 @@ async function main(): Promise<void> {
 		printLine('n8n floor node:', upsertFloor, UPSERTS, upsertIdeal);
 		printLine(`bare ${LIMIT}-worker loop:`, upsertBare, UPSERTS, upsertIdeal);
 		printRatios(upsertNode, upsertFloor, upsertBare);
+		await apartLines(emulator, UPSERTS, upsertIdeal, {
+			netSuite: upsertByKey,
+			floor: floorUpsertByKey,
+			itemKey: 'key',
+			bare: 'bareUpserts',
+			prefix: 'APART-UPSERT',
+		});
 	}
 	if (runs('3b')) {
 		const createIdeal = (CREATES * LATENCY_MS) / LIMIT;
@@ -357,58 +358,26 @@ async function main(): Promise<void> {
 			}
 		};
 		const bodyWithExternalId = '={{ JSON.stringify({ companyName: $json.name, externalId: $json.name, subsidiary: { id: "1" } }) }}';
-		const batchLine = (processors: number, prefix: string) =>
-			writeLine(emulator, CREATES, `create-batch-${processors}`, async () =>
-				withProcessors(processors, async () =>
-					failedOf(
-						await node(
-							emulator,
-							new NetSuite(),
-							{
-								resource: 'record',
-								operation: 'create',
-								recordType: customer,
-								bodyMode: 'json',
-								bodyJson: bodyWithExternalId,
-								options: { delivery: 'netSuiteBatchJobs' },
-							},
-							createItems(prefix),
-						),
-					),
-				),
-			);
+		/** Record › Create of a customer per item, with the Delivery given (the default when none). */
+		const createWith = (delivery?: string, bodyJson = body('name')): INodeParameters => ({
+			resource: 'record',
+			operation: 'create',
+			recordType: customer,
+			bodyMode: 'json',
+			bodyJson,
+			...(delivery ? { options: { delivery } } : {}),
+		});
+		const createParameters = createWith();
 		const createItems = (prefix: string) => Array.from({ length: CREATES }, (_, i) => ({ json: { name: `${prefix}-${i}` } }));
-		const createNode = await writeLine(emulator, CREATES, 'create-node', async () =>
-			failedOf(
-				await node(
-					emulator,
-					new NetSuite(),
-					{ resource: 'record', operation: 'create', recordType: customer, bodyMode: 'json', bodyJson: body('name') },
-					createItems('BENCH-CREATE'),
-				),
-			),
-		);
-		const createBatch1 = await batchLine(1, 'BENCH-BATCH1');
-		const createBatch5 = await batchLine(5, 'BENCH-BATCH5');
-		const createAsync = await writeLine(emulator, CREATES, 'create-async', async () =>
-			withProcessors(5, async () =>
-				failedOf(
-					await node(
-						emulator,
-						new NetSuite(),
-						{
-							resource: 'record',
-							operation: 'create',
-							recordType: customer,
-							bodyMode: 'json',
-							bodyJson: body('name'),
-							options: { delivery: 'exactlyOnceAsyncJob' },
-						},
-						createItems('BENCH-ASYNC'),
-					),
-				),
-			),
-		);
+		const createLine = (name: string, processors: number, parameters: INodeParameters, prefix: string) =>
+			writeLine(emulator, CREATES, name, async () =>
+				withProcessors(processors, async () => failedOf(await node(emulator, new NetSuite(), parameters, createItems(prefix)))),
+			);
+		const createNode = await createLine('create-node', jobs.processors, createParameters, 'BENCH-CREATE');
+		const batchJobs = createWith('netSuiteBatchJobs', bodyWithExternalId);
+		const createBatch1 = await createLine('create-batch-1', 1, batchJobs, 'BENCH-BATCH1');
+		const createBatch5 = await createLine('create-batch-5', 5, batchJobs, 'BENCH-BATCH5');
+		const createAsync = await createLine('create-async', 5, createWith('exactlyOnceAsyncJob'), 'BENCH-ASYNC');
 		const createFloor = await writeLine(
 			emulator,
 			CREATES,
@@ -428,6 +397,13 @@ async function main(): Promise<void> {
 		printLine('n8n floor node (sync):', createFloor, CREATES, createIdeal);
 		printLine(`bare ${LIMIT}-worker sync loop:`, createBare, CREATES, createIdeal);
 		printRatios(createNode, createFloor, createBare);
+		await apartLines(emulator, CREATES, createIdeal, {
+			netSuite: createParameters,
+			floor: { operation: 'create', bodyJson: body('name') },
+			itemKey: 'name',
+			bare: 'bareCreates',
+			prefix: 'APART-CREATE',
+		});
 	}
 	if (runs('3c')) {
 		console.log(

@@ -44,6 +44,8 @@ export interface RunningEmulator {
 	tokens: { issuedCount(kind?: GrantKind): number; expireAll(): void };
 	/** TCP connections clients have opened so far: with keep-alive, fewer than requests. */
 	connectionsOpened(): number;
+	/** Requests received so far, counted for ever (the request log keeps only the newest). */
+	requestsReceived(): number;
 	stop(): Promise<void>;
 }
 
@@ -84,6 +86,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	server.keepAliveTimeout = 5000;
 	let connections = 0;
 	server.on('connection', () => connections++);
+	let requests = 0;
+	server.on('request', () => requests++);
 	// With a handshake delay a plain TCP listener takes each connection, holds it, then hands it
 	// to the server (server.emit('connection'), Node's documented way to pass it a socket).
 	const handshakeDelayMs = options.handshakeDelayMs ?? 0;
@@ -107,6 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		scripts,
 		tokens,
 		connectionsOpened: () => connections,
+		requestsReceived: () => requests,
 		stop: async () => {
 			data.jobs.stop();
 			await scripts.stop();
