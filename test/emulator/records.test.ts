@@ -164,6 +164,24 @@ describe('emulator record service', () => {
 		expect((await rest('PUT', '/customer/1', { companyName: 'x' })).status).toBe(400);
 	});
 
+	it('an upsert that finds its sales order adds the body lines, or with replace=item replaces them', async () => {
+		const order = (rate: number) => ({
+			entity: { id: '1' },
+			otherRefNum: '#1001',
+			shipMethod: { id: '9' },
+			shippingCost: 4.5,
+			item: { items: [{ item: { id: '1' }, quantity: 2, rate, amount: 2 * rate - 1, isTaxable: true }] },
+		});
+		expect((await rest('PUT', '/salesOrder/eid:SHOP-1001', order(9.5))).status).toBe(204);
+		await rest('PUT', '/salesOrder/eid:SHOP-1001', order(9.5));
+		expect((await rest('GET', '/salesOrder/eid:SHOP-1001/item')).body.items).toHaveLength(2);
+		await rest('PUT', '/salesOrder/eid:SHOP-1001?replace=item', order(10));
+		const lines = (await rest('GET', '/salesOrder/eid:SHOP-1001/item')).body.items;
+		expect(lines.map((l: Json) => [l.item.id, l.quantity, l.rate, l.amount, l.isTaxable])).toEqual([['1', 2, 10, 19, true]]);
+		const header = (await rest('GET', '/salesOrder/eid:SHOP-1001')).body;
+		expect(header).toMatchObject({ otherRefNum: '#1001', shippingCost: 4.5, shipMethod: { id: '9' } });
+	});
+
 	it('deletes, after which the record is gone', async () => {
 		const created = await rest('POST', '/customer', { companyName: 'Doomed', subsidiary: { id: '1' } });
 		const path = `/customer/${created.headers.get('location')!.split('/').pop()}`;

@@ -14,9 +14,10 @@ CREATE INDEX customer_modified ON customer (lastmodifieddate, id);
 CREATE TABLE item (id INTEGER PRIMARY KEY AUTOINCREMENT, itemid TEXT, displayname TEXT, itemtype TEXT, subtype TEXT, islotitem TEXT DEFAULT 'F', isserialitem TEXT DEFAULT 'F',
   baseprice REAL, externalid TEXT UNIQUE, isinactive TEXT DEFAULT 'F', createddate TEXT, lastmodifieddate TEXT, custitem_color TEXT);
 CREATE TABLE "transaction" (id INTEGER PRIMARY KEY AUTOINCREMENT, tranid TEXT, type TEXT, entity INTEGER, trandate TEXT, status TEXT, memo TEXT, subsidiary INTEGER,
-  createdfrom INTEGER, externalid TEXT UNIQUE, createddate TEXT, lastmodifieddate TEXT, custbody_channel TEXT, shipstatus TEXT);
+  createdfrom INTEGER, externalid TEXT UNIQUE, createddate TEXT, lastmodifieddate TEXT, custbody_channel TEXT, shipstatus TEXT,
+  otherrefnum TEXT, shipmethod INTEGER, shippingcost REAL);
 CREATE TABLE transactionline (id INTEGER PRIMARY KEY AUTOINCREMENT, "transaction" INTEGER, line INTEGER, item INTEGER, quantity REAL, rate REAL, amount REAL,
-  description TEXT, custcol_note TEXT);
+  description TEXT, custcol_note TEXT, istaxable TEXT);
 CREATE TABLE customrecord_demo_project (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, externalid TEXT UNIQUE, custrecord_budget REAL, custrecord_customer INTEGER,
   created TEXT, lastmodified TEXT);
 CREATE TABLE deletedrecord (deleteddate TEXT, type TEXT, recordid INTEGER, deletedby INTEGER, context TEXT, name TEXT, externalid TEXT);

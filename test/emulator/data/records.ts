@@ -39,6 +39,13 @@ export interface RecordContext {
 	submitted: SubmitEvent[];
 }
 
+/** The sublists a write's `replace` query names. */
+const replaceOf = (req: EmulatorRequest): string[] =>
+	(req.query.get('replace') ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+
 const rowOf = (db: Db, type: RecordTypeDef, id: number) =>
 	db.all(`SELECT * FROM "${type.table}" WHERE id = ?`, [id])[0] as Record<string, unknown> | undefined;
 
@@ -85,8 +92,12 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 		const body = parseBody(req);
 		const existing = findId(db, type, idSegment);
 		if (existing !== undefined) {
+			// An upsert that finds its record updates it as PATCH does, `replace` included: assumed
+			// (Oracle's "Using Upsert Operation" documents create-or-update, and `replace` for
+			// updates; it does not say that an upsert's update ignores it). Without `replace`, lines
+			// in the body are added, so a store order upserted twice would double its lines.
 			const before = rowOf(db, type, existing);
-			updateRecord(db, type, existing, body, [], false);
+			updateRecord(db, type, existing, body, replaceOf(req), req.query.get('replaceSelectedFields') === 'true');
 			submitted(ctx, type, existing, 'edit', before);
 			return created(req, type, existing);
 		}
@@ -102,12 +113,8 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 			case 'GET':
 				return { status: 200, body: renderRecord(db, type, id, req) };
 			case 'PATCH': {
-				const replace = (req.query.get('replace') ?? '')
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean);
 				const before = rowOf(db, type, id);
-				updateRecord(db, type, id, parseBody(req), replace, req.query.get('replaceSelectedFields') === 'true');
+				updateRecord(db, type, id, parseBody(req), replaceOf(req), req.query.get('replaceSelectedFields') === 'true');
 				submitted(ctx, type, id, 'edit', before);
 				return { status: 204 };
 			}

@@ -64,6 +64,7 @@ const itemLines: SublistDef = {
 		f('amount', 'number'),
 		f('description', 'string'),
 		f('custcol_note', 'string', { title: 'Line Note' }),
+		f('isTaxable', 'boolean'),
 	],
 };
 
@@ -79,6 +80,11 @@ const transactionFields = (extra: FieldDef[] = []): FieldDef[] => [
 	f('createdDate', 'datetime', { readOnly: true }),
 	f('lastModifiedDate', 'datetime', { readOnly: true }),
 	f('custbody_channel', 'string', { title: 'Sales Channel' }),
+	// Sales order fields of Oracle's record browser (otherrefnum "PO/Check Number", shipmethod
+	// "Ship Via", a shipping item, shippingcost); the emulator keeps them on every transaction.
+	f('otherRefNum', 'string'),
+	f('shipMethod', 'ref', { ref: 'inventoryItem' }),
+	f('shippingCost', 'number'),
 	...extra,
 ];
 
