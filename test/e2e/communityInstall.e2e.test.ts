@@ -12,7 +12,9 @@
 // nodes/node_modules (community-packages.module.js, nodeLoaders). The package's own
 // `n8n-workflow` peer is never installed: the nodes get n8n's. Here the tarball is the local
 // `npm pack`, not the registry's, and npm is pointed at a registry that does not answer: the
-// install must need nothing from the network (zero dependencies).
+// install must need nothing from the network (zero dependencies). Measured with npm 10: a plain
+// `npm install <tarball>` would not do, as npm resolves the n8n-workflow peer from the registry
+// (even with --omit=peer); --legacy-peer-deps skips it (the README's by-hand install).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,17 +114,22 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 		).toBe(true);
 	});
 
+	let url: string;
+	/** The signed-in owner's session, as the editor sends it. */
+	const session: Record<string, string> = { 'browser-id': 'e2e-browser' };
+
 	it('n8n start shows the four nodes with their codex categories, and logs no "No codex available" for them', async () => {
-		const url = await n8n.start({ N8N_LOG_LEVEL: 'debug' });
+		url = await n8n.start({ N8N_LOG_LEVEL: 'debug' });
 		expect(n8n.serverLog).toMatch(/\bdebug\b/);
 		expect(n8n.serverLog).not.toMatch(/No codex available for: n8n-nodes-suitetalk/);
 		const setup = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json' },
+			headers: { 'content-type': 'application/json', ...session },
 			body: JSON.stringify(owner),
 		});
 		expect(setup.ok).toBe(true);
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		session.cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		const cookie = session.cookie;
 		// What the editor's node panel reads.
 		const types = (await (await fetch(`${url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{
 			name: string;
@@ -131,5 +138,29 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 		const ours = types.filter((t) => t.name.startsWith(`${pkg.name}.`) && !t.name.endsWith('Tool'));
 		expect(ours.map((t) => t.name.slice(pkg.name.length + 1)).sort()).toEqual(NODES);
 		for (const type of ours) expect(type.codex?.categories).toEqual(expect.arrayContaining(['Finance & Accounting']));
+	});
+
+	it("the credential dialog's Test runs the package's own test in n8n: connected, then a sandbox id typed without _SB1 named", async () => {
+		const test = async (accountId: string) => {
+			const response = await fetch(`${url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...session },
+				body: JSON.stringify({
+					credentials: {
+						id: 'nsTba',
+						name: 'NetSuite TBA (emulator)',
+						type: 'netSuiteTbaApi',
+						data: { ...emulator.credentials.tba, accountId, baseUrlOverride: emulator.baseUrl },
+					},
+				}),
+			});
+			expect(response.status).toBe(200);
+			return ((await response.json()) as { data: { status: string; message: string } }).data;
+		};
+		expect(await test('1234567_SB1')).toEqual({ status: 'OK', message: 'Connected to NetSuite account 1234567_SB1' });
+		expect(await test('1234567')).toEqual({
+			status: 'Error',
+			message: 'These keys are refused by account 1234567 but work for its sandbox 1234567_SB1: set Account ID to 1234567_SB1',
+		});
 	});
 });
