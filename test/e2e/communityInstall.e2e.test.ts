@@ -16,7 +16,7 @@
 // `npm install <tarball>` would not do, as npm resolves the n8n-workflow peer from the registry
 // (even with --omit=peer); --legacy-peer-deps skips it (the README's by-hand install).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -77,6 +77,7 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 	let emulator: RunningEmulator;
 	let n8n: N8nInstance;
 	let packageDir: string;
+	let tarball: string;
 
 	beforeAll(async () => {
 		if (!existsSync(path.join(repo, 'dist/nodes/NetSuite/NetSuite.node.json'))) {
@@ -89,7 +90,8 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 		emulator = await startEmulator({ port: 0 });
 		// No N8N_CUSTOM_EXTENSIONS: the package is only where a user's install puts it.
 		n8n = new N8nInstance(installN8n('2.40.7'), undefined, { N8N_CUSTOM_EXTENSIONS: undefined });
-		packageDir = installLikeN8n(path.join(packDir, packed.filename), n8n.userFolder);
+		tarball = path.join(packDir, packed.filename);
+		packageDir = installLikeN8n(tarball, n8n.userFolder);
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
 		// Installed packages' nodes are typed <package>.<node>, not CUSTOM.<node>.
 		const saved = JSON.stringify(workflow('tba-sales-order')).replaceAll('"CUSTOM.', `"${pkg.name}.`);
@@ -104,6 +106,17 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 	it('the install took nothing but the tarball: no node_modules beside the package, no n8n-workflow of its own', () => {
 		expect(existsSync(path.join(packageDir, 'node_modules'))).toBe(false);
 		expect(existsSync(path.join(packageDir, 'dist/nodes/NetSuite/NetSuite.node.json'))).toBe(true);
+	});
+
+	it("the README's by-hand install (npm install --legacy-peer-deps in a nodes folder) needs no registry either", () => {
+		const nodesDir = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-by-hand-'));
+		writeFileSync(path.join(nodesDir, 'package.json'), '{}');
+		npm(['install', tarball, '--legacy-peer-deps', '--no-audit', '--no-fund'], nodesDir);
+		expect(readdirSync(path.join(nodesDir, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual([pkg.name]);
+		// Without the flag npm asks the registry for the n8n-workflow peer.
+		const plainDir = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-peer-'));
+		writeFileSync(path.join(plainDir, 'package.json'), '{}');
+		expect(() => npm(['install', tarball, '--no-audit', '--no-fund'], plainDir)).toThrow(/127\.0\.0\.1:9\/n8n-workflow/);
 	});
 
 	it('runs a workflow on the installed nodes against the emulator', async () => {
