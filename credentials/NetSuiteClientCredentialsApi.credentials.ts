@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -8,12 +7,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { clientCredentialsTokenUrl } from '../nodes/shared/auth/tokenUrl';
-import { requestClientCredentialsToken } from '../nodes/shared/auth/accessToken';
+import { clientCredentialsInput, requestClientCredentialsToken } from '../nodes/shared/auth/accessToken';
 import { sharedToken, tokenCacheKey } from '../nodes/shared/auth/tokenCache';
 import { JWT_ALGORITHMS, signClientAssertion } from '../nodes/shared/auth/clientAssertion';
 import { requireField } from '../nodes/shared/auth/credentialFields';
-import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/auth/credentialProperties';
+import { accountIdProperty, baseUrlOverrideProperty } from '../nodes/shared/auth/credentialProperties';
 import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
 
 export class NetSuiteClientCredentialsApi implements ICredentialType {
@@ -80,14 +78,8 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const tokenUrl = clientCredentialsTokenUrl(credentials);
-		const input = {
-			consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
-			certificateId: requireField(credentials, 'certificateId', 'Certificate ID'),
-			privateKeyPem: requireField(credentials, 'privateKey', 'Private Key'),
-			algorithm: String(credentials.algorithm ?? 'PS256'),
-			tokenUrl,
-		};
+		const input = clientCredentialsInput(credentials);
+		const { tokenUrl } = input;
 		const key = tokenCacheKey(tokenUrl, input.consumerKey, input.certificateId, input.privateKeyPem, input.algorithm);
 		const stale = typeof credentials.accessToken === 'string' ? credentials.accessToken : undefined;
 		const accessToken = await sharedToken(
@@ -102,6 +94,4 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 		const accessToken = requireField(credentials, 'accessToken', 'Access Token');
 		return withTargetUrl(credentials, requestOptions, `Bearer ${accessToken}`);
 	}
-
-	test: ICredentialTestRequest = connectionTest;
 }

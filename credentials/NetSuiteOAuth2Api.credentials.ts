@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { CONSENT_PAGE_PATH, ACCESS_GRANT_PATH } from '../nodes/shared/auth/account';
-import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/auth/credentialProperties';
+import { accountIdProperty, baseUrlOverrideProperty, oauth2ConnectionTest } from '../nodes/shared/auth/credentialProperties';
 
 /** n8n expression for an account origin; characters that cannot be in an account id are dropped. */
 const origin = (service: 'app' | 'suitetalk.api') =>
@@ -46,5 +46,5 @@ export class NetSuiteOAuth2Api implements ICredentialType {
 		baseUrlOverrideProperty,
 	];
 
-	test: ICredentialTestRequest = connectionTest;
+	test: ICredentialTestRequest = oauth2ConnectionTest;
 }

@@ -1,17 +1,8 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
-import { parseAccountId } from '../nodes/shared/auth/account';
-import { requireField } from '../nodes/shared/auth/credentialFields';
 import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
-import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
-import { accountIdProperty, baseUrlOverrideProperty, connectionTest } from '../nodes/shared/auth/credentialProperties';
+import { tbaAuthorizationHeader, tbaKeysOf } from '../nodes/shared/auth/tbaSigner';
+import { accountIdProperty, baseUrlOverrideProperty } from '../nodes/shared/auth/credentialProperties';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';
@@ -46,20 +37,12 @@ export class NetSuiteTbaApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const keys = {
-			consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
-			consumerSecret: requireField(credentials, 'consumerSecret', 'Consumer Secret'),
-			tokenId: requireField(credentials, 'tokenId', 'Token ID'),
-			tokenSecret: requireField(credentials, 'tokenSecret', 'Token Secret'),
-			realm: parseAccountId(credentials.accountId).realm,
-		};
+		const keys = tbaKeysOf(credentials);
 		const form = formFields(requestOptions);
 		return withTargetUrl(credentials, requestOptions, (url) =>
 			tbaAuthorizationHeader(keys, { method: requestOptions.method ?? 'GET', url, form }),
 		);
 	}
-
-	test: ICredentialTestRequest = connectionTest;
 }
 
 /** OAuth 1.0a signs form-urlencoded bodies; JSON and multipart bodies are not signed. */

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
+import { credentialTest } from '../shared/auth/connectionTest';
 import { netSuiteCredentials as credentialsOf, netSuiteRequest, originFor } from '../shared/api/transport';
 import { rawRequestProperties } from './description';
 import { buildRawRequest, maxRetriesOption, retryDelayOption } from './request';
@@ -55,6 +56,8 @@ export class NetSuiteRawRequest implements INodeType {
 		credentials: netSuiteCredentials,
 		properties: [authenticationProperty, ...rawRequestProperties],
 	};
+
+	methods = { credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

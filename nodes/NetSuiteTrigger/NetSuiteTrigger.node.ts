@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { authenticationProperty, netSuiteCredentials } from '../shared/auth/authentication';
+import { credentialTest } from '../shared/auth/connectionTest';
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { SUITEQL_MAX_PAGE } from '../shared/api/suiteQl';
 import type { StartFrom } from './changeStream';
@@ -143,6 +144,7 @@ export class NetSuiteTrigger implements INodeType {
 	};
 
 	methods = {
+		credentialTest,
 		listSearch: { searchRecordTypes },
 	};
 

@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { netSuiteCredentials } from '../shared/auth/authentication';
+import { credentialTest } from '../shared/auth/connectionTest';
 import { startCatchUp } from './catchUpSchedule';
 import { webhookTriggerProperties } from './description';
 import { MIN_SECRET_LENGTH, receivePush } from './receivePush';
@@ -55,6 +56,7 @@ export class NetSuiteWebhookTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
+			...credentialTest,
 			// The secret signs nothing n8n sends, so "testing" it means checking it is strong enough.
 			async netSuiteWebhookSecretStrength(
 				this: ICredentialTestFunctions,

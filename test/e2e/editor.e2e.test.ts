@@ -1,17 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // The n8n editor in a real browser (Debian's chromium driven by playwright-core): the
 // NetSuite node's icon, names, Resource/Operation menus and credential picker render.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { CHROMIUM, openEditor, signIn } from './editorSession';
 import { demoCredentials, workflow } from './fixtures';
 import { installN8n, N8nInstance, repo } from './n8n';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const artifacts = path.join(repo, 'test-artifacts');
-const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Tester', password: 'E2e-password-1' };
 // Offline machine: n8n's calls home fail; those are not ours.
 const NOISE =
 	/api\.n8n\.io|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Failed to load resource|telemetry|posthog|rudderstack|sentry|favicon/i;
@@ -32,23 +31,13 @@ const NOISE =
 		await n8n.importWorkflow(workflow('tba-sales-order'));
 		// Debug level: n8n's loader says "No codex available for: <node>" only there.
 		url = await n8n.start({ N8N_LOG_LEVEL: 'debug' });
-		const setup = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(owner),
-		});
-		expect(setup.ok).toBe(true);
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 		page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
 		page.on('console', (msg) => {
 			if (msg.type() === 'error' && !NOISE.test(msg.text())) consoleErrors.push(msg.text());
 		});
 		page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-		await page.goto(`${url}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(owner.email);
-		await page.locator('input[type="password"]').first().fill(owner.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 60_000 });
+		await signIn(page, url);
 	}, 20 * 60_000);
 
 	afterAll(async () => {
@@ -105,9 +94,7 @@ const NOISE =
 		await node.waitFor({ timeout: 60_000 });
 		const icon = node.locator('img').first();
 		expect(await icon.getAttribute('src')).toMatch(/netsuite/i);
-		await node.dblclick();
-		const ndv = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
-		await ndv.waitFor({ timeout: 30_000 });
+		const ndv = await openEditor(page, 'List Customers');
 		const text = await ndv.innerText();
 		expect(text).toMatch(/Credential/);
 		expect(text).toMatch(/Resource/);

@@ -98,6 +98,14 @@ export class Faults {
 					entry.retryAfterSeconds !== undefined ? { 'retry-after': String(entry.retryAfterSeconds) } : {},
 				);
 			}
+			// A role without the permission (verify: the detail is the UI's permission-violation text).
+			if (entry.status === 403) {
+				return nsError(
+					403,
+					'INSUFFICIENT_PERMISSION',
+					"Permission Violation: You need a higher level of the 'SuiteAnalytics Workbook' permission to access this page. Please contact your account administrator.",
+				);
+			}
 			return nsError(
 				entry.status,
 				'UNEXPECTED_ERROR',

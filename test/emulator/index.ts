@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests, emulator, scripts), never inside n8n */
 // NetSuite in one folder: start it on a free port and sign requests with the demo credentials.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
@@ -18,13 +19,16 @@ export type { DemoCredentials, EmulatorOptions, LoggedRequest } from './types';
 
 const keyDir = path.join(__dirname, 'demo-keys');
 
+/** A demo TBA key shaped as NetSuite issues them (64 hexadecimal characters), derived from its name. */
+const demoKey = (name: string) => createHash('sha256').update(name).digest('hex');
+
 /** Demo credentials: public on purpose, valid only against this emulator. */
 export const DEMO = {
 	tba: {
-		consumerKey: 'demo-consumer-key',
-		consumerSecret: 'demo-consumer-secret',
-		tokenId: 'demo-token-id',
-		tokenSecret: 'demo-token-secret',
+		consumerKey: demoKey('demo-consumer-key'),
+		consumerSecret: demoKey('demo-consumer-secret'),
+		tokenId: demoKey('demo-token-id'),
+		tokenSecret: demoKey('demo-token-secret'),
 	},
 	m2m: { consumerKey: 'demo-m2m-client-id', certificateId: 'demo-certificate', algorithm: 'PS256' },
 	oauth2: { clientId: 'demo-oauth2-client-id', clientSecret: 'demo-oauth2-client-secret' },

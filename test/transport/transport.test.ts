@@ -241,7 +241,7 @@ describe('bad credential input is refused before any request, naming the field a
 		for (const secret of [...secrets, 'SECRET-not-a-key']) expect(shown).not.toContain(secret);
 	});
 
-	it('a token endpoint refusal names the fields to check and hides the assertion', async () => {
+	it('a token endpoint refusal names the field its description points at and hides the assertion', async () => {
 		nock(host)
 			.post('/services/rest/auth/oauth2/v1/token')
 			.reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT signature' });
@@ -251,8 +251,20 @@ describe('bad credential input is refused before any request, naming the field a
 			credentials: { netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } },
 		});
 		expect(result.error?.message).toMatch(
-			/NetSuite refused the client credentials \(invalid_grant: Invalid JWT signature, HTTP 400\)\. Check Consumer Key, Certificate ID/,
+			/NetSuite refused the client credentials \(invalid_grant: Invalid JWT signature, HTTP 400\)\. Check Private Key: it does not match the certificate/,
 		);
 		expect(JSON.stringify(result.error?.message)).not.toMatch(/eyJ/);
+	});
+
+	it('a token endpoint refusal that names nothing lists every field to check', async () => {
+		nock(host).post('/services/rest/auth/oauth2/v1/token').reply(401, { error: 'invalid_client' });
+		const result = await runNode({
+			nodeType: new NetSuite(),
+			parameters: { authentication: 'clientCredentials', ...verify },
+			credentials: { netSuiteClientCredentialsApi: { type: new NetSuiteClientCredentialsApi(), data: { ...m2m } } },
+		});
+		expect(result.error?.message).toMatch(
+			/NetSuite refused the client credentials \(invalid_client, HTTP 401\)\. Check Consumer Key, Certificate ID/,
+		);
 	});
 });

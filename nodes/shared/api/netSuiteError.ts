@@ -50,9 +50,10 @@ export function httpFailure(error: unknown): HttpFailure {
 		seen.add(current);
 		const response = current.response;
 		if (isRecord(response) && (response.status !== undefined || response.statusCode !== undefined)) {
+			// n8n's legacy request helper (all a credential test gets) keeps the body in `error`.
 			return {
 				status: Number(response.status ?? response.statusCode),
-				body: parseBody(response.data ?? response.body),
+				body: parseBody(response.data ?? response.body ?? current.error),
 				headers: isRecord(response.headers) ? response.headers : {},
 			};
 		}

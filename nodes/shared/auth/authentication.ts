@@ -2,6 +2,8 @@
 // parameter named `authentication`).
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { CONNECTION_TEST } from './connectionTest';
+
 /** [value of the `authentication` parameter, credential type name] */
 const CREDENTIAL_TYPES: ReadonlyArray<readonly [string, string]> = [
 	['clientCredentials', 'netSuiteClientCredentialsApi'],
@@ -21,9 +23,14 @@ export const authenticationProperty: INodeProperties = {
 	default: 'clientCredentials',
 };
 
+/**
+ * TBA and M2M are tested by the node's credential test (connectionTest.ts); n8n tests OAuth2
+ * credentials its own way (the credential's `test` request) whatever a node says.
+ */
 export const netSuiteCredentials: INodeCredentialDescription[] = CREDENTIAL_TYPES.map(([authentication, name]) => ({
 	name,
 	required: true,
+	...(name === 'netSuiteOAuth2Api' ? {} : { testedBy: CONNECTION_TEST }),
 	displayOptions: { show: { authentication: [authentication] } },
 }));
 

@@ -7,6 +7,14 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  */
 export class CredentialInputError extends Error {
 	override name = 'NetSuiteCredentialInputError';
+
+	/** The HTTP status when NetSuite refused what the credential sent (a token request), else undefined. */
+	constructor(
+		message: string,
+		readonly httpStatus?: number,
+	) {
+		super(message);
+	}
 }
 
 export function findCredentialInputError(error: unknown): Error | undefined {

@@ -21,8 +21,12 @@ export const baseUrlOverrideProperty: INodeProperties = {
 	default: '',
 };
 
-/** Verify connection: the smallest SuiteQL there is. */
-export const connectionTest: ICredentialTestRequest = {
+/**
+ * OAuth2's Verify connection: the smallest SuiteQL there is. n8n tests a credential that extends
+ * oAuth2Api with this request or not at all (a node's custom test is never asked), so the
+ * causes it can name are the status codes' (`rules`); TBA and M2M get connectionTest.ts.
+ */
+export const oauth2ConnectionTest: ICredentialTestRequest = {
 	request: {
 		baseURL: REST_ORIGIN_EXPRESSION,
 		url: SUITEQL_PATH,
@@ -32,4 +36,22 @@ export const connectionTest: ICredentialTestRequest = {
 		body: { q: 'SELECT 1 AS ok FROM DUAL' },
 		json: true,
 	},
+	rules: [
+		{
+			type: 'responseCode',
+			properties: {
+				value: 401,
+				message:
+					'NetSuite refused the access token (INVALID_LOGIN): click Reconnect. If it persists, check Client ID and Client Secret against the integration record and that the Account ID is the one you signed in to (a sandbox ends in _SB1)',
+			},
+		},
+		{
+			type: 'responseCode',
+			properties: {
+				value: 403,
+				message:
+					"NetSuite accepted the login, but the role may not run the test query: give the credential's role the REST Web Services and SuiteAnalytics Workbook permissions (Setup > Users/Roles > Manage Roles)",
+			},
+		},
+	],
 };

@@ -1,7 +1,11 @@
 // Token-Based Authentication: OAuth 1.0a with HMAC-SHA256 and NetSuite's realm.
 // The signing itself is oauth-1.0a's; this file only feeds it what NetSuite signs.
 import { createHmac } from 'node:crypto';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import OAuth from 'oauth-1.0a';
+
+import { parseAccountId } from './account';
+import { requireField } from './credentialFields';
 
 export interface TbaKeys {
 	consumerKey: string;
@@ -10,6 +14,17 @@ export interface TbaKeys {
 	tokenSecret: string;
 	/** Account id in upper case with `_` (see account.ts). */
 	realm: string;
+}
+
+/** The TBA credential's four keys and the realm of its account, checked. */
+export function tbaKeysOf(credentials: ICredentialDataDecryptedObject): TbaKeys {
+	return {
+		consumerKey: requireField(credentials, 'consumerKey', 'Consumer Key'),
+		consumerSecret: requireField(credentials, 'consumerSecret', 'Consumer Secret'),
+		tokenId: requireField(credentials, 'tokenId', 'Token ID'),
+		tokenSecret: requireField(credentials, 'tokenSecret', 'Token Secret'),
+		realm: parseAccountId(credentials.accountId).realm,
+	};
 }
 
 export interface TbaRequest {

@@ -360,7 +360,7 @@ describe('NetSuite Trigger', () => {
 					id: hidden,
 					_netsuite: expect.objectContaining({
 						event: 'created',
-						error: { status: 403, detail: 'An unexpected error occurred.', code: 'UNEXPECTED_ERROR' },
+						error: { status: 403, detail: expect.stringMatching(/^Permission Violation/), code: 'INSUFFICIENT_PERMISSION' },
 					}),
 				},
 			]);
