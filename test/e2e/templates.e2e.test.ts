@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { tbaFetch } from '../emulator/testClient';
 import { demoCredentials, workflow } from './fixtures';
 import { freePort, installN8n, N8nInstance } from './n8n';
 
@@ -109,4 +110,58 @@ describe.each(['2.40.7', '2.8.4'])('n8n %s runs the Shopify order template', (ve
 		expect((await deliver(order1003)).status).toBe(500);
 		expect(endState()).toEqual(state);
 	}, 120_000);
+});
+
+describe.each(['2.40.7', '2.8.4'])('n8n %s runs the invoices-from-orders template', (version) => {
+	let emulator: RunningEmulator;
+	let n8n: N8nInstance;
+	const template = workflow('template-invoices-from-orders');
+
+	/** A sales order with one line, in the status given: A pending approval, B pending fulfillment, E/F pending billing, G billed. */
+	const salesOrder = async (status: string) => {
+		const created = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/salesOrder', {
+			body: JSON.stringify({ entity: { id: '2' }, item: { items: [{ item: { id: '1' }, quantity: 3 }] } }),
+		});
+		const id = Number(created.headers.get('location')!.split('/').pop());
+		emulator.data.db.run(`UPDATE "transaction" SET status = ? WHERE id = ?`, [status, id]);
+		return id;
+	};
+	const invoicesOf = (orderId: number) =>
+		emulator.data.db.all(`SELECT id, entity, memo FROM "transaction" WHERE type = 'CustInvc' AND createdfrom = ?`, [orderId]);
+
+	beforeAll(async () => {
+		emulator = await startEmulator({ port: 0 });
+		n8n = new N8nInstance(installN8n(version));
+		await n8n.importCredentials(demoCredentials(emulator.credentials));
+		await n8n.importWorkflow(template);
+	}, 20 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator?.stop();
+	});
+
+	it('bills each order pending billing once, leaves the others, and a second run bills nothing', async () => {
+		const pendingBilling = await salesOrder('F');
+		const partlyFulfilled = await salesOrder('E');
+		const pendingFulfillment = await salesOrder('B');
+		const billed = await salesOrder('G');
+		const seededPending = emulator.data.db
+			.all(`SELECT id FROM "transaction" WHERE type = 'SalesOrd' AND status IN ('E', 'F')`)
+			.map((r) => Number(r.id));
+		const outputs = await n8n.executeEveryNode(template.id);
+		expect(outputs['Billed'].map((i) => i.json.createdFrom).sort()).toEqual(seededPending.map(String).sort());
+		for (const order of [pendingBilling, partlyFulfilled]) {
+			const invoices = invoicesOf(order);
+			expect(invoices).toHaveLength(1);
+			expect(invoices[0]).toMatchObject({ entity: 2, memo: expect.stringMatching(/^Billed by n8n from /) });
+		}
+		expect(invoicesOf(pendingFulfillment)).toEqual([]);
+		expect(invoicesOf(billed)).toEqual([]);
+
+		const before = emulator.data.db.all(`SELECT id FROM "transaction" WHERE type = 'CustInvc' ORDER BY id`);
+		const again = await n8n.executeEveryNode(template.id);
+		expect(again['Billed'] ?? []).toEqual([]);
+		expect(emulator.data.db.all(`SELECT id FROM "transaction" WHERE type = 'CustInvc' ORDER BY id`)).toEqual(before);
+	}, 300_000);
 });

@@ -206,6 +206,13 @@ export function transformRecord(
 	}
 	const order = db.all(`SELECT * FROM "transaction" WHERE id = ? AND type = ?`, [id, from.discriminator?.value ?? ''])[0];
 	if (!order) throw notFound();
+	// A sales order already billed (or fulfilled) has nothing left for a second invoice (or
+	// fulfillment): NetSuite refuses to initialize the target from it. The code and text are
+	// assumed from SuiteScript's record.transform (INVALID_INITIALIZE_REF); REST's are not documented.
+	if (from.name === 'salesOrder' && SOURCE_STATUS[target.name] !== undefined && order.status === SOURCE_STATUS[target.name])
+		throw new RecordError(
+			nsError(400, 'INVALID_INITIALIZE_REF', `You can not initialize ${target.name.toLowerCase()}: invalid reference ${id}.`),
+		);
 	const orderLines = db.all(`SELECT * FROM transactionline WHERE "transaction" = ? ORDER BY line`, [id]);
 	const requested = lineItems(body, target.sublists[0]);
 	const lines = (requested ?? orderLines.map((l) => ({ orderLine: l.line }))).map((l) => {

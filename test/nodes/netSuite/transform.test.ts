@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { NetSuite } from '../../../nodes/NetSuite/NetSuite.node';
+import { tbaFetch } from '../../emulator/testClient';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { runListSearch } from '../../harness';
 import { credentialsFor } from '../credentials';
@@ -83,17 +84,31 @@ describe('NetSuite node: Record › Transform and Invoice › Create from Sales 
 		expect(json[0]).toMatchObject({ id: expect.any(String), createdFrom: { id: '102' }, entity: { id: '2' } });
 	});
 
-	it('creates an invoice from a sales order through the Invoice shortcut', async () => {
-		const { json, error } = await runNetSuite(emulator, {
-			resource: 'invoice',
-			operation: 'createFromSalesOrder',
-			salesOrderId: '101',
-			bodyMode: 'json',
-			bodyJson: '{"memo": "from shortcut"}',
+	it("creates an invoice from a sales order through the Invoice shortcut; an order already billed is refused with NetSuite's error", async () => {
+		const bill = (salesOrderId: string) =>
+			runNetSuite(emulator, {
+				resource: 'invoice',
+				operation: 'createFromSalesOrder',
+				salesOrderId,
+				bodyMode: 'json',
+				bodyJson: '{"memo": "from shortcut"}',
+			});
+		// A sales order of its own: the tests before this one bill the seeded orders.
+		const created = await tbaFetch(emulator, 'POST', '/services/rest/record/v1/salesOrder', {
+			body: JSON.stringify({ entity: { id: '1' }, item: { items: [{ item: { id: '1' }, quantity: 1 }] } }),
 		});
+		const orderId = created.headers.get('location')!.split('/').pop()!;
+		const { json, error } = await bill(orderId);
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ id: expect.stringMatching(/^\d+$/), recordType: 'invoice', createdFrom: '101' }]);
-		expect(row(json[0].id)).toMatchObject({ type: 'CustInvc', createdfrom: 101, memo: 'from shortcut' });
+		expect(json).toEqual([{ id: expect.stringMatching(/^\d+$/), recordType: 'invoice', createdFrom: orderId }]);
+		expect(row(json[0].id)).toMatchObject({ type: 'CustInvc', createdfrom: Number(orderId), memo: 'from shortcut' });
+		const invoices = () =>
+			emulator.data.db.all(`SELECT id FROM "transaction" WHERE type = 'CustInvc' AND createdfrom = ?`, [Number(orderId)]).length;
+		const again = await bill(orderId);
+		expect(again.error?.message).toBe(
+			`NetSuite refused to transform salesOrder ${orderId} into invoice: You can not initialize invoice: invalid reference ${orderId}. [INVALID_INITIALIZE_REF]`,
+		);
+		expect(invoices()).toBe(1);
 	});
 
 	it('offers the documented targets of the chosen source type', async () => {
