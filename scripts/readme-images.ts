@@ -34,6 +34,23 @@ async function shoot(page: Page, name: string, parts: Locator[], margin?: number
 	if (bytes > MAX_BYTES) throw new Error(`${name} is ${bytes} bytes, over ${MAX_BYTES}: crop it smaller`);
 }
 
+/** The templates of the README's Templates section, and their pictures. */
+const TEMPLATES: Array<[string, string]> = [
+	['template-shopify-order', 'template-shopify-order.png'],
+	['template-invoices-from-orders', 'template-invoices-from-orders.png'],
+];
+
+/** A workflow on the canvas, zoomed to fit and one step out (room for the labels under the nodes). */
+async function canvas(page: Page, url: string, file: string, png: string): Promise<void> {
+	await page.goto(`${url}/workflow/${workflow(file).id}`);
+	const nodes = page.locator('[data-test-id="canvas-node"]');
+	await nodes.first().waitFor({ timeout: 60_000 });
+	await page.keyboard.press('Shift+1');
+	await page.keyboard.press('-');
+	await page.waitForTimeout(1000);
+	await shoot(page, png, await nodes.all(), 56);
+}
+
 async function main(): Promise<void> {
 	if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install chromium)');
 	mkdirSync(out, { recursive: true });
@@ -42,20 +59,15 @@ async function main(): Promise<void> {
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 	try {
 		await n8n.importCredentials(demoCredentials(emulator.credentials));
-		await n8n.importWorkflow(workflow('tba-sales-order'));
+		for (const file of ['tba-sales-order', ...TEMPLATES.map(([f]) => f)]) await n8n.importWorkflow(workflow(file));
 		const url = await n8n.start();
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await signIn(page, url);
 
-		// One template on the canvas.
-		await page.goto(`${url}/workflow/${workflow('tba-sales-order').id}`);
-		const nodes = page.locator('[data-test-id="canvas-node"]');
-		await nodes.first().waitFor({ timeout: 60_000 });
-		// Zoom to fit, then one step out: room for the labels under the nodes.
-		await page.keyboard.press('Shift+1');
-		await page.keyboard.press('-');
-		await page.waitForTimeout(1000);
-		await shoot(page, 'workflow-canvas.png', await nodes.all(), 56);
+		// The canvases: one example, and each template with its notes.
+		for (const [file, png] of TEMPLATES) await canvas(page, url, file, png);
+		// Last: the operations menu below opens a node of this one.
+		await canvas(page, url, 'tba-sales-order', 'workflow-canvas.png');
 
 		// The NetSuite node's operations menu.
 		const ndv = await openEditor(page, 'List Customers');
