@@ -9,10 +9,12 @@ const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
 const shown = [...readme.matchAll(/\]\((docs\/images\/[^)\s]+)\)/g)].map((m) => m[1]);
 
 describe("the README's pictures", () => {
-	it('shows the operations menu, a credential dialog and a template', () => {
+	it('shows the operations menu, a credential dialog, an example and each template', () => {
 		expect([...shown].sort()).toEqual([
 			'docs/images/credential-dialog.png',
 			'docs/images/operations-menu.png',
+			'docs/images/template-invoices-from-orders.png',
+			'docs/images/template-shopify-order.png',
 			'docs/images/workflow-canvas.png',
 		]);
 	});
