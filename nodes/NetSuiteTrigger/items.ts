@@ -10,7 +10,7 @@ import { RECORD_BASE_PATH } from '../shared/auth/account';
 import { SAFE_CONCURRENCY } from '../shared/api/concurrency';
 import { mapLimited } from '../shared/api/limiter';
 import { netSuiteErrorDetails, toNetSuiteApiError } from '../shared/api/netSuiteError';
-import { stripLinks } from '../shared/api/output';
+import { FULL_RECORD_QUERY, stripLinks } from '../shared/api/output';
 import { netSuiteRequest } from '../shared/api/transport';
 import type { Change } from './poller';
 
@@ -47,7 +47,9 @@ async function fullItem(ctx: IPollFunctions, change: Change, options: ItemOption
 		return { json: { id: change.id, _netsuite: { ...meta(change), error } } };
 	}
 	const path = `${RECORD_BASE_PATH}/${change.recordType}/${encodeURIComponent(change.id)}`;
-	const response = await netSuiteRequest.call(ctx, { method: 'GET', path }, { neverError: true });
+	// Full Records: the record as a Get with its sublists returns it (a sales order's lines, not
+	// only their link), still one request per record: expandSubResources expands in the same GET.
+	const response = await netSuiteRequest.call(ctx, { method: 'GET', path, qs: FULL_RECORD_QUERY }, { neverError: true });
 	if (response.statusCode < 300) return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta(change) } };
 	if (response.statusCode === 404) {
 		if (options.showDeleted || options.whenGone === 'skip') return undefined;

@@ -3,7 +3,7 @@
 import type { IDataObject, INodeExecutionData, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { RECORD_BASE_PATH } from '../shared/auth/account';
-import { stripLinks } from '../shared/api/output';
+import { FULL_RECORD_QUERY, stripLinks } from '../shared/api/output';
 import { netSuiteRequest } from '../shared/api/transport';
 import type { ChangeEvent } from './pushEvent';
 
@@ -26,6 +26,7 @@ export async function toItem(ctx: IWebhookFunctions | ITriggerFunctions, event: 
 		const response = await netSuiteRequest.call(ctx, {
 			method: 'GET',
 			path: `${RECORD_BASE_PATH}/${encodeURIComponent(event.recordType)}/${encodeURIComponent(event.id)}`,
+			qs: FULL_RECORD_QUERY,
 		});
 		return { json: { ...stripLinks(response.body as IDataObject), _netsuite: meta } };
 	} catch (error) {

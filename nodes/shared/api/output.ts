@@ -4,6 +4,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { headerValue } from './headers';
 
+/** A record "in full", as the triggers' Full Records fetch it: its sublists expanded in the same GET (REST's expandSubResources). */
+export const FULL_RECORD_QUERY = { expandSubResources: true };
+
 export function stripLinks<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((v) => stripLinks(v)) as T;
 	if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {

@@ -384,6 +384,29 @@ describe('NetSuite Trigger', () => {
 			expect(await trigger.pollAll()).toEqual([]);
 		});
 
+		it('Full Records of a sales order carry its lines, in the one GET per record', async () => {
+			const trigger = session({ output: 'full', recordType: recordTypeParam('salesOrder') });
+			await trigger.activate();
+			const id = await trigger.create('salesOrder', {
+				entity: { id: '1' },
+				item: {
+					items: [
+						{ item: { id: '1' }, quantity: 2 },
+						{ item: { id: '3' }, quantity: 1 },
+					],
+				},
+			});
+			const [order] = await trigger.pollAll();
+			const gets = emulator.requestLog.filter((r) => r.method === 'GET' && r.path.endsWith(`/salesOrder/${id}`));
+			expect(gets.map((r) => r.rawQuery)).toEqual(['expandSubResources=true']);
+			expect(
+				(order.item as { items: Array<{ item: { id: string }; quantity: number }> }).items.map((l) => [l.item.id, l.quantity]),
+			).toEqual([
+				['1', 2],
+				['3', 1],
+			]);
+		});
+
 		it('Record Type item fetches each item under its REST record type', async () => {
 			const trigger = session({ output: 'full', recordType: recordTypeParam('item') });
 			await trigger.activate();
