@@ -4,6 +4,7 @@
 // type behind a resource are all derived from this list.
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { getServerTime } from './actions/connection/getServerTime.operation';
 import { verify } from './actions/connection/verify.operation';
 import { create as createCustomer } from './actions/customer/create.operation';
 import { update as updateCustomer } from './actions/customer/update.operation';
@@ -12,6 +13,7 @@ import { get as getItem } from './actions/item/get.operation';
 import { list as listItems } from './actions/item/list.operation';
 import { create as createFulfillment } from './actions/itemFulfillment/create.operation';
 import { getRecordMetadata } from './actions/metadata/getRecordMetadata.operation';
+import { getSelectOptions } from './actions/metadata/getSelectOptions.operation';
 import { listRecordTypes } from './actions/metadata/listRecordTypes.operation';
 import { create } from './actions/record/create.operation';
 import { deleteRecord } from './actions/record/delete.operation';
@@ -32,7 +34,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Connection',
 		singular: 'the connection',
 		plural: 'connections',
-		operations: [verify],
+		operations: [getServerTime, verify],
 		defaultOperation: 'verify',
 	},
 	{
@@ -70,7 +72,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Metadata',
 		singular: 'a record type',
 		plural: 'record types',
-		operations: [getRecordMetadata, listRecordTypes],
+		operations: [getRecordMetadata, getSelectOptions, listRecordTypes],
 		defaultOperation: 'listRecordTypes',
 	},
 	{

@@ -13,6 +13,7 @@ import { findId } from './recordRead';
 import { RecordError, recordUrl } from './recordJson';
 import { recordType } from './schema';
 import { seed } from './seed';
+import { selectOptions, wantsSelectOptions } from './selectOptions';
 import { forgetCounts, suiteQl } from './suiteql';
 
 export interface DataService extends EmulatorService {
@@ -97,6 +98,7 @@ export async function createDataService(opts: {
 				}
 				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
+					if (wantsSelectOptions(req)) return selectOptions(db, req, req.path.split('/').slice(5).filter(Boolean));
 					if (isBatch(req)) {
 						const split = splitBatch(req);
 						if ('refused' in split) return split.refused;

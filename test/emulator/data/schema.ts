@@ -49,6 +49,8 @@ export interface RecordTypeDef {
 
 const f = (name: string, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, ...extra });
 
+// A few of a default account's customer statuses (Setup > Sales > Customer Statuses), by internal ID.
+const ENTITY_STATUS = { '13': 'CUSTOMER-Closed Won', '15': 'CUSTOMER-Renewal', '16': 'CUSTOMER-Lost Customer' };
 const SHIP_STATUS = { A: 'Picked', B: 'Packed', C: 'Shipped' };
 const STATUS = { A: 'Pending Approval', B: 'Pending Fulfillment', C: 'Cancelled', F: 'Pending Billing', G: 'Billed' };
 
@@ -148,6 +150,7 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 			f('email', 'string'),
 			f('phone', 'string'),
 			f('subsidiary', 'ref', { ref: 'subsidiary', required: true }),
+			f('entityStatus', 'enum', { values: ENTITY_STATUS }),
 			f('externalId', 'string'),
 			f('isInactive', 'boolean'),
 			f('comments', 'string'),

@@ -18,6 +18,7 @@ const customerBody = '{"companyName": "Declared Ltd", "subsidiary": {"id": "1"}}
 
 /** Inputs that make each operation succeed against the emulator's demo data. */
 const CASES: Record<string, INodeParameters> = {
+	'connection.getServerTime': {},
 	'connection.verify': {},
 	'customer.create': { companyName: 'Declared Ltd', subsidiary: '1' },
 	'customer.get': { recordId: '1', options: { fields: 'companyName' } },
@@ -32,6 +33,11 @@ const CASES: Record<string, INodeParameters> = {
 	'itemFulfillment.get': { recordId: '1' },
 	'itemFulfillment.list': { limit: 2 },
 	'metadata.getRecordMetadata': { recordType: type('customer') },
+	'metadata.getSelectOptions': {
+		recordType: type('customer'),
+		fieldId: 'entityStatus',
+		options: { fieldValues: '{"subsidiary": {"id": "1"}}' },
+	},
 	'metadata.listRecordTypes': {},
 	'record.create': { recordType: type('customer'), bodyMode: 'json', bodyJson: customerBody, options: { returnFullRecord: true } },
 	'record.delete': { recordType: type('customer'), recordId: '3' },

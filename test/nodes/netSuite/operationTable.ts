@@ -35,6 +35,11 @@ const lineCount = (emulator: RunningEmulator, order: number) =>
 	Number(rowsOf(emulator, 'SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [order])[0].n);
 
 export const OPERATIONS: Record<string, Row> = {
+	'connection.getServerTime': {
+		parameters: { resource: 'connection', operation: 'getServerTime' },
+		// The emulator's clock is frozen for the table: NetSuite's time, not n8n's.
+		check: (json, ns) => expect(json).toEqual([{ serverTime: ns.clock.now().toISOString() }]),
+	},
 	'connection.verify': {
 		parameters: { resource: 'connection', operation: 'verify' },
 		volatile: ['responseTimeMs'],
@@ -146,6 +151,16 @@ export const OPERATIONS: Record<string, Row> = {
 			expect(fields.find((f) => f.id === 'subsidiary')).toMatchObject({ required: true });
 			expect(fields.find((f) => f.id === 'custentity_segment')).toMatchObject({ custom: true });
 		},
+	},
+	'metadata.getSelectOptions': {
+		parameters: { resource: 'metadata', operation: 'getSelectOptions', recordType: salesOrder },
+		fromModel: { fieldId: 'item.item' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ field: 'item.item', id: '1', refName: 'WIDGET-01' },
+				{ field: 'item.item', id: '2', refName: 'WIDGET-02' },
+				{ field: 'item.item', id: '3', refName: 'GADGET-01' },
+			]),
 	},
 	'metadata.listRecordTypes': {
 		parameters: { resource: 'metadata', operation: 'listRecordTypes' },
