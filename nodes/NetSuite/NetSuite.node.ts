@@ -4,6 +4,7 @@ import { authenticationProperty, netSuiteCredentials } from '../shared/auth/auth
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { runSuiteQlInWorkflow } from './actions/suiteQl/runInWorkflow';
 import { getRecordFields } from './methods/fieldOptions';
+import { searchSavedSearches } from './methods/savedSearches';
 import { searchTransformTargets } from './methods/transformTargets';
 import { resourceProperties } from './resources';
 
@@ -28,7 +29,7 @@ export class NetSuite implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRecordTypes, searchTransformTargets },
+		listSearch: { searchRecordTypes, searchSavedSearches, searchTransformTargets },
 		loadOptions: { getRecordFields },
 	};
 

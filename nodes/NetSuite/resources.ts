@@ -22,6 +22,8 @@ import { list } from './actions/record/list.operation';
 import { transform } from './actions/record/transform.operation';
 import { update } from './actions/record/update.operation';
 import { upsert } from './actions/record/upsert.operation';
+import { list as listSavedSearches } from './actions/savedSearch/list.operation';
+import { run as runSavedSearch } from './actions/savedSearch/run.operation';
 import { addLine } from './actions/sublist/addLine.operation';
 import { get as getSublist } from './actions/sublist/get.operation';
 import { run as runSuiteQl } from './actions/suiteQl/run.operation';
@@ -92,6 +94,14 @@ export const RESOURCES: Resource[] = [
 		toolHint: ' with its lines',
 		operations: [get, list],
 		defaultOperation: 'get',
+	},
+	{
+		value: 'savedSearch',
+		name: 'Saved Search',
+		singular: 'a saved search',
+		plural: 'saved searches',
+		operations: [listSavedSearches, runSavedSearch],
+		defaultOperation: 'run',
 	},
 	{
 		value: 'sublist',

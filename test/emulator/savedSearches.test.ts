@@ -23,20 +23,21 @@ describe('emulator saved searches', () => {
 	it('lists the saved searches the role may use, each with its record type, in the collection envelope', async () => {
 		const { status, body } = await get('');
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ count: 3, hasMore: false, offset: 0, totalResults: 3 });
+		expect(body).toMatchObject({ count: 4, hasMore: false, offset: 0, totalResults: 4 });
 		expect(body.items.map(({ id, scriptId, name, recordType }: Json) => ({ id, scriptId, name, recordType }))).toEqual([
 			{ id: '11', scriptId: 'customsearch_open_sales_orders', name: 'Open Sales Orders', recordType: 'transaction' },
 			{ id: '12', scriptId: 'customsearch_sales_by_customer', name: 'Sales by Customer (summary)', recordType: 'transaction' },
 			{ id: '13', scriptId: 'customsearch_customer_contacts', name: 'Customer Contacts', recordType: 'customer' },
+			{ id: '15', scriptId: 'customsearch_item_prices_by_type', name: 'Item Prices by Type (summary)', recordType: 'item' },
 		]);
 	});
 
 	it('pages the list (Collection Paging): limit and offset, hasMore and the next link', async () => {
 		const first = await get('?limit=2&offset=0');
-		expect(first.body).toMatchObject({ count: 2, hasMore: true, totalResults: 3 });
+		expect(first.body).toMatchObject({ count: 2, hasMore: true, totalResults: 4 });
 		expect(first.body.links.find((l: Json) => l.rel === 'next').href).toContain('limit=2&offset=2');
 		const second = await get('?limit=2&offset=2');
-		expect(second.body.items.map((i: Json) => i.id)).toEqual(['13']);
+		expect(second.body.items.map((i: Json) => i.id)).toEqual(['13', '15']);
 		expect(second.body.hasMore).toBe(false);
 	});
 

@@ -76,6 +76,17 @@ export const SAVED_SEARCHES: SavedSearchDef[] = [
 			FROM customer ORDER BY id`,
 	},
 	{
+		id: 15,
+		scriptId: 'customsearch_item_prices_by_type',
+		name: 'Item Prices by Type (summary)',
+		recordType: 'item',
+		audience: true,
+		// Summary columns over items; the formula is the price with 20% tax.
+		sql: `SELECT itemtype AS "GROUP(type)", COUNT(id) AS "COUNT(internalid)", SUM(baseprice) AS "SUM(baseprice)",
+			MAX(ROUND(baseprice * 1.2, 2)) AS "MAX(formulanumeric)"
+			FROM item GROUP BY itemtype ORDER BY itemtype`,
+	},
+	{
 		id: 14,
 		scriptId: 'customsearch_payroll_private',
 		name: 'Payroll (private)',

@@ -53,6 +53,8 @@ const CASES: Record<string, INodeParameters> = {
 	},
 	'record.upsert': { recordType: type('customer'), externalId: 'DECLARED-1', bodyMode: 'json', bodyJson: customerBody },
 	'salesOrder.get': { recordId: '101' },
+	'savedSearch.list': { nameContains: 'sales', limit: 1 },
+	'savedSearch.run': { savedSearch: { __rl: true, mode: 'list', value: 'customsearch_sales_by_customer' }, returnAll: true },
 	'salesOrder.list': { limit: 2 },
 	'sublist.addLine': {
 		recordType: type('salesOrder'),

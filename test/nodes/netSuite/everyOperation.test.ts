@@ -112,6 +112,10 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 			parameters: { resource: 'customer', operation: 'list', returnAll: true, filterMode: 'q' },
 			fromModel: { q: 'email CONTAIN "@"' },
 		},
+		'savedSearch.run': {
+			parameters: { resource: 'savedSearch', operation: 'run', returnAll: true },
+			fromModel: { savedSearch: 'customsearch_customer_contacts' },
+		},
 	};
 
 	it.each(Object.keys(PAST_THE_CAP))(

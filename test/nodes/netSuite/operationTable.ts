@@ -264,6 +264,27 @@ export const OPERATIONS: Record<string, Row> = {
 		parameters: { resource: 'salesOrder', operation: 'list', returnAll: true },
 		check: (json) => expect(ids(json)).toEqual(['101', '102', '103']),
 	},
+	'savedSearch.list': {
+		parameters: { resource: 'savedSearch', operation: 'list', returnAll: true },
+		fromModel: { nameContains: 'SALES' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ id: '11', scriptId: 'customsearch_open_sales_orders', name: 'Open Sales Orders', recordType: 'transaction' },
+				{ id: '12', scriptId: 'customsearch_sales_by_customer', name: 'Sales by Customer (summary)', recordType: 'transaction' },
+			]),
+	},
+	'savedSearch.run': {
+		// Over items, which no row writes (the sales searches read orders other rows change).
+		parameters: { resource: 'savedSearch', operation: 'run', returnAll: true },
+		fromModel: { savedSearch: 'customsearch_item_prices_by_type' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ 'GROUP(type)': 'InvtPart', 'COUNT(internalid)': '4', 'SUM(baseprice)': '191.5', 'MAX(formulanumeric)': '154.8' },
+				{ 'GROUP(type)': 'NonInvtPart', 'COUNT(internalid)': '3', 'SUM(baseprice)': '321', 'MAX(formulanumeric)': '288' },
+				{ 'GROUP(type)': 'Service', 'COUNT(internalid)': '1', 'SUM(baseprice)': '180', 'MAX(formulanumeric)': '216' },
+				{ 'GROUP(type)': 'ShipItem', 'COUNT(internalid)': '1', 'SUM(baseprice)': '8', 'MAX(formulanumeric)': '9.6' },
+			]),
+	},
 	'sublist.addLine': {
 		parameters: { resource: 'sublist', operation: 'addLine', recordType: salesOrder, sublistId: 'item' },
 		fromModel: { recordId: '103', lines: '[{"item": {"id": "2"}, "quantity": 3, "custcol_note": "gift wrap"}]' },
