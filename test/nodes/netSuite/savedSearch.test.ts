@@ -24,7 +24,7 @@ describe('NetSuite node: Saved Search', () => {
 	beforeAll(() => (retryTiming.sleep = async () => undefined));
 	afterAll(() => (retryTiming.sleep = realSleep));
 
-	const runSearch = (savedSearch: IDataObject, extra: INodeParameters = {}) =>
+	const runSearch = (savedSearch: INodeParameters, extra: INodeParameters = {}) =>
 		runNetSuite(emulator, { resource: 'savedSearch', operation: 'run', savedSearch, returnAll: true, ...extra });
 	const resultPages = () => emulator.requestLog.filter((r) => RESULT.test(r.path));
 
