@@ -15,8 +15,10 @@ import { create as createFulfillment } from './actions/itemFulfillment/create.op
 import { getRecordMetadata } from './actions/metadata/getRecordMetadata.operation';
 import { getSelectOptions } from './actions/metadata/getSelectOptions.operation';
 import { listRecordTypes } from './actions/metadata/listRecordTypes.operation';
+import { attach } from './actions/record/attach.operation';
 import { create } from './actions/record/create.operation';
 import { deleteRecord } from './actions/record/delete.operation';
+import { detach } from './actions/record/detach.operation';
 import { get } from './actions/record/get.operation';
 import { list } from './actions/record/list.operation';
 import { transform } from './actions/record/transform.operation';
@@ -82,7 +84,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Record',
 		singular: 'a record',
 		plural: 'records',
-		operations: [create, deleteRecord, get, list, transform, update, upsert],
+		operations: [attach, create, deleteRecord, detach, get, list, transform, update, upsert],
 		defaultOperation: 'get',
 	},
 	{

@@ -111,3 +111,13 @@ export function savedSearchParam(ctx: IExecuteSingleFunctions): string {
 		);
 	return encodeURIComponent(value);
 }
+
+/** What Attach / Detach attaches: REST attaches contact and file records only. */
+export function attachTypeParam(ctx: IExecuteSingleFunctions): string {
+	const value = String(ctx.getNodeParameter('attachType', 'contact') ?? '');
+	if (value !== 'contact' && value !== 'file')
+		throw new NodeOperationError(ctx.getNode(), `Attach "${value.slice(0, 40)}" is neither contact nor file: REST attaches only those`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	return value;
+}

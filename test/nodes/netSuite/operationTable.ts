@@ -175,6 +175,18 @@ export const OPERATIONS: Record<string, Row> = {
 				]),
 			),
 	},
+	'record.attach': {
+		parameters: { resource: 'record', operation: 'attach', recordType: customer, attachType: 'contact', contactRole: '-10' },
+		fromModel: { recordId: '5', attachedId: 'eid:CON-3' },
+		check: (json, ns) => {
+			expect(json).toEqual([
+				{ id: '5', recordType: 'customer', attachedType: 'contact', attachedId: 'eid:CON-3', attached: true, contactRole: '-10' },
+			]);
+			expect(rowsOf(ns, "SELECT attachedid, role FROM attachment WHERE recordtype = 'customer' AND recordid = 5")).toEqual([
+				{ attachedid: 3, role: '-10' },
+			]);
+		},
+	},
 	'record.create': {
 		parameters: { resource: 'record', operation: 'create', recordType: type('customrecord_demo_project'), bodyMode: 'json' },
 		fromModel: { bodyJson: '{"name": "Data Migration", "custrecord_budget": 999, "custrecord_customer": {"id": "2"}}' },
@@ -194,6 +206,14 @@ export const OPERATIONS: Record<string, Row> = {
 			expect(rowsOf(ns, 'SELECT type, recordid, name FROM deletedrecord')).toEqual([
 				{ type: 'customer', recordid: 8, name: 'Vandelay Industries' },
 			]);
+		},
+	},
+	'record.detach': {
+		parameters: { resource: 'record', operation: 'detach', recordType: customer, attachType: 'contact' },
+		fromModel: { recordId: '6', attachedId: '2' },
+		check: (json, ns) => {
+			expect(json).toEqual([{ id: '6', recordType: 'customer', attachedType: 'contact', attachedId: '2', detached: true }]);
+			expect(rowsOf(ns, "SELECT * FROM attachment WHERE recordtype = 'customer' AND recordid = 6")).toEqual([]);
 		},
 	},
 	'record.get': {
