@@ -235,11 +235,20 @@ export const OPERATIONS: Record<string, Row> = {
 			operation: 'list',
 			recordType: customer,
 			filterMode: 'q',
-			limit: 3,
+			// Every match: a Limit that leaves rows out gives a tool call a note the workflow has not
+			// (toolTruth.test.ts proves that note).
+			limit: 5,
 			options: { fullRecords: true, fields: 'companyName' },
 		},
 		fromModel: { q: 'email START_WITH "ap@"' },
-		check: (json) => expect(json.map((r) => r.companyName)).toEqual(['Acme Corporation', 'Stark Industries', 'Hooli']),
+		check: (json) =>
+			expect(json.map((r) => r.companyName)).toEqual([
+				'Acme Corporation',
+				'Stark Industries',
+				'Hooli',
+				'Soylent Green Co',
+				'Tyrell Corporation',
+			]),
 	},
 	'record.transform': {
 		parameters: { resource: 'record', operation: 'transform', recordType: type('purchaseOrder'), targetType: type('itemReceipt') },

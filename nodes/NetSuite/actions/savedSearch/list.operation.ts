@@ -7,6 +7,7 @@ import { SAVED_SEARCH_PATH, savedSearchList, savedSearchMatches } from '../../..
 import { returnAllFields } from '../../fields/list';
 import { maxRowsParam } from '../../inputs/params';
 import type { Operation } from '../../operation';
+import { cutForTool, isToolCall } from '../../tool/toolCall';
 import { CUT } from '../../tool/words';
 
 const nameContainsField: INodeProperties = {
@@ -17,6 +18,8 @@ const nameContainsField: INodeProperties = {
 	placeholder: 'open orders',
 	description: 'Only saved searches whose name or script ID contains this text, in any case (empty = all)',
 };
+
+const NARROW_NAME = 'Narrow it: give part of the search name or script ID as nameContains.';
 
 /** preSend: Limit is checked before anything is sent. */
 async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -34,14 +37,16 @@ export const list = (): Operation => ({
 	request: { method: 'GET', url: SAVED_SEARCH_PATH },
 	preSend: [checkLimit],
 	fields: [nameContainsField, ...returnAllFields],
-	narrowing: 'Narrow it: give part of the search name or script ID as nameContains.',
+	// Bounds itself: the whole list is read, so a tool call knows when its Limit left searches out.
+	narrowing: false,
 	async run(_request, transport) {
 		const maxRows = maxRowsParam(this);
 		const wanted = String(this.getNodeParameter('nameContains', '') ?? '');
 		const found = (await savedSearchList(this, transport)).filter((s) => savedSearchMatches(s, wanted));
-		return toItems(
-			found.slice(0, maxRows ?? found.length).map((s) => ({ ...s })),
+		const items = toItems(
+			found.map((s) => ({ ...s })),
 			this.getItemIndex(),
 		);
+		return isToolCall(this) ? cutForTool(this, items, maxRows, NARROW_NAME) : items.slice(0, maxRows ?? items.length);
 	},
 });

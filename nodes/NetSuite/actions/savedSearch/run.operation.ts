@@ -14,7 +14,7 @@ import { returnAllFields } from '../../fields/list';
 import { maxRowsParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import type { Operation, Resource } from '../../operation';
-import { isToolCall, TOOL_ROW_CAP } from '../../tool/toolCall';
+import { cutForTool, isToolCall, readBound } from '../../tool/toolCall';
 import { CUT } from '../../tool/words';
 import { ROUTED_MAX_ROWS } from '../suiteQl/run.operation';
 
@@ -30,6 +30,9 @@ const savedSearchField: INodeProperties = {
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'customsearch_open_orders or 42' },
 	],
 };
+
+const NARROW_SEARCH =
+	'Narrow it: REST runs a saved search as it is saved (no extra filters), so run a narrower saved search, or read the same data with SuiteQL and a WHERE clause.';
 
 /** preSend: Limit is checked before anything is sent. */
 async function checkLimit(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -47,15 +50,13 @@ export const run = (resource: Resource): Operation => ({
 	request: { method: 'GET', url: `${SAVED_SEARCH_PATH}/{savedSearchId}/result` },
 	preSend: [fillPath(resource), checkLimit],
 	fields: [savedSearchField, ...returnAllFields],
-	narrowing:
-		'Narrow it: REST runs a saved search as it is saved (no extra filters), so run a narrower saved search, or read the same data with SuiteQL and a WHERE clause.',
+	// Bounds itself: a tool call reads one row past what it shows, so the note also comes when the Limit cut.
+	narrowing: false,
 	async run(request, transport) {
 		const itemIndex = this.getItemIndex();
 		const asked = maxRowsParam(this);
-		// A tool call shows at most TOOL_ROW_CAP rows: one more says there were more (routingOf cuts it
-		// and adds the note). A workflow reads past ROUTED_MAX_ROWS only to fail clearly.
-		const bound = isToolCall(this) ? TOOL_ROW_CAP : ROUTED_MAX_ROWS;
-		const maxRows = Math.min(asked ?? Infinity, bound + 1);
+		// A workflow reads past ROUTED_MAX_ROWS only to fail clearly.
+		const maxRows = isToolCall(this) ? readBound(this, asked) : Math.min(asked ?? Infinity, ROUTED_MAX_ROWS + 1);
 		const rows: IDataObject[] = [];
 		for await (const page of savedSearchPages(this, request, maxRows, transport)) rows.push(...page);
 		if (!isToolCall(this) && rows.length > ROUTED_MAX_ROWS)
@@ -67,6 +68,11 @@ export const run = (resource: Resource): Operation => ({
 					itemIndex,
 				},
 			);
-		return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		return cutForTool(
+			this,
+			rows.map((json) => ({ json, pairedItem: { item: itemIndex } })),
+			asked,
+			NARROW_SEARCH,
+		);
 	},
 });
