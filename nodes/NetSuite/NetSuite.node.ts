@@ -5,6 +5,7 @@ import { credentialTest } from '../shared/auth/connectionTest';
 import { searchRecordTypes } from '../shared/api/metadataCatalog';
 import { runSuiteQlInWorkflow } from './actions/suiteQl/runInWorkflow';
 import { getRecordFields } from './methods/fieldOptions';
+import { searchSavedSearches } from './methods/savedSearches';
 import { searchTransformTargets } from './methods/transformTargets';
 import { resourceProperties } from './resources';
 
@@ -46,7 +47,7 @@ export class NetSuite implements INodeType {
 
 	methods = {
 		credentialTest,
-		listSearch: { searchRecordTypes, searchTransformTargets },
+		listSearch: { searchRecordTypes, searchSavedSearches, searchTransformTargets },
 		loadOptions: { getRecordFields },
 	};
 

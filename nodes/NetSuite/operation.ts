@@ -75,7 +75,8 @@ export interface Resource {
 /** "customer" for "a customer": the resource's noun without its article. */
 export const nounOf = (resource: Resource): string => resource.singular.replace(/^an? /, '');
 
-const NARROW_LIST = 'Narrow it: filter the list (q, e.g. lastModifiedDate ON_OR_AFTER "1/1/2024"), or run SuiteQL with a WHERE clause.';
+export const NARROW_LIST =
+	'Narrow it: filter the list (q, e.g. lastModifiedDate ON_OR_AFTER "1/1/2024"), or run SuiteQL with a WHERE clause.';
 
 /** n8n's request for this item as the transport sends it. */
 function declaredRequest(requestData: DeclarativeRestApiSettings.ResultOptions): NetSuiteRequest {

@@ -4,6 +4,7 @@
 // type behind a resource are all derived from this list.
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { getServerTime } from './actions/connection/getServerTime.operation';
 import { verify } from './actions/connection/verify.operation';
 import { create as createCustomer } from './actions/customer/create.operation';
 import { update as updateCustomer } from './actions/customer/update.operation';
@@ -12,14 +13,19 @@ import { get as getItem } from './actions/item/get.operation';
 import { list as listItems } from './actions/item/list.operation';
 import { create as createFulfillment } from './actions/itemFulfillment/create.operation';
 import { getRecordMetadata } from './actions/metadata/getRecordMetadata.operation';
+import { getSelectOptions } from './actions/metadata/getSelectOptions.operation';
 import { listRecordTypes } from './actions/metadata/listRecordTypes.operation';
+import { attach } from './actions/record/attach.operation';
 import { create } from './actions/record/create.operation';
 import { deleteRecord } from './actions/record/delete.operation';
+import { detach } from './actions/record/detach.operation';
 import { get } from './actions/record/get.operation';
 import { list } from './actions/record/list.operation';
 import { transform } from './actions/record/transform.operation';
 import { update } from './actions/record/update.operation';
 import { upsert } from './actions/record/upsert.operation';
+import { list as listSavedSearches } from './actions/savedSearch/list.operation';
+import { run as runSavedSearch } from './actions/savedSearch/run.operation';
 import { addLine } from './actions/sublist/addLine.operation';
 import { get as getSublist } from './actions/sublist/get.operation';
 import { run as runSuiteQl } from './actions/suiteQl/run.operation';
@@ -32,7 +38,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Connection',
 		singular: 'the connection',
 		plural: 'connections',
-		operations: [verify],
+		operations: [getServerTime, verify],
 		defaultOperation: 'verify',
 	},
 	{
@@ -70,7 +76,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Metadata',
 		singular: 'a record type',
 		plural: 'record types',
-		operations: [getRecordMetadata, listRecordTypes],
+		operations: [getRecordMetadata, getSelectOptions, listRecordTypes],
 		defaultOperation: 'listRecordTypes',
 	},
 	{
@@ -78,7 +84,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Record',
 		singular: 'a record',
 		plural: 'records',
-		operations: [create, deleteRecord, get, list, transform, update, upsert],
+		operations: [attach, create, deleteRecord, detach, get, list, transform, update, upsert],
 		defaultOperation: 'get',
 	},
 	{
@@ -90,6 +96,14 @@ export const RESOURCES: Resource[] = [
 		toolHint: ' with its lines',
 		operations: [get, list],
 		defaultOperation: 'get',
+	},
+	{
+		value: 'savedSearch',
+		name: 'Saved Search',
+		singular: 'a saved search',
+		plural: 'saved searches',
+		operations: [listSavedSearches, runSavedSearch],
+		defaultOperation: 'run',
 	},
 	{
 		value: 'sublist',

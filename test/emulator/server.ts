@@ -118,6 +118,22 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 					request,
 				};
 			}
+			// Oracle, "ServerTime Operation" (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_0528010158.html):
+			// GET only, no arguments, no permission needed; the time in UTC as {"serverTime": "2025-03-26T16:21:00.000Z"}.
+			if (request.path === '/services/rest/system/v1/serverTime') {
+				return {
+					response:
+						request.method === 'GET'
+							? {
+									status: 200,
+									headers: { 'content-type': 'application/json' },
+									body: { serverTime: (parts.clock?.now() ?? new Date()).toISOString() },
+								}
+							: nsError(405, 'INVALID_REQUEST', 'Use GET.'),
+					auth,
+					request,
+				};
+			}
 			if (request.path === '/app/site/hosting/restlet.nl') return { response: restlet(request), auth, request };
 			const answered = await parts.data.handle(request);
 			return { response: answered ?? nsError(404, 'NONEXISTENT_ID', `The resource ${request.path} does not exist.`), auth, request };

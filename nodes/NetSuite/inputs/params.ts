@@ -1,6 +1,7 @@
 // Node inputs checked before any request: each error names the field as the user sees it.
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { SAVED_SEARCH_ID } from '../../shared/api/savedSearch';
 import { requireLimit } from '../../shared/api/suiteQl';
 
 const RECORD_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
@@ -95,4 +96,28 @@ export function looseValue(text: unknown): unknown {
 export function maxRowsParam(ctx: IExecuteSingleFunctions): number | undefined {
 	if (ctx.getNodeParameter('returnAll', false) === true) return undefined;
 	return requireLimit(ctx, ctx.getNodeParameter('limit', 50), ctx.getItemIndex());
+}
+
+/** Saved Search: an internal ID (digits) or a script ID (customsearch…), from the list or typed. */
+export function savedSearchParam(ctx: IExecuteSingleFunctions): string {
+	const value = String(ctx.getNodeParameter('savedSearch', '', { extractValue: true }) ?? '').trim();
+	if (!SAVED_SEARCH_ID.test(value))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			value
+				? `Saved Search "${value.slice(0, 60)}" is neither an internal ID (digits) nor a script ID (customsearch…)`
+				: 'Saved Search is empty: pick one from the list or enter its internal ID or script ID',
+			{ itemIndex: ctx.getItemIndex() },
+		);
+	return encodeURIComponent(value);
+}
+
+/** What Attach / Detach attaches: REST attaches contact and file records only. */
+export function attachTypeParam(ctx: IExecuteSingleFunctions): string {
+	const value = String(ctx.getNodeParameter('attachType', 'contact') ?? '');
+	if (value !== 'contact' && value !== 'file')
+		throw new NodeOperationError(ctx.getNode(), `Attach "${value.slice(0, 40)}" is neither contact nor file: REST attaches only those`, {
+			itemIndex: ctx.getItemIndex(),
+		});
+	return value;
 }

@@ -1,10 +1,11 @@
 // preSend: an operation's URL template filled from its checked inputs. A template names the
-// segments it needs ({recordType}, {id}, {externalId}, {sublist}, {salesOrderId}, {targetType}); each is read,
-// checked and encoded here, and an input that is wrong fails naming its field before any request.
+// segments it needs ({recordType}, {id}, {externalId}, {sublist}, {salesOrderId}, {targetType},
+// {savedSearchId}, {attachType}, {attachedId}); each is read, checked and encoded here, and an
+// input that is wrong fails naming its field before any request.
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { nounOf, type PreSend, type Resource } from '../operation';
-import { externalIdParam, recordIdParam, recordTypeParam, sublistParam } from './params';
+import { attachTypeParam, externalIdParam, recordIdParam, recordTypeParam, savedSearchParam, sublistParam } from './params';
 
 type Segment = (ctx: IExecuteSingleFunctions, resource: Resource) => string;
 
@@ -15,6 +16,9 @@ const SEGMENTS: Record<string, Segment> = {
 	sublist: (ctx) => sublistParam(ctx),
 	salesOrderId: (ctx) => recordIdParam(ctx, 'salesOrderId', 'Sales Order ID'),
 	targetType: (ctx) => recordTypeParam(ctx, 'targetType', 'Target Type'),
+	savedSearchId: (ctx) => savedSearchParam(ctx),
+	attachType: (ctx) => attachTypeParam(ctx),
+	attachedId: (ctx) => recordIdParam(ctx, 'attachedId', 'Contact or File ID'),
 };
 
 /** "Customer ID", "Sales Order ID"; "Record ID" on resources of any type. */

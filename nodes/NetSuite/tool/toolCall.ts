@@ -29,3 +29,30 @@ export function capForTool(
 	const kept = items.slice(0, TOOL_ROW_CAP);
 	return [...kept, { json: cutNote(TOOL_ROW_CAP, narrowing), pairedItem: kept[0]?.pairedItem }];
 }
+
+/**
+ * Rows a read asks for: outside a tool call its Limit (undefined: all); in one, one past what the
+ * call shows (the Limit or TOOL_ROW_CAP, whichever is lower), so cutForTool can tell whether
+ * rows were left out, by the Limit as well as by the cap.
+ */
+export function readBound(ctx: Pick<IExecuteSingleFunctions, 'getNode'>, maxRows: number | undefined): number | undefined {
+	if (!isToolCall(ctx)) return maxRows;
+	return Math.min(maxRows ?? Infinity, TOOL_ROW_CAP) + 1;
+}
+
+/**
+ * The items of a read made with readBound: in a tool call, those shown and, when the read found
+ * more, the note that says so and how to narrow; outside one, unchanged.
+ */
+export function cutForTool(
+	ctx: Pick<IExecuteSingleFunctions, 'getNode'>,
+	items: INodeExecutionData[],
+	maxRows: number | undefined,
+	narrowing: string,
+): INodeExecutionData[] {
+	if (!isToolCall(ctx)) return items;
+	const shown = Math.min(maxRows ?? Infinity, TOOL_ROW_CAP);
+	if (items.length <= shown) return items;
+	const kept = items.slice(0, shown);
+	return [...kept, { json: cutNote(shown, narrowing), pairedItem: kept[0]?.pairedItem }];
+}

@@ -69,6 +69,7 @@ export const ACCESS_GRANT_PATH = '/services/rest/auth/oauth2/v1/token';
 export const CONSENT_PAGE_PATH = '/app/login/oauth2/authorize.nl';
 export const RECORD_BASE_PATH = '/services/rest/record/v1';
 export const QUERY_BASE_PATH = '/services/rest/query/v1';
+export const SYSTEM_BASE_PATH = '/services/rest/system/v1';
 export const SUITEQL_PATH = `${QUERY_BASE_PATH}/suiteql`;
 export const RESTLET_PATH = '/app/site/hosting/restlet.nl';
 

@@ -20,6 +20,10 @@ CREATE TABLE transactionline (id INTEGER PRIMARY KEY AUTOINCREMENT, "transaction
   description TEXT, custcol_note TEXT, istaxable TEXT);
 CREATE TABLE customrecord_demo_project (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, externalid TEXT UNIQUE, custrecord_budget REAL, custrecord_customer INTEGER,
   created TEXT, lastmodified TEXT);
+CREATE TABLE contact (id INTEGER PRIMARY KEY AUTOINCREMENT, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, company INTEGER, externalid TEXT UNIQUE,
+  datecreated TEXT, lastmodifieddate TEXT);
+CREATE TABLE file (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, folder INTEGER, filetype TEXT, externalid TEXT UNIQUE);
+CREATE TABLE attachment (recordtype TEXT, recordid INTEGER, attachedtype TEXT, attachedid INTEGER, role TEXT, PRIMARY KEY (recordtype, recordid, attachedtype, attachedid));
 CREATE TABLE deletedrecord (deleteddate TEXT, type TEXT, recordid INTEGER, deletedby INTEGER, context TEXT, name TEXT, externalid TEXT);
 CREATE INDEX deletedrecord_date ON deletedrecord (deleteddate, recordid);
 `;

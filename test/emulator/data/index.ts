@@ -12,7 +12,9 @@ import { records } from './records';
 import { findId } from './recordRead';
 import { RecordError, recordUrl } from './recordJson';
 import { recordType } from './schema';
+import { SAVED_SEARCH_PATH, savedSearches } from './savedSearches';
 import { seed } from './seed';
+import { selectOptions, wantsSelectOptions } from './selectOptions';
 import { forgetCounts, suiteQl } from './suiteql';
 
 export interface DataService extends EmulatorService {
@@ -95,8 +97,10 @@ export async function createDataService(opts: {
 					service.beforeSuiteQl?.();
 					return suiteQl(db, req);
 				}
+				if (req.path === SAVED_SEARCH_PATH || req.path.startsWith(`${SAVED_SEARCH_PATH}/`)) return savedSearches(db, req);
 				if (req.path.startsWith(`${ASYNC_BASE}/`)) return jobs.handle(req);
 				if (req.path.startsWith('/services/rest/record/v1/') || req.path === '/services/rest/record/v1') {
+					if (wantsSelectOptions(req)) return selectOptions(db, req, req.path.split('/').slice(5).filter(Boolean));
 					if (isBatch(req)) {
 						const split = splitBatch(req);
 						if ('refused' in split) return split.refused;

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { metadata } from './metadata';
 import { findId, listRecords, notFound, renderLines, renderRecord } from './recordRead';
 import { RecordError, recordUrl, type Json } from './recordJson';
+import { attachOrDetach } from './attach';
 import { createRecord, deleteRecord, transformRecord, updateRecord } from './recordWrite';
 import { recordType, type RecordTypeDef } from './schema';
 import { parseJson } from '../json';
@@ -133,6 +134,10 @@ export function records(ctx: RecordContext, req: EmulatorRequest): EmulatorRespo
 		const result = transformRecord(db, type, id, segments[3], parseBody(req));
 		submitted(ctx, result.type, result.id, 'create');
 		return created(req, result.type, result.id);
+	}
+	if ((segments[2] === '!attach' || segments[2] === '!detach') && segments.length === 5) {
+		if (req.method !== 'POST') return methodNotAllowed(req);
+		return attachOrDetach(db, segments[2], type, id, segments[3], segments[4], parseBody(req));
 	}
 	const sublist = type.sublists.find((s) => s.name.toLowerCase() === segments[2].toLowerCase());
 	if (!sublist || segments.length > 4)

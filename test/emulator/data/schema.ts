@@ -49,6 +49,8 @@ export interface RecordTypeDef {
 
 const f = (name: string, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef => ({ name, kind, ...extra });
 
+// A few of a default account's customer statuses (Setup > Sales > Customer Statuses), by internal ID.
+const ENTITY_STATUS = { '13': 'CUSTOMER-Closed Won', '15': 'CUSTOMER-Renewal', '16': 'CUSTOMER-Lost Customer' };
 const SHIP_STATUS = { A: 'Picked', B: 'Packed', C: 'Shipped' };
 const STATUS = { A: 'Pending Approval', B: 'Pending Fulfillment', C: 'Cancelled', F: 'Pending Billing', G: 'Billed' };
 
@@ -154,6 +156,7 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 			f('email', 'string'),
 			f('phone', 'string'),
 			f('subsidiary', 'ref', { ref: 'subsidiary', required: true }),
+			f('entityStatus', 'enum', { values: ENTITY_STATUS }),
 			f('externalId', 'string'),
 			f('isInactive', 'boolean'),
 			f('comments', 'string'),
@@ -166,6 +169,25 @@ export const RECORD_TYPES: RecordTypeDef[] = [
 		modified: 'lastmodifieddate',
 		display: 'companyname',
 		requireOneOf: [['companyName'], ['firstName', 'lastName']],
+	},
+	{
+		name: 'contact',
+		table: 'contact',
+		fields: [
+			f('id', 'integer', { readOnly: true }),
+			f('entityId', 'string'),
+			f('firstName', 'string', { required: true }),
+			f('lastName', 'string'),
+			f('email', 'string'),
+			f('company', 'ref', { ref: 'customer' }),
+			f('externalId', 'string'),
+			f('dateCreated', 'datetime', { readOnly: true }),
+			f('lastModifiedDate', 'datetime', { readOnly: true }),
+		],
+		sublists: [],
+		created: 'datecreated',
+		modified: 'lastmodifieddate',
+		display: 'entityid',
 	},
 	itemType('inventoryItem', 'InvtPart', { islotitem: 'F', isserialitem: 'F' }),
 	itemType('lotNumberedInventoryItem', 'InvtPart', { islotitem: 'T' }),

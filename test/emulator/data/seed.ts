@@ -80,6 +80,17 @@ export function seed(db: Db, extraCustomers: number): void {
 		`INSERT INTO customrecord_demo_project (id, name, externalid, custrecord_budget, custrecord_customer, created, lastmodified) VALUES (1, 'ERP Rollout', 'PRJ-1', 50000, 1, ?, ?), (2, 'Warehouse Move', 'PRJ-2', 12000, 2, ?, ?)`,
 		[now, now, now, now],
 	);
+	// Contacts, File Cabinet files and one contact already attached (Record › Detach has one to detach).
+	db.run(
+		`INSERT INTO contact (id, entityid, firstname, lastname, email, company, externalid, datecreated, lastmodifieddate) VALUES
+		 (1, 'Wile E. Coyote', 'Wile', 'Coyote', 'wile@acme.example', 1, 'CON-1', ?, ?), (2, 'Bob Sacamano', 'Bob', 'Sacamano', 'bob@globex.example', 2, 'CON-2', ?, ?),
+		 (3, 'Kel Varnsen', 'Kel', 'Varnsen', 'kel@vandelay.example', NULL, 'CON-3', ?, ?)`,
+		[now, now, now, now, now, now],
+	);
+	db.run(
+		`INSERT INTO file (id, name, folder, filetype, externalid) VALUES (1, 'terms.pdf', -15, 'PDF', 'FILE-1'), (2, 'price-list.csv', -15, 'CSV', 'FILE-2')`,
+	);
+	db.run(`INSERT INTO attachment (recordtype, recordid, attachedtype, attachedid, role) VALUES ('customer', 6, 'contact', 2, NULL)`);
 	if (extraCustomers > 0) {
 		const statement = db.sql.prepare(
 			`INSERT INTO customer (id, entityid, companyname, email, subsidiary, datecreated, lastmodifieddate, custentity_segment) VALUES (?, ?, ?, ?, ?, ?, ?, 'generated')`,

@@ -18,6 +18,7 @@ const customerBody = '{"companyName": "Declared Ltd", "subsidiary": {"id": "1"}}
 
 /** Inputs that make each operation succeed against the emulator's demo data. */
 const CASES: Record<string, INodeParameters> = {
+	'connection.getServerTime': {},
 	'connection.verify': {},
 	'customer.create': { companyName: 'Declared Ltd', subsidiary: '1' },
 	'customer.get': { recordId: '1', options: { fields: 'companyName' } },
@@ -32,9 +33,16 @@ const CASES: Record<string, INodeParameters> = {
 	'itemFulfillment.get': { recordId: '1' },
 	'itemFulfillment.list': { limit: 2 },
 	'metadata.getRecordMetadata': { recordType: type('customer') },
+	'metadata.getSelectOptions': {
+		recordType: type('customer'),
+		fieldId: 'entityStatus',
+		options: { fieldValues: '{"subsidiary": {"id": "1"}}' },
+	},
 	'metadata.listRecordTypes': {},
+	'record.attach': { recordType: type('customer'), recordId: '1', attachType: 'contact', attachedId: '1', contactRole: '-10' },
 	'record.create': { recordType: type('customer'), bodyMode: 'json', bodyJson: customerBody, options: { returnFullRecord: true } },
 	'record.delete': { recordType: type('customer'), recordId: '3' },
+	'record.detach': { recordType: type('customer'), recordId: '6', attachType: 'contact', attachedId: 'eid:CON-2' },
 	'record.get': { recordType: type('customer'), recordId: 'eid:CRM-1003', options: { expandSubResources: true } },
 	'record.list': { recordType: type('customer'), limit: 2 },
 	'record.transform': { recordType: type('estimate'), recordId: '401', targetType: type('salesOrder') },
@@ -47,6 +55,8 @@ const CASES: Record<string, INodeParameters> = {
 	},
 	'record.upsert': { recordType: type('customer'), externalId: 'DECLARED-1', bodyMode: 'json', bodyJson: customerBody },
 	'salesOrder.get': { recordId: '101' },
+	'savedSearch.list': { nameContains: 'sales', limit: 1 },
+	'savedSearch.run': { savedSearch: { __rl: true, mode: 'list', value: 'customsearch_sales_by_customer' }, returnAll: true },
 	'salesOrder.list': { limit: 2 },
 	'sublist.addLine': {
 		recordType: type('salesOrder'),

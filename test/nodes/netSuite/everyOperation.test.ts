@@ -112,6 +112,10 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 			parameters: { resource: 'customer', operation: 'list', returnAll: true, filterMode: 'q' },
 			fromModel: { q: 'email CONTAIN "@"' },
 		},
+		'savedSearch.run': {
+			parameters: { resource: 'savedSearch', operation: 'run', returnAll: true },
+			fromModel: { savedSearch: 'customsearch_customer_contacts' },
+		},
 	};
 
 	it.each(Object.keys(PAST_THE_CAP))(
@@ -124,10 +128,10 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 		},
 	);
 
-	// The first record or query request (not the governance lookup that sizes a write's Batch Size
-	// Auto) refused or failed once: whatever the transport makes of it (a retry, or an error for a
+	// The first record, query or server-time request (not the governance lookup that sizes a write's
+	// Batch Size Auto) refused or failed once: whatever the transport makes of it (a retry, or an error for a
 	// write it may not repeat), it makes the same of it in both paths.
-	const DATA_SERVICES = /^\/services\/rest\/(record|query)\//;
+	const DATA_SERVICES = /^\/services\/rest\/(record\/|query\/|system\/v1\/serverTime$)/;
 	const FAULTS: Array<[string, number]> = Object.keys(OPERATIONS).flatMap(
 		(name) =>
 			[
@@ -136,7 +140,7 @@ describe('every NetSuite operation, in a workflow and as an AI tool', () => {
 			] as Array<[string, number]>,
 	);
 
-	describe('with a fault on the first record or query request', () => {
+	describe('with a fault on the first record, query or server-time request', () => {
 		const realSleep = retryTiming.sleep;
 		beforeAll(() => (retryTiming.sleep = async () => undefined));
 		afterAll(() => (retryTiming.sleep = realSleep));

@@ -35,6 +35,14 @@ const lineCount = (emulator: RunningEmulator, order: number) =>
 	Number(rowsOf(emulator, 'SELECT COUNT(*) AS n FROM transactionline WHERE "transaction" = ?', [order])[0].n);
 
 export const OPERATIONS: Record<string, Row> = {
+	'connection.getServerTime': {
+		parameters: { resource: 'connection', operation: 'getServerTime' },
+		// NetSuite's clock, not n8n's: frozen in the unit table, running in the e2e one.
+		check: (json, ns) => {
+			expect(json).toEqual([{ serverTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) }]);
+			expect(Math.abs(Date.parse(String(json[0].serverTime)) - ns.clock.now().getTime())).toBeLessThan(60_000);
+		},
+	},
 	'connection.verify': {
 		parameters: { resource: 'connection', operation: 'verify' },
 		volatile: ['responseTimeMs'],
@@ -147,6 +155,16 @@ export const OPERATIONS: Record<string, Row> = {
 			expect(fields.find((f) => f.id === 'custentity_segment')).toMatchObject({ custom: true });
 		},
 	},
+	'metadata.getSelectOptions': {
+		parameters: { resource: 'metadata', operation: 'getSelectOptions', recordType: salesOrder },
+		fromModel: { fieldId: 'item.item' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ field: 'item.item', id: '1', refName: 'WIDGET-01' },
+				{ field: 'item.item', id: '2', refName: 'WIDGET-02' },
+				{ field: 'item.item', id: '3', refName: 'GADGET-01' },
+			]),
+	},
 	'metadata.listRecordTypes': {
 		parameters: { resource: 'metadata', operation: 'listRecordTypes' },
 		check: (json) =>
@@ -156,6 +174,18 @@ export const OPERATIONS: Record<string, Row> = {
 					{ name: 'customrecord_demo_project', custom: true },
 				]),
 			),
+	},
+	'record.attach': {
+		parameters: { resource: 'record', operation: 'attach', recordType: customer, attachType: 'contact', contactRole: '-10' },
+		fromModel: { recordId: '5', attachedId: 'eid:CON-3' },
+		check: (json, ns) => {
+			expect(json).toEqual([
+				{ id: '5', recordType: 'customer', attachedType: 'contact', attachedId: 'eid:CON-3', attached: true, contactRole: '-10' },
+			]);
+			expect(rowsOf(ns, "SELECT attachedid, role FROM attachment WHERE recordtype = 'customer' AND recordid = 5")).toEqual([
+				{ attachedid: 3, role: '-10' },
+			]);
+		},
 	},
 	'record.create': {
 		parameters: { resource: 'record', operation: 'create', recordType: type('customrecord_demo_project'), bodyMode: 'json' },
@@ -178,6 +208,14 @@ export const OPERATIONS: Record<string, Row> = {
 			]);
 		},
 	},
+	'record.detach': {
+		parameters: { resource: 'record', operation: 'detach', recordType: customer, attachType: 'contact' },
+		fromModel: { recordId: '6', attachedId: '2' },
+		check: (json, ns) => {
+			expect(json).toEqual([{ id: '6', recordType: 'customer', attachedType: 'contact', attachedId: '2', detached: true }]);
+			expect(rowsOf(ns, "SELECT * FROM attachment WHERE recordtype = 'customer' AND recordid = 6")).toEqual([]);
+		},
+	},
 	'record.get': {
 		parameters: {
 			resource: 'record',
@@ -197,11 +235,20 @@ export const OPERATIONS: Record<string, Row> = {
 			operation: 'list',
 			recordType: customer,
 			filterMode: 'q',
-			limit: 3,
+			// Every match: a Limit that leaves rows out gives a tool call a note the workflow has not
+			// (toolTruth.test.ts proves that note).
+			limit: 5,
 			options: { fullRecords: true, fields: 'companyName' },
 		},
 		fromModel: { q: 'email START_WITH "ap@"' },
-		check: (json) => expect(json.map((r) => r.companyName)).toEqual(['Acme Corporation', 'Stark Industries', 'Hooli']),
+		check: (json) =>
+			expect(json.map((r) => r.companyName)).toEqual([
+				'Acme Corporation',
+				'Stark Industries',
+				'Hooli',
+				'Soylent Green Co',
+				'Tyrell Corporation',
+			]),
 	},
 	'record.transform': {
 		parameters: { resource: 'record', operation: 'transform', recordType: type('purchaseOrder'), targetType: type('itemReceipt') },
@@ -248,6 +295,27 @@ export const OPERATIONS: Record<string, Row> = {
 	'salesOrder.list': {
 		parameters: { resource: 'salesOrder', operation: 'list', returnAll: true },
 		check: (json) => expect(ids(json)).toEqual(['101', '102', '103']),
+	},
+	'savedSearch.list': {
+		parameters: { resource: 'savedSearch', operation: 'list', returnAll: true },
+		fromModel: { nameContains: 'SALES' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ id: '11', scriptId: 'customsearch_open_sales_orders', name: 'Open Sales Orders', recordType: 'transaction' },
+				{ id: '12', scriptId: 'customsearch_sales_by_customer', name: 'Sales by Customer (summary)', recordType: 'transaction' },
+			]),
+	},
+	'savedSearch.run': {
+		// Over items, which no row writes (the sales searches read orders other rows change).
+		parameters: { resource: 'savedSearch', operation: 'run', returnAll: true },
+		fromModel: { savedSearch: 'customsearch_item_prices_by_type' },
+		check: (json) =>
+			expect(json).toEqual([
+				{ 'GROUP(type)': 'InvtPart', 'COUNT(internalid)': '4', 'SUM(baseprice)': '191.5', 'MAX(formulanumeric)': '154.8' },
+				{ 'GROUP(type)': 'NonInvtPart', 'COUNT(internalid)': '3', 'SUM(baseprice)': '321', 'MAX(formulanumeric)': '288' },
+				{ 'GROUP(type)': 'Service', 'COUNT(internalid)': '1', 'SUM(baseprice)': '180', 'MAX(formulanumeric)': '216' },
+				{ 'GROUP(type)': 'ShipItem', 'COUNT(internalid)': '1', 'SUM(baseprice)': '8', 'MAX(formulanumeric)': '9.6' },
+			]),
 	},
 	'sublist.addLine': {
 		parameters: { resource: 'sublist', operation: 'addLine', recordType: salesOrder, sublistId: 'item' },

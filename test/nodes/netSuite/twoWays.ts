@@ -17,6 +17,7 @@ const FROZEN_AT = '2026-03-02T09:30:00Z';
 const STAMPED: Record<string, string[]> = {
 	subsidiary: ['datecreated', 'lastmodifieddate'],
 	customer: ['datecreated', 'lastmodifieddate'],
+	contact: ['datecreated', 'lastmodifieddate'],
 	item: ['createddate', 'lastmodifieddate'],
 	transaction: ['createddate', 'lastmodifieddate'],
 	customrecord_demo_project: ['created', 'lastmodified'],

@@ -7,7 +7,8 @@ import { ITEM_RECORD_TYPES, ITEM_TYPE_COLUMNS, itemConditions, itemRecordType } 
 import { suiteQlPages, type SuiteQlQuery } from '../../../shared/api/suiteQl';
 import { returnAllFields } from '../../fields/list';
 import { maxRowsParam } from '../../inputs/params';
-import type { Operation } from '../../operation';
+import { NARROW_LIST, type Operation } from '../../operation';
+import { cutForTool, readBound } from '../../tool/toolCall';
 import { CUT } from '../../tool/words';
 
 const itemTypesField: INodeProperties = {
@@ -57,12 +58,14 @@ export const list = (): Operation => ({
 	request: { method: 'POST', url: SUITEQL_PATH, headers: { Prefer: 'transient' } },
 	preSend: [sendQuery],
 	fields: [...returnAllFields, itemTypesField],
+	// Bounds itself: a tool call reads one row past what it shows, so the note also comes when the Limit cut.
+	narrowing: false,
 	async run(request, transport) {
 		const maxRows = maxRowsParam(this);
 		const out: IDataObject[] = [];
-		for await (const rows of suiteQlPages.call(this, request.body as SuiteQlQuery, { maxRows, transport })) {
+		for await (const rows of suiteQlPages.call(this, request.body as SuiteQlQuery, { maxRows: readBound(this, maxRows), transport })) {
 			out.push(...rows.map((row) => ({ ...row, recordType: itemRecordType(row).recordType ?? null })));
 		}
-		return toItems(out, this.getItemIndex());
+		return cutForTool(this, toItems(out, this.getItemIndex()), maxRows, NARROW_LIST);
 	},
 });

@@ -11,8 +11,9 @@ import { recordTypeFieldFor } from '../../fields/record';
 import { maxRowsParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import { buildQ } from '../../inputs/qFilter';
-import type { Operation, Resource } from '../../operation';
+import { NARROW_LIST, type Operation, type Resource } from '../../operation';
 import { batchSizeOf } from '../../batchSize';
+import { cutForTool, readBound } from '../../tool/toolCall';
 import { CUT, Q } from '../../tool/words';
 import { fetchRecord, readQuery } from './read';
 
@@ -37,16 +38,33 @@ export const list = (resource: Resource): Operation => ({
 	request: { method: 'GET', url: `${RECORD_BASE_PATH}/{recordType}` },
 	preSend: [fillPath(resource), sendFilter],
 	fields: [...recordTypeFieldFor(resource), ...listFields],
+	// Bounds itself: a tool call reads one id past what it shows, so the note also comes when the Limit cut.
+	narrowing: false,
 	async run(request, transport) {
 		const itemIndex = this.getItemIndex();
 		const maxRows = maxRowsParam(this);
-		const ids = await listIds(this, request, maxRows, transport);
+		const read = await listIds(this, request, readBound(this, maxRows), transport);
+		// The id past what a tool call shows only tells there is more: it is never fetched.
+		const cut = cutForTool(
+			this,
+			toItems(
+				read.map((id) => ({ id })),
+				itemIndex,
+			),
+			maxRows,
+			NARROW_LIST,
+		);
+		const note = cut.length && 'note' in cut[cut.length - 1].json ? cut.slice(-1) : [];
+		const ids = read.slice(0, cut.length - note.length);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (!options.fullRecords)
-			return toItems(
-				ids.map((id) => ({ id })),
-				itemIndex,
-			);
+			return [
+				...toItems(
+					ids.map((id) => ({ id })),
+					itemIndex,
+				),
+				...note,
+			];
 		const qs = readQuery(options);
 		const size = await batchSizeOf(this);
 		const records = await mapLimited(
@@ -54,6 +72,6 @@ export const list = (resource: Resource): Operation => ({
 			size,
 			async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs),
 		);
-		return toItems(records, itemIndex);
+		return [...toItems(records, itemIndex), ...note];
 	},
 });
