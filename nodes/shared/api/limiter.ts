@@ -5,7 +5,15 @@ export class Limiter {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 
-	constructor(readonly size: number) {}
+	constructor(private size: number) {}
+
+	/** Lets more tasks in (a width learned late, e.g. Auto's account limit); never fewer. */
+	grow(size: number): void {
+		while (this.size < size) {
+			this.size++;
+			if (this.active < this.size) this.waiting.shift()?.();
+		}
+	}
 
 	async run<T>(task: () => Promise<T>): Promise<T> {
 		if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -27,13 +35,13 @@ export async function mapLimited<I, O>(inputs: I[], size: number, task: (input: 
 
 const shared = new Map<string, { limiter: Limiter; users: number }>();
 
-/** One limiter per key (execution + node) while any item of that run uses it. */
+/** One limiter per key (execution + node) while any item of that run uses it; a larger size given later widens it. */
 export async function withSharedLimiter<T>(key: string, size: number, task: () => Promise<T>): Promise<T> {
 	let entry = shared.get(key);
 	if (!entry) {
 		entry = { limiter: new Limiter(Math.max(1, size)), users: 0 };
 		shared.set(key, entry);
-	}
+	} else entry.limiter.grow(size);
 	entry.users++;
 	try {
 		return await entry.limiter.run(task);

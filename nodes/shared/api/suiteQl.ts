@@ -3,7 +3,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { SUITEQL_PATH } from '../auth/account';
-import { offsetsAfterFirst, pages } from './pager';
+import { aheadOf, offsetsAfterFirst, pages, type Parallel } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
 
 export const SUITEQL_MAX_PAGE = 1000;
@@ -73,7 +73,7 @@ export interface SuiteQlReadOptions {
 	 * Offset pages fetched at once after the first (1 or unset: one at a time, today's requests).
 	 * Ignored by key paging, whose next page starts at the last key of the one before.
 	 */
-	parallel?: number;
+	parallel?: Parallel;
 }
 
 /** The "Limit" a user typed, refused unless it is a whole number of 1 or more (0 would silently read nothing). */
@@ -125,10 +125,7 @@ export async function* suiteQlPages(
 			return { rows: page.items, hasMore: page.hasMore };
 		},
 		after: (_page, offset) => offset + pageSize,
-		ahead: {
-			width: options.parallel ?? 1,
-			cursors: () => offsetsAfterFirst(totalResults, pageSize, options.maxRows),
-		},
+		ahead: aheadOf(options.parallel, () => offsetsAfterFirst(totalResults, pageSize, options.maxRows)),
 	});
 }
 

@@ -12,7 +12,7 @@ import { maxRowsParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import { buildQ } from '../../inputs/qFilter';
 import type { Operation, Resource } from '../../operation';
-import { batchSizeOf } from '../../batchSize';
+import { batchSizeOf, pageParallelOf } from '../../batchSize';
 import { CUT, Q } from '../../tool/words';
 import { fetchRecord, readQuery } from './read';
 
@@ -40,8 +40,8 @@ export const list = (resource: Resource): Operation => ({
 	async run(request, transport) {
 		const itemIndex = this.getItemIndex();
 		const maxRows = maxRowsParam(this);
-		const ids = await listIds(this, request, maxRows, transport);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const ids = await listIds(this, request, maxRows, transport, pageParallelOf(this, options.batchSize));
 		if (!options.fullRecords)
 			return toItems(
 				ids.map((id) => ({ id })),

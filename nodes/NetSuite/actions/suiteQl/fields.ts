@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllFields } from '../../fields/list';
+import { pagesOption } from '../../fields/options';
 import { sendSuiteQlParams } from './params';
 
 export const suiteQlFields: INodeProperties[] = [
@@ -57,6 +58,10 @@ export const suiteQlFields: INodeProperties[] = [
 				type: 'string',
 				default: 'id',
 				description: 'Unique column the query selects, used by Page by Key',
+			},
+			{
+				...pagesOption,
+				description: `${pagesOption.description} Page by Key reads one page at a time (each page starts after the last key of the one before).`,
 			},
 		],
 	},
