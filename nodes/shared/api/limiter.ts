@@ -9,20 +9,24 @@ export class Limiter {
 
 	/** Lets more tasks in (a width learned late, e.g. Auto's account limit); never fewer. */
 	grow(size: number): void {
-		while (this.size < size) {
-			this.size++;
-			if (this.active < this.size) this.waiting.shift()?.();
+		this.size = Math.max(this.size, size);
+		while (this.active < this.size && this.waiting.length) {
+			this.active++;
+			this.waiting.shift()?.();
 		}
 	}
 
 	async run<T>(task: () => Promise<T>): Promise<T> {
-		if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-		this.active++;
+		// A finished task hands its slot straight to the next waiting one: counted free in between,
+		// a task arriving in that moment would take it too and one more would run than the size.
+		if (this.active < this.size) this.active++;
+		else await new Promise<void>((resolve) => this.waiting.push(resolve));
 		try {
 			return await task();
 		} finally {
-			this.active--;
-			this.waiting.shift()?.();
+			const next = this.waiting.shift();
+			if (next) next();
+			else this.active--;
 		}
 	}
 }
