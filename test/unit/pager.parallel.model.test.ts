@@ -192,7 +192,7 @@ describe('parallel offset pages (randomized model, fixed seeds)', () => {
 	});
 
 	it('a parallel read of known pages runs them at the width', async () => {
-		const s: Scenario = { size: 100, total: 100, pageSize: 10, failing: new Set(), width: 5 };
+		const s: Scenario = { size: 100, total: 100, pageSize: 10, failing: new Set(), width: 5, lateWidth: false, sharedSlot: false };
 		const result = await read(s, 5, new Random(1));
 		expect(result.out.flat()).toEqual(Array.from({ length: 100 }, (_, i) => i));
 		expect(result.peak).toBe(5);
