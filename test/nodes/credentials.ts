@@ -9,7 +9,10 @@ import type { TestCredential } from '../harness';
 
 export type Auth = 'tokenBasedAuth' | 'clientCredentials';
 
-export function credentialsFor(emulator: RunningEmulator, auth: Auth = 'tokenBasedAuth'): Record<string, TestCredential> {
+export function credentialsFor(
+	emulator: Pick<RunningEmulator, 'credentials'>,
+	auth: Auth = 'tokenBasedAuth',
+): Record<string, TestCredential> {
 	const { accountId, baseUrl, tba, m2m } = emulator.credentials;
 	if (auth === 'clientCredentials') {
 		return {
