@@ -136,9 +136,27 @@ describe('NetSuite node: Parallel Requests on reads that page', () => {
 		expect(parallel.rows).toEqual(sequential.rows);
 	}, 60_000);
 
-	it('Page by Key stays one page at a time at any Parallel Requests (each page starts after the last key of the one before)', async () => {
-		const byKey = await read(suiteQl({ pageByKey: true, batchSize: 5 }));
-		expect(byKey.rows).toHaveLength(4_510);
-		expect(peakInFlight(byKey.log)).toBe(1);
+	it('Page by Key at Parallel Requests 5: key ranges read at once, row for row the sequential read, at most 5 + 1 more requests', async () => {
+		const sequential = await read(suiteQl({ pageByKey: true }));
+		const parallel = await read(suiteQl({ pageByKey: true, batchSize: 5 }));
+		expect(sequential.rows).toHaveLength(4_510);
+		expect(peakInFlight(sequential.log)).toBe(1);
+		expect(parallel.rows).toEqual(sequential.rows);
+		expect(peakInFlight(parallel.log)).toBeGreaterThan(1);
+		expect(peakInFlight(parallel.log)).toBeLessThanOrEqual(5);
+		expect(parallel.log.length).toBeLessThanOrEqual(sequential.log.length + 5 + 1);
+		// The first page is the one a sequential read sends first.
+		expect(asked(parallel.log[0])).toBe(asked(sequential.log[0]));
+	}, 60_000);
+
+	it('Page by Key with a Limit, or without the option, sends the sequential requests', async () => {
+		const saved = await read(suiteQl({ pageByKey: true }));
+		const one = await read(suiteQl({ pageByKey: true, batchSize: 1 }));
+		expect(one.log.map(asked)).toEqual(saved.log.map(asked));
+		const limited = { ...suiteQl({ pageByKey: true }), returnAll: false, limit: 2_500 };
+		const limitedSaved = await read(limited);
+		const limitedWide = await read({ ...limited, options: { pageByKey: true, batchSize: 5 } });
+		expect(limitedWide.log.map(asked)).toEqual(limitedSaved.log.map(asked));
+		expect(limitedWide.rows).toEqual(limitedSaved.rows);
 	}, 60_000);
 });

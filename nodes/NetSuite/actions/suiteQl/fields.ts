@@ -61,7 +61,7 @@ export const suiteQlFields: INodeProperties[] = [
 			},
 			{
 				...pagesOption,
-				description: `${pagesOption.description} Page by Key reads one page at a time (each page starts after the last key of the one before).`,
+				description: `${pagesOption.description} With Page by Key and Return All, the keys after the first page are cut into that many ranges read at once (whole-number keys, such as id).`,
 			},
 		],
 	},

@@ -2,6 +2,7 @@
 // Run Query operation: the custom operation (workflows) and the routing engine (tool calls).
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IExecuteSingleFunctions, type INode } from 'n8n-workflow';
 
+import { suiteQlKeyRanges } from '../../../shared/api/keyRanges';
 import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../../shared/api/suiteQl';
 import { pageParallelOf } from '../../batchSize';
 import type { TransportOptions } from '../../../shared/api/transport';
@@ -13,7 +14,7 @@ export interface SuiteQlRun {
 	pageSize: number;
 	pageByKey: boolean;
 	keyColumn: string;
-	/** Parallel Requests as set (internal name batchSize; undefined: not set): offset pages at once. */
+	/** Parallel Requests as set (internal name batchSize; undefined: not set): pages, or key ranges, at once. */
 	parallelRequests: unknown;
 }
 
@@ -41,6 +42,9 @@ export function suiteQlRowPages(
 	transport: TransportOptions,
 ): AsyncGenerator<IDataObject[]> {
 	const read = { maxRows: run.maxRows, pageSize: run.pageSize, transport };
-	if (run.pageByKey) return suiteQlPagesByKey.call(ctx, run.query, run.keyColumn, read);
-	return suiteQlPages.call(ctx, run.query, { ...read, parallel: pageParallelOf(ctx, run.parallelRequests) });
+	const parallel = pageParallelOf(ctx, run.parallelRequests);
+	if (!run.pageByKey) return suiteQlPages.call(ctx, run.query, { ...read, parallel });
+	// Key ranges only when every row is wanted: with a Limit the rows past it are not worth reading.
+	if (parallel === 1 || run.maxRows !== undefined) return suiteQlPagesByKey.call(ctx, run.query, run.keyColumn, read);
+	return suiteQlKeyRanges.call(ctx, run.query, run.keyColumn, { ...read, parallel });
 }
