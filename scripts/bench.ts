@@ -14,6 +14,7 @@ import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { runNode } from '../test/harness';
 import { credentialsFor, type Auth } from '../test/nodes/credentials';
 import { benchBackfill } from './benchTrigger';
+import { bareByKey, bareSuiteQl, compareReads, measure, seconds as s } from './benchReads';
 import { startEmulatorThread } from './emulatorThread';
 import { FloorNode } from './floorNode';
 
@@ -37,21 +38,6 @@ const runs = (name: string) => !CASES || CASES.includes(name);
 /** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of each write line there (open in Chrome DevTools or scripts/profileCallers.ts). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
-	global.gc?.();
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
-	const started = performance.now();
-	const result = await fn();
-	const ms = performance.now() - started;
-	clearInterval(sampler);
-	peakRss = Math.max(peakRss, process.memoryUsage().rss);
-	return { result, ms, peakRss };
-}
-
 /** Requests the emulator receives from now until the returned function is called. */
 function requestCounter(emulator: RunningEmulator): () => number {
 	const start = emulator.requestLog.length;
@@ -74,58 +60,6 @@ async function node(
 	});
 	if (result.error) throw result.error;
 	return result.items;
-}
-
-/** What a hand-written client does: sign, fetch, parse, keep the rows; `width` pages in flight after the first. */
-async function bareSuiteQl(emulator: Pick<RunningEmulator, 'credentials'>, q: string, rows: number, width = 1): Promise<number> {
-	const { tba, accountId, baseUrl } = emulator.credentials;
-	const keys = { ...tba, realm: accountId };
-	const page = async (offset: number) => {
-		const url = `${baseUrl}/services/rest/query/v1/suiteql?limit=1000&offset=${offset}`;
-		for (;;) {
-			const response = await fetch(url, {
-				method: 'POST',
-				headers: {
-					authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }),
-					'content-type': 'application/json',
-					prefer: 'transient',
-				},
-				body: JSON.stringify({ q }),
-			});
-			if (response.status === 429) {
-				await response.arrayBuffer();
-				continue;
-			}
-			return (await response.json()) as { items: Array<Record<string, unknown>>; hasMore: boolean; totalResults: number };
-		}
-	};
-	const kept: unknown[] = [];
-	const keep = (body: { items: Array<Record<string, unknown>> }) => {
-		for (const item of body.items.slice(0, rows - kept.length)) {
-			delete item.links;
-			kept.push({ json: item });
-		}
-	};
-	const first = await page(0);
-	keep(first);
-	if (width === 1) {
-		for (let offset = 1000, more = first.hasMore; more && kept.length < rows; offset += 1000) {
-			const body = await page(offset);
-			keep(body);
-			more = body.hasMore;
-		}
-		return kept.length;
-	}
-	// The pages the first one foretells, `width` in flight, kept in order as each head answers.
-	const offsets: number[] = [];
-	for (let offset = 1000; offset < Math.min(first.totalResults, rows); offset += 1000) offsets.push(offset);
-	const inFlight = offsets.splice(0, width).map(page);
-	while (inFlight.length) {
-		keep(await (inFlight.shift() as ReturnType<typeof page>));
-		const next = offsets.shift();
-		if (next !== undefined) inFlight.push(page(next));
-	}
-	return kept.length;
 }
 
 /** A hand-written signed write loop: `workers` at a time, each request sent again only on a 429. */
@@ -302,74 +236,47 @@ async function main(): Promise<void> {
 	const floorUpsertByKey: INodeParameters = { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') };
 	const failedOf = (items: INodeExecutionData[]) => items.filter((i) => i.error || !i.json.id).length;
 
-	if (runs('1')) {
-		console.log(
-			`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (sequential request floor: ${READ_ROWS / 1000}), Limit ${READ_ROWS.toLocaleString('en-US')}; the emulator on its own thread (scripts/emulatorThread.ts), the same ${SEED.toLocaleString('en-US')} customers`,
-		);
+	if (runs('1') || runs('2')) {
+		// NetSuite's work is on its servers: the read cases run the emulator on its own thread.
 		const reads = await startEmulatorThread({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED });
-		type ReadLine = { ms: number; requests: number; rss: number };
-		const lines = new Map<string, ReadLine[]>();
-		const line = async (label: string, read: () => Promise<number>) => {
-			const before = await reads.requests();
-			const { result, ms, peakRss } = await measure(read);
-			if (result !== READ_ROWS) throw new Error(`${label}: read ${result} rows`);
-			const entry = { ms, requests: (await reads.requests()) - before, rss: peakRss };
-			lines.set(label, [...(lines.get(label) ?? []), entry]);
-			return entry;
-		};
-		const viaNode = (options?: INodeParameters) => async () =>
-			(await node(reads, new NetSuite(), suiteQl({ limit: READ_ROWS, ...(options && { options }) }))).length;
-		const labels = [
-			'node, Parallel Requests Auto',
-			`node, Parallel Requests ${LIMIT}`,
-			'node, without the option (sequential)',
-			'bare sequential loop',
-			`bare loop, ${LIMIT} in flight`,
+		const viaNode = (parameters: INodeParameters) => async () => (await node(reads, new NetSuite(), suiteQl(parameters))).length;
+		const widths = (parameters: INodeParameters, options: INodeParameters = {}) => [
+			{ label: 'node, Parallel Requests Auto', run: viaNode({ ...parameters, options: { ...options, batchSize: 0 } }) },
+			{ label: `node, Parallel Requests ${LIMIT}`, run: viaNode({ ...parameters, options: { ...options, batchSize: LIMIT } }) },
+			{ label: 'node, without the option (sequential)', run: viaNode({ ...parameters, options }) },
 		];
 		// Untimed first: the first run in the process pays for loading and compiling the node.
 		await node(reads, new NetSuite(), suiteQl({ limit: 5_000, options: { batchSize: LIMIT } }));
 		await bareSuiteQl(reads, q, 5_000, LIMIT);
-		for (let round = 1; round <= 3; round++) {
-			await line(labels[0], viaNode({ batchSize: 0 }));
-			await line(labels[1], viaNode({ batchSize: LIMIT }));
-			await line(labels[2], viaNode());
-			await line(labels[3], () => bareSuiteQl(reads, q, READ_ROWS));
-			await line(labels[4], () => bareSuiteQl(reads, q, READ_ROWS, LIMIT));
-		}
-		// The machine is shared: each line's median of its rounds.
-		const total = (label: string) => {
-			const times = (lines.get(label) ?? []).map((r) => r.ms).sort((a, b) => a - b);
-			return times[Math.floor(times.length / 2)];
-		};
-		for (const label of labels) {
-			const rounds = lines.get(label) ?? [];
+		if (runs('1')) {
 			console.log(
-				`   ${label.padEnd(40)} ${rounds.map((r) => s(r.ms)).join(' / ')} | ${rounds.map((r) => r.requests).join(' / ')} requests | peak RSS ${mb(Math.max(...rounds.map((r) => r.rss)))}`,
+				`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (sequential request floor: ${READ_ROWS / 1000}), Limit ${READ_ROWS.toLocaleString('en-US')}; the emulator on its own thread (scripts/emulatorThread.ts), the same ${SEED.toLocaleString('en-US')} customers`,
+			);
+			await compareReads(reads, READ_ROWS, 0.3, [
+				...widths({ limit: READ_ROWS }),
+				{ label: 'bare sequential loop', run: () => bareSuiteQl(reads, q, READ_ROWS) },
+				{ label: `bare loop, ${LIMIT} in flight`, run: () => bareSuiteQl(reads, q, READ_ROWS, LIMIT) },
+			]);
+		}
+		if (runs('2')) {
+			const rows = SEED + 10;
+			const keyed = 'SELECT id, companyname, email FROM customer';
+			console.log(
+				`2. ${rows.toLocaleString('en-US')}-row read past the offset cap, Page by Key (sequential request floor: ${Math.ceil(rows / 1000)}), Return All; the emulator on its own thread`,
+			);
+			await compareReads(reads, rows, 0.35, [
+				...widths({ query: keyed, returnAll: true }, { pageByKey: true, keyColumn: 'id' }),
+				{ label: 'bare sequential by-key loop', run: () => bareByKey(reads, keyed) },
+				{ label: `bare by-key loop, ${LIMIT} key ranges`, run: () => bareByKey(reads, keyed, LIMIT) },
+			]);
+			const before = await reads.requests();
+			const capped = await node(reads, new NetSuite(), suiteQl({ query: keyed, returnAll: true }));
+			const cappedError = capped[0]?.error?.message;
+			console.log(
+				`   without Page by Key: ${cappedError ? `"${cappedError}" after ${(await reads.requests()) - before} request(s)` : `${capped.length} rows`}\n`,
 			);
 		}
-		const sequentialBare = total(labels[3]);
-		const wideBare = total(labels[4]);
-		for (const label of labels.slice(0, 2)) {
-			console.log(
-				`   => ${label}: median ${s(total(label))}; / bare sequential (${s(sequentialBare)}) ${(total(label) / sequentialBare).toFixed(2)}x (target ≤ 0.30x), / bare at ${LIMIT} (${s(wideBare)}) ${(total(label) / wideBare).toFixed(2)}x (target ≤ 1.10x)`,
-			);
-		}
-		console.log(`   => node without the option / bare sequential ${(total(labels[2]) / sequentialBare).toFixed(2)}x\n`);
 		await reads.stop();
-	}
-	if (runs('2')) {
-		console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
-		let count = requestCounter(emulator);
-		const byKey = await measure(() =>
-			node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })),
-		);
-		console.log(
-			`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`,
-		);
-		count = requestCounter(emulator);
-		const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true }));
-		const cappedError = capped[0]?.error?.message;
-		console.log(`   without Page by Key: ${cappedError ? `"${cappedError}" after ${count()} request(s)` : `${capped.length} rows`}\n`);
 	}
 	if (runs('3')) {
 		const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;
