@@ -9,7 +9,7 @@
 // a range holding most rows is read one page at a time. Keys must be whole numbers (an id).
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import type { Parallel } from './pager';
+import { inSlot, widthOf } from './pager';
 import {
 	checkKeyColumn,
 	fetchSuiteQlPage,
@@ -26,11 +26,6 @@ const wholeNumber = (value: unknown): number | undefined => {
 	const number = Number(text);
 	return text !== '' && Number.isSafeInteger(number) && String(number) === text ? number : undefined;
 };
-
-async function widthOf(parallel: Parallel | undefined): Promise<number> {
-	if (typeof parallel !== 'object') return parallel ?? 1;
-	return typeof parallel.width === 'number' ? parallel.width : await parallel.width();
-}
 
 /** The pages of `parts`, read at once, handed out part after part, each part's pages in order. */
 async function* inOrder(parts: Array<AsyncGenerator<IDataObject[]>>): AsyncGenerator<IDataObject[]> {
@@ -82,9 +77,9 @@ export async function* suiteQlKeyRanges(
 	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
 	const slot = typeof options.parallel === 'object' ? options.parallel.slot : undefined;
 	const oneAtATime: SuiteQlReadOptions = { ...options, maxRows: undefined, parallel: slot ? { width: 1, slot } : 1 };
-	const send = async <T>(request: () => Promise<T>) => (slot ? await slot(request) : await request());
 	// The first page is the sequential read's first page, so a read of one page sends what it always sent.
-	const first = await send(
+	const first = await inSlot(
+		options.parallel,
 		async () =>
 			await fetchSuiteQlPage.call(
 				this,
@@ -104,7 +99,8 @@ export async function* suiteQlKeyRanges(
 	const after = wholeNumber(last);
 	const counted =
 		width > 1 && after !== undefined
-			? await send(
+			? await inSlot(
+					options.parallel,
 					async () =>
 						await fetchSuiteQlPage.call(
 							this,

@@ -57,6 +57,17 @@ export function aheadOf<Row, Cursor>(parallel: Parallel | undefined, cursors: Ah
 	return typeof parallel === 'object' ? { ...parallel, cursors } : { width: parallel ?? 1, cursors };
 }
 
+/** The width a Parallel stands for (Auto's is asked for here, if not yet). */
+export async function widthOf(parallel: Parallel | undefined): Promise<number> {
+	if (typeof parallel !== 'object') return parallel ?? 1;
+	return typeof parallel.width === 'number' ? parallel.width : await parallel.width();
+}
+
+/** Runs `request` in the Parallel's shared slot, if it has one. */
+export async function inSlot<T>(parallel: Parallel | undefined, request: () => Promise<T>): Promise<T> {
+	return typeof parallel === 'object' && parallel.slot ? await parallel.slot(request) : await request();
+}
+
 const checkedWidth = (width: number): number => {
 	if (!(Number.isInteger(width) && width >= 1)) {
 		throw new RangeError(`the paging width must be a whole number of 1 or more (it is ${String(width)})`);

@@ -136,6 +136,25 @@ describe('NetSuite node: Parallel Requests on reads that page', () => {
 		expect(parallel.rows).toEqual(sequential.rows);
 	}, 60_000);
 
+	it('with Fetch Full Records the GETs of three items share the same 2 slots as their pages, and return what the saved read returns', async () => {
+		const items = [{ json: {} }, { json: {} }, { json: {} }];
+		const full = (options: INodeParameters) => ({ ...recordList(options), returnAll: false, limit: 30 });
+		const saved = await read(full({ fullRecords: true, fields: 'companyName' }), items);
+		const parallel = await read(full({ fullRecords: true, fields: 'companyName', batchSize: 2 }), items);
+		expect(parallel.rows).toEqual(saved.rows);
+		expect(parallel.rows).toHaveLength(90);
+		expect(peakInFlight(parallel.log)).toBe(2);
+		// The saved read runs Auto (5) GETs per item, three items at once: past the account's 5 it
+		// meets 429s and sends those again. Sharing the slots, the run never does.
+		const answered = (log: LoggedRequest[]) =>
+			log
+				.filter((r) => r.path !== GOVERNANCE && r.status !== 429)
+				.map(asked)
+				.sort();
+		expect(parallel.log.filter((r) => r.status === 429)).toHaveLength(0);
+		expect(answered(parallel.log)).toEqual(answered(saved.log));
+	}, 60_000);
+
 	it('Page by Key at Parallel Requests 5: key ranges read at once, row for row the sequential read, at most 5 + 1 more requests', async () => {
 		const sequential = await read(suiteQl({ pageByKey: true }));
 		const parallel = await read(suiteQl({ pageByKey: true, batchSize: 5 }));

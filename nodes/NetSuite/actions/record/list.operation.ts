@@ -5,6 +5,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { mapLimited } from '../../../shared/api/limiter';
 import { toItems } from '../../../shared/api/output';
+import { inSlot, widthOf } from '../../../shared/api/pager';
 import { listIds } from '../../../shared/api/recordPages';
 import { listFields } from '../../fields/list';
 import { recordTypeFieldFor } from '../../fields/record';
@@ -41,18 +42,20 @@ export const list = (resource: Resource): Operation => ({
 		const itemIndex = this.getItemIndex();
 		const maxRows = maxRowsParam(this);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const ids = await listIds(this, request, maxRows, transport, pageParallelOf(this, options.batchSize));
+		const parallel = pageParallelOf(this, options.batchSize);
+		const ids = await listIds(this, request, maxRows, transport, parallel);
 		if (!options.fullRecords)
 			return toItems(
 				ids.map((id) => ({ id })),
 				itemIndex,
 			);
 		const qs = readQuery(options);
-		const size = await batchSizeOf(this);
+		// With the option set, the GETs share the run's slots with its pages (Auto: the same width).
+		const size = parallel === 1 ? await batchSizeOf(this) : await widthOf(parallel);
 		const records = await mapLimited(
 			ids,
 			size,
-			async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs),
+			async (id) => await inSlot(parallel, async () => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs)),
 		);
 		return toItems(records, itemIndex);
 	},
