@@ -13,7 +13,9 @@ import { tbaAuthorizationHeader } from '../nodes/shared/auth/tbaSigner';
 import { startEmulator, type RunningEmulator } from '../test/emulator';
 import { benchBackfill } from './benchTrigger';
 import { inClientProcess, type ClientLine } from './benchClient';
+import { bareByKey, bareSuiteQl, compareReads, measure, seconds as s } from './benchReads';
 import { bareCreates, bareUpserts, node } from './benchWriters';
+import { startEmulatorThread } from './emulatorThread';
 import { FloorNode } from './floorNode';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -36,53 +38,10 @@ const runs = (name: string) => !CASES || CASES.includes(name);
 /** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of each write line there (open in Chrome DevTools or scripts/profileCallers.ts). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
-	global.gc?.();
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
-	const started = performance.now();
-	const result = await fn();
-	const ms = performance.now() - started;
-	clearInterval(sampler);
-	peakRss = Math.max(peakRss, process.memoryUsage().rss);
-	return { result, ms, peakRss };
-}
-
 /** Requests the emulator receives from now until the returned function is called. */
 function requestCounter(emulator: RunningEmulator): () => number {
 	const start = emulator.requestsReceived();
 	return () => emulator.requestsReceived() - start;
-}
-
-/** What a hand-written client does: sign, fetch, parse, keep the rows. */
-async function bareSuiteQl(emulator: RunningEmulator, q: string, rows: number): Promise<number> {
-	const { tba, accountId, baseUrl } = emulator.credentials;
-	const keys = { ...tba, realm: accountId };
-	let read = 0;
-	const kept: unknown[] = [];
-	for (let offset = 0; read < rows; offset += 1000) {
-		const url = `${baseUrl}/services/rest/query/v1/suiteql?limit=1000&offset=${offset}`;
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: {
-				authorization: tbaAuthorizationHeader(keys, { method: 'POST', url }),
-				'content-type': 'application/json',
-				prefer: 'transient',
-			},
-			body: JSON.stringify({ q }),
-		});
-		const body = (await response.json()) as { items: Array<Record<string, unknown>>; hasMore: boolean };
-		for (const item of body.items) {
-			delete item.links;
-			kept.push({ json: item });
-		}
-		read += body.items.length;
-		if (!body.hasMore) break;
-	}
-	return kept.length;
 }
 
 /**
@@ -271,40 +230,47 @@ async function main(): Promise<void> {
 	const floorUpsertByKey: INodeParameters = { operation: 'upsert', externalId: '={{ $json.key }}', bodyJson: body('key') };
 	const failedOf = (items: INodeExecutionData[]) => items.filter((i) => i.error || !i.json.id).length;
 
-	if (runs('1')) {
-		console.log(`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (request floor: ${READ_ROWS / 1000})`);
-		const rounds: Array<{ nodeMs: number; bareMs: number; nodeRequests: number; bareRequests: number; rss: number }> = [];
-		for (let round = 1; round <= 2; round++) {
-			let count = requestCounter(emulator);
-			const viaNode = await measure(() => node(emulator, new NetSuite(), suiteQl({ limit: READ_ROWS })));
-			const nodeRequests = count();
-			count = requestCounter(emulator);
-			const bare = await measure(() => bareSuiteQl(emulator, q, READ_ROWS));
-			const bareRequests = count();
-			if (viaNode.result.length !== READ_ROWS || bare.result !== READ_ROWS)
-				throw new Error(`read ${viaNode.result.length} / ${bare.result} rows`);
-			rounds.push({ nodeMs: viaNode.ms, bareMs: bare.ms, nodeRequests, bareRequests, rss: viaNode.peakRss });
+	if (runs('1') || runs('2')) {
+		// NetSuite's work is on its servers: the read cases run the emulator on its own thread.
+		const reads = await startEmulatorThread({ port: 0, latencyMs: LATENCY_MS, concurrency: LIMIT, seedCustomers: SEED });
+		const viaNode = (parameters: INodeParameters) => async () => (await node(reads, new NetSuite(), suiteQl(parameters))).length;
+		const widths = (parameters: INodeParameters, options: INodeParameters = {}) => [
+			{ label: 'node, Parallel Requests Auto', run: viaNode({ ...parameters, options: { ...options, batchSize: 0 } }) },
+			{ label: `node, Parallel Requests ${LIMIT}`, run: viaNode({ ...parameters, options: { ...options, batchSize: LIMIT } }) },
+			{ label: 'node, without the option (sequential)', run: viaNode({ ...parameters, options }) },
+		];
+		// Untimed first: the first run in the process pays for loading and compiling the node.
+		await node(reads, new NetSuite(), suiteQl({ limit: 5_000, options: { batchSize: LIMIT } }));
+		await bareSuiteQl(reads, q, 5_000, LIMIT);
+		if (runs('1')) {
 			console.log(
-				`   round ${round}: node ${s(viaNode.ms)} in ${nodeRequests} requests | bare fetch loop ${s(bare.ms)} in ${bareRequests} requests | ratio ${(viaNode.ms / bare.ms).toFixed(2)}x | peak RSS ${mb(viaNode.peakRss)}`,
+				`1. ${READ_ROWS.toLocaleString('en-US')}-row SuiteQL read (sequential request floor: ${READ_ROWS / 1000}), Limit ${READ_ROWS.toLocaleString('en-US')}; the emulator on its own thread (scripts/emulatorThread.ts), the same ${SEED.toLocaleString('en-US')} customers`,
+			);
+			await compareReads(reads, READ_ROWS, 0.3, [
+				...widths({ limit: READ_ROWS }),
+				{ label: 'bare sequential loop', run: () => bareSuiteQl(reads, q, READ_ROWS) },
+				{ label: `bare loop, ${LIMIT} in flight`, run: () => bareSuiteQl(reads, q, READ_ROWS, LIMIT) },
+			]);
+		}
+		if (runs('2')) {
+			const rows = SEED + 10;
+			const keyed = 'SELECT id, companyname, email FROM customer';
+			console.log(
+				`2. ${rows.toLocaleString('en-US')}-row read past the offset cap, Page by Key (sequential request floor: ${Math.ceil(rows / 1000)}), Return All; the emulator on its own thread`,
+			);
+			await compareReads(reads, rows, 0.35, [
+				...widths({ query: keyed, returnAll: true }, { pageByKey: true, keyColumn: 'id' }),
+				{ label: 'bare sequential by-key loop', run: () => bareByKey(reads, keyed) },
+				{ label: `bare by-key loop, ${LIMIT} key ranges`, run: () => bareByKey(reads, keyed, LIMIT) },
+			]);
+			const before = await reads.requests();
+			const capped = await node(reads, new NetSuite(), suiteQl({ query: keyed, returnAll: true }));
+			const cappedError = capped[0]?.error?.message;
+			console.log(
+				`   without Page by Key: ${cappedError ? `"${cappedError}" after ${(await reads.requests()) - before} request(s)` : `${capped.length} rows`}\n`,
 			);
 		}
-		const nodeTotal = rounds.reduce((a, r) => a + r.nodeMs, 0);
-		const bareTotal = rounds.reduce((a, r) => a + r.bareMs, 0);
-		console.log(`   => node / bare wall time over both rounds: ${(nodeTotal / bareTotal).toFixed(2)}x\n`);
-	}
-	if (runs('2')) {
-		console.log(`2. ${(SEED + 10).toLocaleString('en-US')}-row read past the offset cap, paging by key`);
-		let count = requestCounter(emulator);
-		const byKey = await measure(() =>
-			node(emulator, new NetSuite(), suiteQl({ returnAll: true, options: { pageByKey: true, keyColumn: 'id' } })),
-		);
-		console.log(
-			`   ${byKey.result.length.toLocaleString('en-US')} rows in ${count()} requests, ${s(byKey.ms)}, peak RSS ${mb(byKey.peakRss)}`,
-		);
-		count = requestCounter(emulator);
-		const capped = await node(emulator, new NetSuite(), suiteQl({ returnAll: true }));
-		const cappedError = capped[0]?.error?.message;
-		console.log(`   without Page by Key: ${cappedError ? `"${cappedError}" after ${count()} request(s)` : `${capped.length} rows`}\n`);
+		await reads.stop();
 	}
 	if (runs('3')) {
 		const upsertIdeal = (UPSERTS * LATENCY_MS) / LIMIT;

@@ -144,6 +144,7 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 
 	const listener: RequestListener = (req, res) => {
 		const at = new Date();
+		const receivedMs = performance.now();
 		handle(req)
 			.catch((error: unknown) => ({
 				response: nsError(
@@ -164,6 +165,8 @@ export function createEmulatorServer(parts: ServerParts, tls?: { key: string; ce
 					body: request ? loggedBody(request.body) : '',
 					status: response.status,
 					auth,
+					receivedMs,
+					answeredMs: performance.now(),
 				});
 				if (parts.log.length > LOG_ENTRIES) parts.log.splice(0, parts.log.length - LOG_ENTRIES);
 				send(res, response, req.method === 'HEAD', parts.clock?.now());

@@ -93,4 +93,7 @@ export interface LoggedRequest {
 	status: number;
 	/** 'tba' | 'bearer' | 'none' */
 	auth: string;
+	/** performance.now() when the request came in and when its answer was ready: the span it was in flight. */
+	receivedMs: number;
+	answeredMs: number;
 }

@@ -20,7 +20,7 @@ export type Fault =
 interface Scripted {
 	fault: Fault;
 	remaining: number;
-	match: (method: string, path: string) => boolean;
+	match: (method: string, path: string, query: string) => boolean;
 }
 
 export interface ProxiedRequest {
@@ -32,8 +32,8 @@ export interface ProxiedRequest {
 export interface FaultProxy {
 	baseUrl: string;
 	log: ProxiedRequest[];
-	/** The next `count` requests matching `match` (default: all) get `fault`. */
-	inject(fault: Fault, count?: number, match?: (method: string, path: string) => boolean): void;
+	/** The next `count` requests matching `match` (default: all; `query` is the URL's part after `?`) get `fault`. */
+	inject(fault: Fault, count?: number, match?: (method: string, path: string, query: string) => boolean): void;
 	/** Drops the faults not yet used, so one test's leftovers cannot reach the next. */
 	clear(): void;
 	stop(): Promise<void>;
@@ -93,8 +93,8 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
 	const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const body = await readBody(req);
 		const method = req.method ?? 'GET';
-		const path = (req.url ?? '/').split('?')[0];
-		const entry = scripted.find((s) => s.remaining > 0 && s.match(method, path));
+		const [path, query = ''] = (req.url ?? '/').split('?');
+		const entry = scripted.find((s) => s.remaining > 0 && s.match(method, path, query));
 		if (entry) entry.remaining--;
 		const fault = entry?.fault;
 		log.push({ method, path, fault: fault?.kind });

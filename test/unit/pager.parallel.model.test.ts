@@ -6,8 +6,13 @@
 // order, a Limit and a consumer that may stop early. The sequential read (width 1) is the model:
 // every parallel read must hand out the same pages in the same order, or throw the same error,
 // never run more than `width` requests at once, and send at most the sequential requests + width.
+// Some reads learn their width late (Auto: asked once the first page says more follow) and some
+// run their requests in a slot shared with another read of the same run; a consumer that stops
+// (Limit, break) starts no page after it stopped, and no row is handed out twice. 429s from a
+// second execution holding the account's slots: test/transport/parallelReads.model.test.ts.
 // Fixed seeds; PAGER_SEED=<n> replays one.
-import { offsetsAfterFirst, pages, type Page } from '../../nodes/shared/api/pager';
+import { Limiter } from '../../nodes/shared/api/limiter';
+import { offsetsAfterFirst, pages, type Ahead, type Page } from '../../nodes/shared/api/pager';
 import { Random } from '../nodes/trigger/model/random';
 
 const SCENARIOS = 2000;
@@ -25,6 +30,10 @@ interface Scenario {
 	/** The consumer stops after this many pages (undefined: reads to the end). */
 	stopAfterPages?: number;
 	width: number;
+	/** The width is asked for after the first page (as Auto is), not given up front. */
+	lateWidth: boolean;
+	/** Another read of the same run shares the slots: together they hold at most `width`. */
+	sharedSlot: boolean;
 }
 
 function scenarioOf(random: Random): Scenario {
@@ -40,13 +49,17 @@ function scenarioOf(random: Random): Scenario {
 		failing,
 		stopAfterPages: random.chance(0.2) ? random.int(1, 5) : undefined,
 		width: random.int(2, 7),
+		lateWidth: random.chance(0.3),
+		sharedSlot: random.chance(0.3),
 	};
 }
 
-async function read(s: Scenario, width: number, random: Random) {
+async function read(s: Scenario, width: number, random: Random, slot?: Ahead<number, number>['slot']) {
 	const asked: number[] = [];
 	let running = 0;
 	let peak = 0;
+	let askedAtStop: number | undefined;
+	let widthAsked = 0;
 	const fetch = async (offset: number): Promise<Page<number>> => {
 		asked.push(offset);
 		running++;
@@ -69,17 +82,49 @@ async function read(s: Scenario, width: number, random: Random) {
 			fetch,
 			after: (_page, offset) => offset + s.pageSize,
 			maxRows: s.maxRows,
-			ahead: { width, cursors: () => offsetsAfterFirst(s.total, s.pageSize, s.maxRows) },
+			ahead: {
+				width: s.lateWidth && width > 1 ? async () => (widthAsked++, width) : width,
+				cursors: () => offsetsAfterFirst(s.total, s.pageSize, s.maxRows),
+				...(slot && { slot }),
+			},
 		})) {
 			out.push(rows);
-			if (s.stopAfterPages !== undefined && out.length >= s.stopAfterPages) break;
+			if (s.stopAfterPages !== undefined && out.length >= s.stopAfterPages) {
+				askedAtStop = asked.length;
+				break;
+			}
 		}
 	} catch (e) {
 		error = (e as Error).message;
 	}
 	// Let requests left in flight by an early stop settle before counting.
 	for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
-	return { out, error, asked, peak };
+	return { out, error, asked, peak, askedAtStop, widthAsked };
+}
+
+/** Two reads of one run at once, their requests in one slot limiter of `width`. */
+async function twoReadsSharingSlots(s: Scenario, seed: number) {
+	const slots = new Limiter(s.width);
+	const slot = async <T>(request: () => Promise<T>) => await slots.run(request);
+	let running = 0;
+	let peak = 0;
+	const counted =
+		<T>(request: () => Promise<T>) =>
+		async () => {
+			running++;
+			peak = Math.max(peak, running);
+			try {
+				return await request();
+			} finally {
+				running--;
+			}
+		};
+	const countedSlot = async <T>(request: () => Promise<T>) => await slot(counted(request));
+	const [a, b] = await Promise.all([
+		read(s, s.width, new Random(seed * 31), countedSlot),
+		read({ ...s, failing: new Set(), stopAfterPages: undefined }, s.width, new Random(seed * 37), countedSlot),
+	]);
+	return { a, b, peak };
 }
 
 describe('parallel offset pages (randomized model, fixed seeds)', () => {
@@ -98,6 +143,22 @@ describe('parallel offset pages (randomized model, fixed seeds)', () => {
 			if (parallel.peak > s.width) say(`ran ${parallel.peak} requests at once, width ${s.width}`);
 			if (parallel.asked.length > sequential.asked.length + s.width) {
 				say(`${parallel.asked.length} requests, sequential ${sequential.asked.length} + width ${s.width}`);
+			}
+			const handedOut = parallel.out.flat();
+			if (new Set(handedOut).size !== handedOut.length) say(`a row was handed out twice: ${JSON.stringify(parallel.out)}`);
+			if (parallel.askedAtStop !== undefined && parallel.asked.length > parallel.askedAtStop) {
+				say(`${parallel.asked.length - parallel.askedAtStop} pages started after the consumer stopped`);
+			}
+			if (sequential.widthAsked > 0) say('width 1 asked for a width');
+			if (parallel.widthAsked > 1) say(`the width was asked ${parallel.widthAsked} times`);
+			if (s.sharedSlot) {
+				const { a, b, peak } = await twoReadsSharingSlots(s, seed);
+				if (JSON.stringify(a.out) !== JSON.stringify(sequential.out) || a.error !== sequential.error) {
+					say(`sharing slots: ${JSON.stringify(a.out)} / ${a.error} != sequential ${JSON.stringify(sequential.out)} / ${sequential.error}`);
+				}
+				const alone = await read({ ...s, failing: new Set(), stopAfterPages: undefined }, 1, new Random(seed));
+				if (JSON.stringify(b.out) !== JSON.stringify(alone.out)) say('the other read of the run lost its rows');
+				if (peak > s.width) say(`two reads sharing ${s.width} slots ran ${peak} requests at once`);
 			}
 			if (violations.length >= 5) break;
 		}
@@ -131,7 +192,7 @@ describe('parallel offset pages (randomized model, fixed seeds)', () => {
 	});
 
 	it('a parallel read of known pages runs them at the width', async () => {
-		const s: Scenario = { size: 100, total: 100, pageSize: 10, failing: new Set(), width: 5 };
+		const s: Scenario = { size: 100, total: 100, pageSize: 10, failing: new Set(), width: 5, lateWidth: false, sharedSlot: false };
 		const result = await read(s, 5, new Random(1));
 		expect(result.out.flat()).toEqual(Array.from({ length: 100 }, (_, i) => i));
 		expect(result.peak).toBe(5);

@@ -36,7 +36,16 @@ export const batchSizeOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: 50 },
 	default: 0,
 	description:
-		"How many requests of this node run at once. 0 = Auto: the account's concurrency limit when the role may read it, else 3. Over the limit NetSuite answers 429 and the node waits and retries.",
+		"How many requests of this node run at once. 0 = Auto: the account's concurrency limit when the role may read it, else 3. NetSuite's limit is shared by every integration of the account; over it NetSuite answers 429 and the node waits and retries.",
+};
+
+const PAGES_AUTO =
+	"0 = Auto: the account's concurrency limit when the role may read it, else 3; 1 = one page at a time. NetSuite's limit is shared by every integration of the account, so leave room for the others; over it NetSuite answers 429 and the node waits and retries.";
+
+/** The same option on a read that pages by offset: how many pages are read at once. */
+export const pagesOption: INodeProperties = {
+	...batchSizeOption,
+	description: `How many pages of the read are fetched at once (rows still come out in order). ${PAGES_AUTO} Without this option: one page at a time.`,
 };
 
 export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
@@ -142,6 +151,9 @@ export const listOptionsField = optionsCollection([
 		default: false,
 		description: 'Whether to get each listed record in full (one request per record) instead of only its ID',
 	},
-	batchSizeOption,
+	{
+		...batchSizeOption,
+		description: `How many pages of IDs, and with Fetch Full Records how many records, are fetched at once (the order stays). ${PAGES_AUTO} Without this option: one page at a time, and full records at Auto.`,
+	},
 	...getOptions,
 ]);

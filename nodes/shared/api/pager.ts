@@ -32,8 +32,48 @@ export interface Paging<Row, Cursor> {
 	 * asks for exactly its cursor; anything else (a short list, a moved cursor) reads on one page at
 	 * a time. Width 1 (or no `ahead`) sends exactly the sequential requests.
 	 */
-	ahead?: { width: number; cursors: (first: Page<Row>, cursor: Cursor) => Cursor[] };
+	ahead?: Ahead<Row, Cursor>;
 }
+
+export interface Ahead<Row, Cursor> {
+	/**
+	 * Pages in flight at most. A function is asked only once the first page says more pages follow
+	 * (Parallel Requests Auto reads the account's limit then, never for a read of one page).
+	 */
+	width: number | (() => Promise<number>);
+	cursors: (first: Page<Row>, cursor: Cursor) => Cursor[];
+	/**
+	 * Runs each page request (the first included) in a slot shared by the reads of one node run, so
+	 * that items read at once hold `width` slots together, not `width` each.
+	 */
+	slot?: <T>(request: () => Promise<T>) => Promise<T>;
+}
+
+/** How a read pages ahead, as its callers give it: a width, or a width (maybe asked late) and a shared slot. */
+export type Parallel = number | Pick<Ahead<unknown, unknown>, 'width' | 'slot'>;
+
+/** The `ahead` of an offset read from its caller's Parallel and the cursors its first page foretells. */
+export function aheadOf<Row, Cursor>(parallel: Parallel | undefined, cursors: Ahead<Row, Cursor>['cursors']): Ahead<Row, Cursor> {
+	return typeof parallel === 'object' ? { ...parallel, cursors } : { width: parallel ?? 1, cursors };
+}
+
+/** The width a Parallel stands for (Auto's is asked for here, if not yet). */
+export async function widthOf(parallel: Parallel | undefined): Promise<number> {
+	if (typeof parallel !== 'object') return parallel ?? 1;
+	return typeof parallel.width === 'number' ? parallel.width : await parallel.width();
+}
+
+/** Runs `request` in the Parallel's shared slot, if it has one. */
+export async function inSlot<T>(parallel: Parallel | undefined, request: () => Promise<T>): Promise<T> {
+	return typeof parallel === 'object' && parallel.slot ? await parallel.slot(request) : await request();
+}
+
+const checkedWidth = (width: number): number => {
+	if (!(Number.isInteger(width) && width >= 1)) {
+		throw new RangeError(`the paging width must be a whole number of 1 or more (it is ${String(width)})`);
+	}
+	return width;
+};
 
 // Cursors are plain data (an offset, a key value, a (time, id) key): their JSON is their identity.
 const identity = (cursor: unknown): string => String(JSON.stringify(cursor));
@@ -50,10 +90,10 @@ export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGen
 	if (maxRows !== undefined && !(Number.isInteger(maxRows) && maxRows >= 0)) {
 		throw new RangeError(`maxRows must be a whole number of 0 or more (it is ${String(maxRows)})`);
 	}
-	const width = paging.ahead?.width ?? 1;
-	if (!(Number.isInteger(width) && width >= 1)) {
-		throw new RangeError(`the paging width must be a whole number of 1 or more (it is ${String(width)})`);
-	}
+	const ahead = paging.ahead;
+	let width = typeof ahead?.width === 'number' ? checkedWidth(ahead.width) : 1;
+	const slot = ahead?.slot;
+	const fetch = slot ? async (cursor: Cursor) => await slot(async () => await paging.fetch(cursor)) : paging.fetch;
 	// Prefetched pages, in cursor order. Memory bound: at most `width` pages are fetched or in flight
 	// and not yet handed out, and at most `width` requests of this read run at once (a page is
 	// started only after the one taken before it has answered).
@@ -62,7 +102,7 @@ export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGen
 	const refill = (): void => {
 		while (inFlight.length < width && queue.length) {
 			const cursor = queue.shift() as Cursor;
-			const page = paging.fetch(cursor);
+			const page = fetch(cursor);
 			// Its error matters only if the read reaches it (then it is awaited and thrown in order).
 			page.catch(() => undefined);
 			inFlight.push({ id: identity(cursor), page });
@@ -79,7 +119,7 @@ export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGen
 		// Not the page the list foresaw: drop the prefetch and read on sequentially.
 		queue.length = 0;
 		inFlight.length = 0;
-		return await paging.fetch(cursor);
+		return await fetch(cursor);
 	};
 	const seen = new Set<string>();
 	let cursor = paging.first;
@@ -89,10 +129,13 @@ export async function* pages<Row, Cursor>(paging: Paging<Row, Cursor>): AsyncGen
 		for (;;) {
 			if (maxRows !== undefined && read >= maxRows) return;
 			seen.add(identity(cursor));
-			const page = first ? await paging.fetch(cursor) : await take(cursor);
-			if (first && width > 1 && paging.ahead && page.hasMore && page.rows.length) {
-				queue.push(...paging.ahead.cursors(page, cursor));
-				refill();
+			const page = first ? await fetch(cursor) : await take(cursor);
+			if (first && ahead && page.hasMore && page.rows.length && !(maxRows !== undefined && page.rows.length >= maxRows)) {
+				if (typeof ahead.width === 'function') width = checkedWidth(await ahead.width());
+				if (width > 1) {
+					queue.push(...ahead.cursors(page, cursor));
+					refill();
+				}
 			}
 			first = false;
 			const rows = maxRows === undefined ? page.rows : page.rows.slice(0, maxRows - read);

@@ -1,7 +1,7 @@
 // A record collection's ids, page by page: GET /record/v1/<type>?limit&offset&q answers
 // `{ items: [{ id, links }], hasMore, … }`, at most 1000 ids a page, and NetSuite wants the
 // offset to be a multiple of the limit.
-import { allRows, offsetsAfterFirst, pages } from './pager';
+import { aheadOf, allRows, offsetsAfterFirst, pages, type Parallel } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteRequest, type TransportOptions } from './transport';
 
 export const RECORD_MAX_PAGE = 1000;
@@ -21,7 +21,7 @@ export function recordIdPages(
 	collection: NetSuiteRequest,
 	maxRows: number | undefined,
 	transport: TransportOptions = {},
-	parallel = 1,
+	parallel: Parallel = 1,
 ): AsyncGenerator<string[]> {
 	// A small Limit fits in one smaller page; the offset stays a multiple of the page size either way.
 	const pageSize = maxRows !== undefined && maxRows < RECORD_MAX_PAGE ? maxRows : RECORD_MAX_PAGE;
@@ -38,7 +38,7 @@ export function recordIdPages(
 		},
 		after: (_page, offset) => offset + pageSize,
 		// The collection says totalResults: the later pages are known once the first has answered.
-		ahead: { width: parallel, cursors: () => offsetsAfterFirst(totalResults, pageSize, maxRows) },
+		ahead: aheadOf(parallel, () => offsetsAfterFirst(totalResults, pageSize, maxRows)),
 	});
 }
 
@@ -48,6 +48,7 @@ export async function listIds(
 	collection: NetSuiteRequest,
 	maxRows: number | undefined,
 	transport: TransportOptions = {},
+	parallel: Parallel = 1,
 ): Promise<string[]> {
-	return await allRows(recordIdPages(ctx, collection, maxRows, transport));
+	return await allRows(recordIdPages(ctx, collection, maxRows, transport, parallel));
 }

@@ -3,7 +3,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { SUITEQL_PATH } from '../auth/account';
-import { offsetsAfterFirst, pages } from './pager';
+import { aheadOf, offsetsAfterFirst, pages, type Parallel } from './pager';
 import { netSuiteRequest, type NetSuiteContext, type NetSuiteResponse, type TransportOptions } from './transport';
 
 export const SUITEQL_MAX_PAGE = 1000;
@@ -73,7 +73,7 @@ export interface SuiteQlReadOptions {
 	 * Offset pages fetched at once after the first (1 or unset: one at a time, today's requests).
 	 * Ignored by key paging, whose next page starts at the last key of the one before.
 	 */
-	parallel?: number;
+	parallel?: Parallel;
 }
 
 /** The "Limit" a user typed, refused unless it is a whole number of 1 or more (0 would silently read nothing). */
@@ -125,42 +125,62 @@ export async function* suiteQlPages(
 			return { rows: page.items, hasMore: page.hasMore };
 		},
 		after: (_page, offset) => offset + pageSize,
-		ahead: {
-			width: options.parallel ?? 1,
-			cursors: () => offsetsAfterFirst(totalResults, pageSize, options.maxRows),
-		},
+		ahead: aheadOf(options.parallel, () => offsetsAfterFirst(totalResults, pageSize, options.maxRows)),
 	});
 }
 
-/** Key paging past the offset cap: `SELECT * FROM (<q>) WHERE key > ? ORDER BY key`, 1000 rows at a time. */
+/** Key Column goes into the query's text: a plain column name only. */
+export function checkKeyColumn(ctx: NetSuiteContext, key: string, itemIndex?: number): void {
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+		throw new NodeOperationError(ctx.getNode(), `Key Column "${key}" is not a column name`, { itemIndex });
+	}
+}
+
+/** The key of the last of `rows`, which must carry it (the next page starts after it). */
+export function lastKeyOf(ctx: NetSuiteContext, rows: IDataObject[], key: string, itemIndex?: number): string {
+	const value = rows[rows.length - 1][key.toLowerCase()];
+	if (value === undefined || value === null) {
+		throw new NodeOperationError(ctx.getNode(), `Key Column "${key}" is missing from the query's results: select it`, { itemIndex });
+	}
+	return String(value);
+}
+
+/** A part of a key read: keys after `from` (undefined: from the first) up to `upTo` (inclusive; undefined: to the last). */
+export interface KeyRange {
+	from?: string;
+	upTo?: string;
+}
+
+/**
+ * Key paging past the offset cap: `SELECT * FROM (<q>) WHERE key > ? ORDER BY key`, 1000 rows at
+ * a time, within `range` if given. Pages one at a time (a `parallel` slot is used, its width not).
+ */
 export async function* suiteQlPagesByKey(
 	this: NetSuiteContext,
 	query: SuiteQlQuery,
 	key: string,
 	options: SuiteQlReadOptions = {},
+	range: KeyRange = {},
 ): AsyncGenerator<IDataObject[]> {
 	const itemIndex = options.transport?.itemIndex;
-	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-		throw new NodeOperationError(this.getNode(), `Key Column "${key}" is not a column name`, { itemIndex });
-	}
+	checkKeyColumn(this, key, itemIndex);
 	if (options.maxRows !== undefined) requireLimit(this, options.maxRows, itemIndex);
 	const pageSize = Math.min(Math.max(1, options.pageSize ?? SUITEQL_MAX_PAGE), SUITEQL_MAX_PAGE);
-	const column = key.toLowerCase();
-	const lastKey = (rows: IDataObject[]): string => {
-		const value = rows[rows.length - 1][column];
-		if (value === undefined || value === null) {
-			throw new NodeOperationError(this.getNode(), `Key Column "${key}" is missing from the query's results: select it`, { itemIndex });
-		}
-		return String(value);
-	};
+	const lastKey = (rows: IDataObject[]): string => lastKeyOf(this, rows, key, itemIndex);
+	const upTo = range.upTo === undefined ? '' : ` AND ${key} <= ?`;
+	const slot = typeof options.parallel === 'object' ? options.parallel.slot : undefined;
 	yield* pages<IDataObject, string | undefined>({
-		first: undefined,
+		first: range.from,
 		maxRows: options.maxRows,
+		...(slot && { ahead: { width: 1, cursors: () => [], slot } }),
 		fetch: async (last) => {
 			const wrapped: SuiteQlQuery =
 				last === undefined
 					? { q: `SELECT * FROM (${query.q}) ORDER BY ${key}`, params: query.params }
-					: { q: `SELECT * FROM (${query.q}) WHERE ${key} > ? ORDER BY ${key}`, params: [...(query.params ?? []), last] };
+					: {
+							q: `SELECT * FROM (${query.q}) WHERE ${key} > ?${upTo} ORDER BY ${key}`,
+							params: [...(query.params ?? []), last, ...(range.upTo === undefined ? [] : [range.upTo])],
+						};
 			const page = await fetchSuiteQlPage.call(this, wrapped, 0, pageSize, options.transport);
 			// A page that promises more must carry its key, even when Limit ends the read here: a
 			// query that cannot be paged by key fails the same way whatever the Limit.

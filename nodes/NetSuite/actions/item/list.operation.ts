@@ -6,6 +6,8 @@ import { toItems } from '../../../shared/api/output';
 import { ITEM_RECORD_TYPES, ITEM_TYPE_COLUMNS, itemConditions, itemRecordType } from '../../../shared/api/recordTypes';
 import { suiteQlPages, type SuiteQlQuery } from '../../../shared/api/suiteQl';
 import { returnAllFields } from '../../fields/list';
+import { optionsCollection, pagesOption } from '../../fields/options';
+import { pageParallelOf } from '../../batchSize';
 import { maxRowsParam } from '../../inputs/params';
 import { NARROW_LIST, type Operation } from '../../operation';
 import { cutForTool, readBound } from '../../tool/toolCall';
@@ -57,13 +59,19 @@ export const list = (): Operation => ({
 	writes: false,
 	request: { method: 'POST', url: SUITEQL_PATH, headers: { Prefer: 'transient' } },
 	preSend: [sendQuery],
-	fields: [...returnAllFields, itemTypesField],
+	fields: [...returnAllFields, itemTypesField, optionsCollection([pagesOption])],
 	// Bounds itself: a tool call reads one row past what it shows, so the note also comes when the Limit cut.
 	narrowing: false,
 	async run(request, transport) {
 		const maxRows = maxRowsParam(this);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const parallel = pageParallelOf(this, options.batchSize);
 		const out: IDataObject[] = [];
-		for await (const rows of suiteQlPages.call(this, request.body as SuiteQlQuery, { maxRows: readBound(this, maxRows), transport })) {
+		for await (const rows of suiteQlPages.call(this, request.body as SuiteQlQuery, {
+			maxRows: readBound(this, maxRows),
+			transport,
+			parallel,
+		})) {
 			out.push(...rows.map((row) => ({ ...row, recordType: itemRecordType(row).recordType ?? null })));
 		}
 		return cutForTool(this, toItems(out, this.getItemIndex()), maxRows, NARROW_LIST);

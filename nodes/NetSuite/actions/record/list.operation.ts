@@ -5,6 +5,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { RECORD_BASE_PATH } from '../../../shared/auth/account';
 import { mapLimited } from '../../../shared/api/limiter';
 import { toItems } from '../../../shared/api/output';
+import { inSlot, widthOf } from '../../../shared/api/pager';
 import { listIds } from '../../../shared/api/recordPages';
 import { listFields } from '../../fields/list';
 import { recordTypeFieldFor } from '../../fields/record';
@@ -12,7 +13,7 @@ import { maxRowsParam } from '../../inputs/params';
 import { fillPath } from '../../inputs/path';
 import { buildQ } from '../../inputs/qFilter';
 import { NARROW_LIST, type Operation, type Resource } from '../../operation';
-import { batchSizeOf } from '../../batchSize';
+import { batchSizeOf, pageParallelOf } from '../../batchSize';
 import { cutForTool, readBound } from '../../tool/toolCall';
 import { CUT, Q } from '../../tool/words';
 import { fetchRecord, readQuery } from './read';
@@ -43,7 +44,9 @@ export const list = (resource: Resource): Operation => ({
 	async run(request, transport) {
 		const itemIndex = this.getItemIndex();
 		const maxRows = maxRowsParam(this);
-		const read = await listIds(this, request, readBound(this, maxRows), transport);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const parallel = pageParallelOf(this, options.batchSize);
+		const read = await listIds(this, request, readBound(this, maxRows), transport, parallel);
 		// The id past what a tool call shows only tells there is more: it is never fetched.
 		const cut = cutForTool(
 			this,
@@ -56,7 +59,6 @@ export const list = (resource: Resource): Operation => ({
 		);
 		const note = cut.length && 'note' in cut[cut.length - 1].json ? cut.slice(-1) : [];
 		const ids = read.slice(0, cut.length - note.length);
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (!options.fullRecords)
 			return [
 				...toItems(
@@ -66,11 +68,12 @@ export const list = (resource: Resource): Operation => ({
 				...note,
 			];
 		const qs = readQuery(options);
-		const size = await batchSizeOf(this);
+		// With the option set, the GETs share the run's slots with its pages (Auto: the same width).
+		const size = parallel === 1 ? await batchSizeOf(this) : await widthOf(parallel);
 		const records = await mapLimited(
 			ids,
 			size,
-			async (id) => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs),
+			async (id) => await inSlot(parallel, async () => await fetchRecord(this, `${request.path}/${encodeURIComponent(id)}`, transport, qs)),
 		);
 		return [...toItems(records, itemIndex), ...note];
 	},

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllFields } from '../../fields/list';
+import { pagesOption } from '../../fields/options';
 import { sendSuiteQlParams } from './params';
 
 export const suiteQlFields: INodeProperties[] = [
@@ -57,6 +58,10 @@ export const suiteQlFields: INodeProperties[] = [
 				type: 'string',
 				default: 'id',
 				description: 'Unique column the query selects, used by Page by Key',
+			},
+			{
+				...pagesOption,
+				description: `${pagesOption.description} With Page by Key and Return All, the keys after the first page are cut into that many ranges read at once (whole-number keys, such as id).`,
 			},
 		],
 	},

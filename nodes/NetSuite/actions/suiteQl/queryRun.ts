@@ -1,9 +1,11 @@
 // One SuiteQL read as the node's parameters describe it, shared by the two ways n8n runs the
 // Run Query operation: the custom operation (workflows) and the routing engine (tool calls).
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IExecuteSingleFunctions, type INode } from 'n8n-workflow';
 
+import { suiteQlKeyRanges } from '../../../shared/api/keyRanges';
 import { suiteQlPages, suiteQlPagesByKey, type SuiteQlQuery } from '../../../shared/api/suiteQl';
-import type { NetSuiteContext, TransportOptions } from '../../../shared/api/transport';
+import { pageParallelOf } from '../../batchSize';
+import type { TransportOptions } from '../../../shared/api/transport';
 
 export interface SuiteQlRun {
 	query: SuiteQlQuery;
@@ -12,6 +14,8 @@ export interface SuiteQlRun {
 	pageSize: number;
 	pageByKey: boolean;
 	keyColumn: string;
+	/** Parallel Requests as set (internal name batchSize; undefined: not set): pages, or key ranges, at once. */
+	parallelRequests: unknown;
 }
 
 /** Reads one parameter of the item being run; each caller binds its own item index. */
@@ -28,10 +32,19 @@ export function suiteQlRunOf(node: INode, read: ParameterReader, q: unknown, par
 		pageSize: Number(options.pageSize ?? 1000),
 		pageByKey: options.pageByKey === true,
 		keyColumn: String(options.keyColumn || 'id'),
+		parallelRequests: options.batchSize,
 	};
 }
 
-export function suiteQlRowPages(ctx: NetSuiteContext, run: SuiteQlRun, transport: TransportOptions): AsyncGenerator<IDataObject[]> {
+export function suiteQlRowPages(
+	ctx: IExecuteFunctions | IExecuteSingleFunctions,
+	run: SuiteQlRun,
+	transport: TransportOptions,
+): AsyncGenerator<IDataObject[]> {
 	const read = { maxRows: run.maxRows, pageSize: run.pageSize, transport };
-	return run.pageByKey ? suiteQlPagesByKey.call(ctx, run.query, run.keyColumn, read) : suiteQlPages.call(ctx, run.query, read);
+	const parallel = pageParallelOf(ctx, run.parallelRequests);
+	if (!run.pageByKey) return suiteQlPages.call(ctx, run.query, { ...read, parallel });
+	// Key ranges only when every row is wanted: with a Limit the rows past it are not worth reading.
+	if (parallel === 1 || run.maxRows !== undefined) return suiteQlPagesByKey.call(ctx, run.query, run.keyColumn, read);
+	return suiteQlKeyRanges.call(ctx, run.query, run.keyColumn, { ...read, parallel });
 }
