@@ -114,7 +114,11 @@ export class NetSuiteTrigger implements INodeType {
 				default: 'ids',
 				options: [
 					{ name: 'IDs and Timestamps', value: 'ids', description: 'One light item per change' },
-					{ name: 'Full Records', value: 'full', description: 'Each changed record fetched in full, with its sublists (one request per record)' },
+					{
+						name: 'Full Records',
+						value: 'full',
+						description: 'Each changed record fetched in full, with its sublists (one request per record)',
+					},
 				],
 			},
 			{

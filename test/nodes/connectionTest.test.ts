@@ -58,6 +58,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	retryTiming.sleep = realSleep;
+	// nock patches Node's http module, which the test files of one jest worker share: left active,
+	// it changes the next file's connections (the emulator's keep-alive counts).
+	nock.restore();
 	await emulator.stop();
 });
 afterEach(() => nock.cleanAll());
