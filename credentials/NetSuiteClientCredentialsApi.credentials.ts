@@ -11,7 +11,7 @@ import { clientCredentialsInput, requestClientCredentialsToken } from '../nodes/
 import { sharedToken, tokenCacheKey } from '../nodes/shared/auth/tokenCache';
 import { JWT_ALGORITHMS, signClientAssertion } from '../nodes/shared/auth/clientAssertion';
 import { requireField } from '../nodes/shared/auth/credentialFields';
-import { accountIdProperty, baseUrlOverrideProperty } from '../nodes/shared/auth/credentialProperties';
+import { accountIdProperty, testServerProperties } from '../nodes/shared/auth/credentialProperties';
 import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
 
 export class NetSuiteClientCredentialsApi implements ICredentialType {
@@ -73,7 +73,7 @@ export class NetSuiteClientCredentialsApi implements ICredentialType {
 			options: JWT_ALGORITHMS.map((alg) => ({ name: alg, value: alg })),
 			description: 'PS* for RSA keys (3072 or 4096 bits), ES* for EC keys. NetSuite does not accept RS256.',
 		},
-		baseUrlOverrideProperty,
+		...testServerProperties,
 		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
 	];
 

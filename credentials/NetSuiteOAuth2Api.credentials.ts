@@ -1,11 +1,11 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { CONSENT_PAGE_PATH, ACCESS_GRANT_PATH } from '../nodes/shared/auth/account';
-import { accountIdProperty, baseUrlOverrideProperty, oauth2ConnectionTest } from '../nodes/shared/auth/credentialProperties';
+import { accountIdProperty, testServerProperties, oauth2ConnectionTest } from '../nodes/shared/auth/credentialProperties';
 
 /** n8n expression for an account origin; characters that cannot be in an account id are dropped. */
 const origin = (service: 'app' | 'suitetalk.api') =>
-	`($self["baseUrlOverride"] ? $self["baseUrlOverride"].replace(/\\/+$/, "") : "https://" + String($self["accountId"]).trim().toLowerCase().replace(/_/g, "-").replace(/[^a-z0-9-]/g, "") + ".${service}.netsuite.com")`;
+	`($self["useTestServer"] === true && $self["baseUrlOverride"] ? $self["baseUrlOverride"].replace(/\\/+$/, "") : "https://" + String($self["accountId"]).trim().toLowerCase().replace(/_/g, "-").replace(/[^a-z0-9-]/g, "") + ".${service}.netsuite.com")`;
 
 export class NetSuiteOAuth2Api implements ICredentialType {
 	name = 'netSuiteOAuth2Api';
@@ -43,7 +43,7 @@ export class NetSuiteOAuth2Api implements ICredentialType {
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'rest_webservices restlets' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'header' },
-		baseUrlOverrideProperty,
+		...testServerProperties,
 	];
 
 	test: ICredentialTestRequest = oauth2ConnectionTest;

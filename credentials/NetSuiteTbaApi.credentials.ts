@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptio
 
 import { withTargetUrl } from '../nodes/shared/auth/requestTarget';
 import { tbaAuthorizationHeader, tbaKeysOf } from '../nodes/shared/auth/tbaSigner';
-import { accountIdProperty, baseUrlOverrideProperty } from '../nodes/shared/auth/credentialProperties';
+import { accountIdProperty, testServerProperties } from '../nodes/shared/auth/credentialProperties';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';
@@ -33,7 +33,7 @@ export class NetSuiteTbaApi implements ICredentialType {
 		},
 		{ displayName: 'Token ID', name: 'tokenId', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Token Secret', name: 'tokenSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
-		baseUrlOverrideProperty,
+		...testServerProperties,
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

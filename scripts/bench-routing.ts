@@ -71,7 +71,15 @@ async function main(): Promise<void> {
 	const credentials = {
 		netSuiteTbaApi: {
 			type: new NetSuiteTbaApi(),
-			data: { accountId: '1234567', consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tid', tokenSecret: 'ts', baseUrlOverride: origin },
+			data: {
+				accountId: '1234567',
+				consumerKey: 'ck',
+				consumerSecret: 'cs',
+				tokenId: 'tid',
+				tokenSecret: 'ts',
+				useTestServer: true,
+				baseUrlOverride: origin,
+			},
 		},
 	};
 	const record = onlyShownFor('record');

@@ -163,7 +163,7 @@ describe('n8n 2.40.7 with the packed tarball installed as a community package', 
 						id: 'nsTba',
 						name: 'NetSuite TBA (emulator)',
 						type: 'netSuiteTbaApi',
-						data: { ...emulator.credentials.tba, accountId, baseUrlOverride: emulator.baseUrl },
+						data: { ...emulator.credentials.tba, accountId, useTestServer: true, baseUrlOverride: emulator.baseUrl },
 					},
 				}),
 			});

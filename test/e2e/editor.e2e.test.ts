@@ -123,4 +123,18 @@ const NOISE =
 		await page.keyboard.press('Escape');
 		expect(consoleErrors).toEqual([]);
 	});
+	it('shows the credential form with its Use a Test Server switch and Test Server URL (the emulator, from the editor)', async () => {
+		await page.goto(`${url}/home/credentials/nsTba`);
+		const dialog = page.locator('[data-test-id="editCredential-modal"] .el-dialog, .el-dialog:visible').first();
+		await dialog.waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1000);
+		const text = await dialog.innerText();
+		expect(text).toContain('Use a Test Server');
+		expect(text).toContain('Test Server URL');
+		// The imported demo credential has the switch on, so its URL is shown and filled.
+		const values = await dialog.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		expect(values).toContain(emulator.baseUrl);
+		await page.screenshot({ path: path.join(artifacts, 'editor-credential-test-server.png') });
+		await page.keyboard.press('Escape');
+	});
 });

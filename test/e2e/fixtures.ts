@@ -46,7 +46,7 @@ export function workflow(file: string): ExampleWorkflow & Record<string, unknown
 
 /** Credentials for `n8n import:credentials`: n8n encrypts the plain `data` on import. */
 export function demoCredentials(demo: DemoCredentials, oauthTokenData?: Record<string, unknown>): object[] {
-	const common = { accountId: demo.accountId, baseUrlOverride: demo.baseUrl };
+	const common = { accountId: demo.accountId, useTestServer: true, baseUrlOverride: demo.baseUrl };
 	const credentials: object[] = [
 		{ id: 'nsTba', name: 'NetSuite TBA (emulator)', type: 'netSuiteTbaApi', data: { ...common, ...demo.tba } },
 		{

@@ -67,12 +67,14 @@ afterEach(() => nock.cleanAll());
 
 const tba = (overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
 	accountId: emulator.credentials.accountId,
+	useTestServer: true,
 	baseUrlOverride: emulator.baseUrl,
 	...emulator.credentials.tba,
 	...overrides,
 });
 const m2m = (overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
 	accountId: emulator.credentials.accountId,
+	useTestServer: true,
 	baseUrlOverride: emulator.baseUrl,
 	consumerKey: emulator.credentials.m2m.consumerKey,
 	certificateId: emulator.credentials.m2m.certificateId,
@@ -148,7 +150,7 @@ describe('the credential test of Token-Based Auth', () => {
 		nock('https://7654321.suitetalk.api.netsuite.com')
 			.post(/suiteql/)
 			.replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND 7654321.suitetalk.api.netsuite.com'), { code: 'ENOTFOUND' }));
-		const result = await verify('netSuiteTbaApi', tba({ accountId: '7654321_SB1', baseUrlOverride: '' }));
+		const result = await verify('netSuiteTbaApi', tba({ accountId: '7654321_SB1', useTestServer: false, baseUrlOverride: '' }));
 		expect(result.message).toMatch(/^Could not reach 7654321-sb1\.suitetalk\.api\.netsuite\.com \(ENOTFOUND: the name does not resolve\)/);
 	});
 
@@ -199,7 +201,7 @@ describe('the credential test of Client Credentials (M2M)', () => {
 			.post('/services/rest/query/v1/suiteql?limit=1')
 			.matchHeader('authorization', 'Bearer sandbox-access-token')
 			.reply(200, { items: [{ ok: '1' }], hasMore: false, count: 1 });
-		const result = await verify('netSuiteClientCredentialsApi', m2m({ accountId: '1234567', baseUrlOverride: '' }));
+		const result = await verify('netSuiteClientCredentialsApi', m2m({ accountId: '1234567', useTestServer: false, baseUrlOverride: '' }));
 		expect(result).toEqual({
 			status: 'Error',
 			message: 'These keys are refused by account 1234567 but work for its sandbox 1234567_SB1: set Account ID to 1234567_SB1',

@@ -20,6 +20,7 @@ export function credentialsFor(
 				type: new NetSuiteClientCredentialsApi(),
 				data: {
 					accountId,
+					useTestServer: true,
 					baseUrlOverride: baseUrl,
 					consumerKey: m2m.consumerKey,
 					certificateId: m2m.certificateId,
@@ -29,7 +30,7 @@ export function credentialsFor(
 			},
 		};
 	}
-	return { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { accountId, baseUrlOverride: baseUrl, ...tba } } };
+	return { netSuiteTbaApi: { type: new NetSuiteTbaApi(), data: { accountId, useTestServer: true, baseUrlOverride: baseUrl, ...tba } } };
 }
 
 export function oauth2CredentialFor(emulator: RunningEmulator, tokenData: Record<string, unknown>): Record<string, TestCredential> {
@@ -39,6 +40,7 @@ export function oauth2CredentialFor(emulator: RunningEmulator, tokenData: Record
 			type: new NetSuiteOAuth2Api(),
 			data: {
 				accountId,
+				useTestServer: true,
 				baseUrlOverride: baseUrl,
 				grantType: 'authorizationCode',
 				authUrl: `${baseUrl}/app/login/oauth2/authorize.nl`,

@@ -1,4 +1,5 @@
-import { accountUrls, parseAccountId } from '../../nodes/shared/auth/account';
+import { accountUrls, parseAccountId, testServerOf } from '../../nodes/shared/auth/account';
+import { originFor } from '../../nodes/shared/api/transport';
 
 describe('account ids', () => {
 	it.each([
@@ -34,12 +35,25 @@ describe('account ids', () => {
 		expect(() => accountUrls(bad)).toThrow(/Account ID/);
 	});
 
-	it('lets a base URL override replace every host, keeping only its origin', () => {
+	it('lets a test server replace every host, keeping only its origin', () => {
 		expect(accountUrls('1234567', 'http://127.0.0.1:8787/some/path')).toEqual({
 			rest: 'http://127.0.0.1:8787',
 			restlets: 'http://127.0.0.1:8787',
 			app: 'http://127.0.0.1:8787',
 		});
-		expect(() => accountUrls('1234567', 'ftp://x')).toThrow('Base URL Override');
+		expect(() => accountUrls('1234567', 'ftp://x')).toThrow('Test Server URL');
+	});
+
+	it("sends to the Test Server URL only while Use a Test Server is on; off or never set, NetSuite's hosts", () => {
+		const path = '/services/rest/record/v1/customer/1';
+		const withUrl = { accountId: '1234567', baseUrlOverride: 'http://127.0.0.1:8787' };
+		expect(originFor({ ...withUrl, useTestServer: true }, path)).toBe('http://127.0.0.1:8787');
+		// A URL left in the stored data (the field hidden, or an old import) never redirects a real account.
+		expect(originFor({ ...withUrl, useTestServer: false }, path)).toBe('https://1234567.suitetalk.api.netsuite.com');
+		expect(originFor(withUrl, path)).toBe('https://1234567.suitetalk.api.netsuite.com');
+		expect(testServerOf({ useTestServer: 'true', baseUrlOverride: 'http://127.0.0.1:8787' })).toBe('');
+		expect(() => testServerOf({ useTestServer: true, baseUrlOverride: ' ' })).toThrow(
+			'Test Server URL is empty: enter the test server (e.g. http://127.0.0.1:8787), or turn Use a Test Server off',
+		);
 	});
 });

@@ -13,7 +13,7 @@ const node: INode = { id: 'suiteql-paging', name: 'NetSuite', type: 'CUSTOM.netS
 const context = {
 	getNode: () => node,
 	getNodeParameter: (name: string, _itemIndex: number, fallback: unknown) => (name === 'authentication' ? 'tokenBasedAuth' : fallback),
-	getCredentials: async () => await Promise.resolve({ accountId: '1234567', baseUrlOverride: 'http://127.0.0.1:9' }),
+	getCredentials: async () => await Promise.resolve({ accountId: '1234567', useTestServer: true, baseUrlOverride: 'http://127.0.0.1:9' }),
 } as unknown as NetSuiteContext;
 
 interface Asked {

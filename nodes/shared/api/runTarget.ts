@@ -21,7 +21,7 @@
 // M2M token fetched on a 401 never passes through here.
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { accountUrls, RESTLET_PATH, type AccountUrls } from '../auth/account';
+import { accountUrls, RESTLET_PATH, testServerOf, type AccountUrls } from '../auth/account';
 import { credentialTypeFor } from '../auth/authentication';
 import { nodeParameter } from './parameters';
 import type { NetSuiteContext } from './transport';
@@ -56,7 +56,7 @@ export async function netSuiteCredentials(ctx: NetSuiteContext): Promise<{ type:
 
 async function readTarget(ctx: NetSuiteContext): Promise<RunTarget> {
 	const { type, data } = await netSuiteCredentials(ctx);
-	return { type, urls: accountUrls(data.accountId, data.baseUrlOverride) };
+	return { type, urls: accountUrls(data.accountId, testServerOf(data)) };
 }
 
 /** The run's credential type and origins; the first request of a run reads them, the others wait for that read. */

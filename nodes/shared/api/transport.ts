@@ -16,7 +16,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { accountUrls, SUITEQL_PATH } from '../auth/account';
+import { accountUrls, SUITEQL_PATH, testServerOf } from '../auth/account';
 import { paced } from './accountPacing';
 import { findCredentialInputError } from '../auth/credentialFields';
 import { netSuiteCredentials, originOf, runTarget } from './runTarget';
@@ -91,7 +91,7 @@ export { netSuiteCredentials };
 
 /** The origin a path is sent to, from the credential's account (or its base URL override). */
 export function originFor(credentials: ICredentialDataDecryptedObject, path: string): string {
-	return originOf(accountUrls(credentials.accountId, credentials.baseUrlOverride), path);
+	return originOf(accountUrls(credentials.accountId, testServerOf(credentials)), path);
 }
 
 /** A credential input problem becomes a plain message naming the field; anything else passes. */

@@ -41,7 +41,22 @@ export interface AccountUrls {
 	app: string;
 }
 
-/** Origins for an account; a base URL override (tests, the demo, the emulator) replaces all three. */
+/**
+ * The test server a credential sends to instead of NetSuite (the emulator of `npm run demo`, a
+ * test's proxy): its Test Server URL, only while Use a Test Server is on. Off, or never set,
+ * NetSuite's hosts come from the Account ID, whatever URL the credential still holds.
+ */
+export function testServerOf(credentials: { useTestServer?: unknown; baseUrlOverride?: unknown }): string {
+	if (credentials.useTestServer !== true) return '';
+	const url = typeof credentials.baseUrlOverride === 'string' ? credentials.baseUrlOverride.trim() : '';
+	if (!url)
+		throw new CredentialInputError(
+			'Test Server URL is empty: enter the test server (e.g. http://127.0.0.1:8787), or turn Use a Test Server off',
+		);
+	return url;
+}
+
+/** Origins for an account; a test server (tests, the demo, the emulator) replaces all three. */
 export function accountUrls(accountId: unknown, baseUrlOverride?: unknown): AccountUrls {
 	const override = typeof baseUrlOverride === 'string' ? baseUrlOverride.trim() : '';
 	if (override) {
@@ -58,9 +73,9 @@ export function accountUrls(accountId: unknown, baseUrlOverride?: unknown): Acco
 
 function parseOverride(value: string): string {
 	const url = URL.canParse(value) ? new URL(value) : undefined;
-	if (!url) throw new CredentialInputError('Base URL Override is not a URL (expected for example http://127.0.0.1:8787)');
+	if (!url) throw new CredentialInputError('Test Server URL is not a URL (expected for example http://127.0.0.1:8787)');
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new CredentialInputError('Base URL Override must start with http:// or https://');
+		throw new CredentialInputError('Test Server URL must start with http:// or https://');
 	}
 	return url.origin;
 }
@@ -79,4 +94,4 @@ export const RESTLET_PATH = '/app/site/hosting/restlet.nl';
  * dropped so the expression can never produce another host.
  */
 export const REST_ORIGIN_EXPRESSION =
-	'={{ $credentials.baseUrlOverride ? $credentials.baseUrlOverride.replace(/\\/+$/, "") : "https://" + String($credentials.accountId).trim().toLowerCase().replace(/_/g, "-").replace(/[^a-z0-9-]/g, "") + ".suitetalk.api.netsuite.com" }}';
+	'={{ $credentials.useTestServer === true && $credentials.baseUrlOverride ? $credentials.baseUrlOverride.replace(/\\/+$/, "") : "https://" + String($credentials.accountId).trim().toLowerCase().replace(/_/g, "-").replace(/[^a-z0-9-]/g, "") + ".suitetalk.api.netsuite.com" }}';

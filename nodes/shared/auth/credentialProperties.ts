@@ -13,13 +13,31 @@ export const accountIdProperty: INodeProperties = {
 	description: 'Setup > Company > Company Information > Account ID. Sandboxes end in _SB1, _SB2, ….',
 };
 
-/** Points every request at another origin (tests, the demo, the local NetSuite emulator). */
-export const baseUrlOverrideProperty: INodeProperties = {
-	displayName: 'Base URL Override',
-	name: 'baseUrlOverride',
-	type: 'hidden',
-	default: '',
-};
+/**
+ * Sends every request to a test server instead of NetSuite: the package's emulator (`npm run
+ * demo`), or a test's proxy. Off by default, and only while it is on does the URL count (a URL
+ * left behind in the stored data is ignored once it is off); the field keeps its old internal
+ * name, baseUrlOverride, which credentials imported by earlier versions of the demo carry.
+ */
+export const testServerProperties: INodeProperties[] = [
+	{
+		displayName: 'Use a Test Server',
+		name: 'useTestServer',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send every request to a test server, such as the package's NetSuite emulator (npm run demo), instead of NetSuite. Leave off for a NetSuite account: its hosts come from the Account ID.",
+	},
+	{
+		displayName: 'Test Server URL',
+		name: 'baseUrlOverride',
+		type: 'string',
+		default: '',
+		placeholder: 'http://127.0.0.1:8787',
+		description: 'The server every request goes to instead of NetSuite. The credential signs for it: use only a server you run.',
+		displayOptions: { show: { useTestServer: [true] } },
+	},
+];
 
 /**
  * OAuth2's Verify connection: the smallest SuiteQL there is. n8n tests a credential that extends

@@ -2,7 +2,7 @@
 // account (or its base URL override), the path and query from the request.
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { accountUrls, RESTLET_PATH } from './account';
+import { accountUrls, RESTLET_PATH, testServerOf } from './account';
 import { buildRequestUrl, joinBase } from '../api/requestUrl';
 
 /**
@@ -17,7 +17,7 @@ function urlOf(requestOptions: SignableOptions): string {
 }
 
 export function requestTargetUrl(credentials: ICredentialDataDecryptedObject, requestOptions: SignableOptions): string {
-	const urls = accountUrls(credentials.accountId, credentials.baseUrlOverride);
+	const urls = accountUrls(credentials.accountId, testServerOf(credentials));
 	const path = joinBase(requestOptions.baseURL, urlOf(requestOptions)).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
 	const origin = path.startsWith(RESTLET_PATH) ? urls.restlets : urls.rest;
 	return buildRequestUrl(origin, path, requestOptions.qs);

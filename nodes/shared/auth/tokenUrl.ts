@@ -1,13 +1,13 @@
 // Where an M2M credential trades its JWT for a token.
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { accountUrls, ACCESS_GRANT_PATH } from './account';
+import { accountUrls, ACCESS_GRANT_PATH, testServerOf } from './account';
 import { CredentialInputError } from './credentialFields';
 
 /** The token URL: the one entered, else derived from the account (or the base URL override). */
 export function clientCredentialsTokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	const entered = typeof credentials.tokenUrl === 'string' ? credentials.tokenUrl.trim() : '';
-	if (entered && !credentials.baseUrlOverride) {
+	if (entered && !testServerOf(credentials)) {
 		const url = URL.canParse(entered) ? new URL(entered) : undefined;
 		if (!url) throw new CredentialInputError('Token URL is not a URL: leave it empty to derive it from the Account ID');
 		if (url.protocol !== 'https:' || !/\.netsuite\.com$/i.test(url.hostname)) {
@@ -15,5 +15,5 @@ export function clientCredentialsTokenUrl(credentials: ICredentialDataDecryptedO
 		}
 		return url.toString();
 	}
-	return `${accountUrls(credentials.accountId, credentials.baseUrlOverride).rest}${ACCESS_GRANT_PATH}`;
+	return `${accountUrls(credentials.accountId, testServerOf(credentials)).rest}${ACCESS_GRANT_PATH}`;
 }
